@@ -1,11 +1,38 @@
 package org.disclosureetl;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class DisclosureEtlApplication {
+
+    static final String DEFAULT_DB = "data/db/disclosure";
+
     public static void main(String[] args) {
-        SpringApplication.run(DisclosureEtlApplication.class, args);
+        SpringApplication application = new SpringApplication(DisclosureEtlApplication.class);
+        application.setDefaultProperties(Map.of("spring.datasource.url", databaseUrl(args)));
+        System.exit(SpringApplication.exit(application.run(args)));
+    }
+
+    /**
+     * The H2 file database named by {@code --db=PATH} (or {@code ETL_DB}), as an absolute path: H2 refuses
+     * paths implicitly relative to the working directory. No server mode: nothing listens on a port.
+     */
+    static String databaseUrl(String[] args) {
+        String db = new SimpleCommandLinePropertySource(args).getProperty("db");
+        if (db == null) {
+            db = System.getenv().getOrDefault("ETL_DB", DEFAULT_DB);
+        }
+        return h2Url(Path.of(db));
+    }
+
+    public static String h2Url(Path db) {
+        return "jdbc:h2:file:" + db.toAbsolutePath().normalize() + ";LOCK_TIMEOUT=10000";
     }
 }

@@ -1,0 +1,28 @@
+package org.disclosureetl;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of a run. {@code --input}, {@code --output} and {@code --db} on the command line map here
+ * through {@code application.yml}.
+ *
+ * @param input       folder of raw report files
+ * @param output      folder the CSV files are written to
+ * @param chunkSize   documents per transaction in the extract step
+ * @param threads     extract partitions run side by side; 0 means one per core
+ * @param maxAttempts how often a failed document is tried before retry-failed leaves it alone
+ */
+@ConfigurationProperties("etl")
+public record EtlProperties(@DefaultValue("data/inbox") Path input,
+                            @DefaultValue("data/out") Path output,
+                            @DefaultValue("20") int chunkSize,
+                            @DefaultValue("0") int threads,
+                            @DefaultValue("3") int maxAttempts) {
+
+    public int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

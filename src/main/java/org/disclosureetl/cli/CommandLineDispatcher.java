@@ -1,0 +1,69 @@
+package org.disclosureetl.cli;
+
+import java.util.List;
+
+import org.disclosureetl.export.ExportFilter;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/** Runs the command named by the first plain argument and remembers its exit code. */
+@Component
+class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String USAGE = """
+            usage: java -jar target/disclosure-etl.jar COMMAND [options]
+              ingest        [--input=DIR] [--output=DIR] [--db=PATH]   parse, extract, store, export
+              retry-failed  [--run=ID]                                 re-process failed documents
+              restart       [--run=ID]                                 resume a failed or stopped run
+              runs          [--limit=N]                                list recent runs
+              export        [--output=DIR] [--year=Y] [--agency=A] [--region=R] [--table=T]
+              schedule      [--cron=EXPR]                              run ingest on a schedule
+            """;
+
+    private final Commands commands;
+    private int exitCode;
+
+    CommandLineDispatcher(Commands commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        List<String> plain = args.getNonOptionArgs();
+        if (plain.isEmpty()) {
+            System.err.print(USAGE);
+            exitCode = Commands.USAGE;
+            return;
+        }
+        exitCode = switch (plain.get(0)) {
+            case "ingest" -> commands.ingest();
+            case "retry-failed" -> commands.retryFailed(Commands.longOption(args, "run"));
+            case "restart" -> commands.restart(Commands.longOption(args, "run"));
+            case "runs" -> commands.runs(limit(args));
+            case "export" -> commands.export(filter(args));
+            default -> {
+                System.err.println("unknown command: " + plain.get(0));
+                System.err.print(USAGE);
+                yield Commands.USAGE;
+            }
+        };
+    }
+
+    private static int limit(ApplicationArguments args) {
+        Long limit = Commands.longOption(args, "limit");
+        return limit == null ? 20 : limit.intValue();
+    }
+
+    private static ExportFilter filter(ApplicationArguments args) {
+        Long year = Commands.longOption(args, "year");
+        return new ExportFilter(year == null ? null : year.intValue(), Commands.option(args, "agency"),
+                Commands.option(args, "region"), Commands.option(args, "table"));
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,119 @@
+package org.disclosureetl.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * The official templates, read from {@code templates/*.csv}: which cells exist
+ * ({@code canonical-cells.csv}, the output contract, and {@code legacy-cells.csv}), how their rows
+ * are labelled ({@code row-labels.csv}), how each table is laid out ({@code tables.csv}) and which
+ * labels tell the generations apart ({@code format-clues.csv}).
+ */
+@Component
+public class TemplateCatalog {
+
+    public static final List<String> FORMATS = List.of("2021", "2019", "legacy");
+
+    private final Map<String, List<TableTemplate>> tablesByFormat = new LinkedHashMap<>();
+    private final List<FormatClue> clues = new ArrayList<>();
+
+    public record FormatClue(String formatVersion, int weight, String key) {
+    }
+
+    public TemplateCatalog() {
+        Map<String, Map<String, Map<String, List<TableTemplate.Column>>>> columns = new LinkedHashMap<>();
+        Map<String, String> rowLabels = new LinkedHashMap<>();
+        Consumer<CSVRecord> cell = r -> {
+            columns.computeIfAbsent(r.get("format_version"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.get("table_code"), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.get("row_code"), k -> new ArrayList<>())
+                    .add(new TableTemplate.Column(r.get("column_code"), r.get("column_label")));
+            rowLabels.put(r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("row_code"), r.get("row_label"));
+        };
+        read("canonical-cells.csv", cell);
+        read("legacy-cells.csv", cell);
+
+        Map<String, TableTemplate.Row> rows = new LinkedHashMap<>();
+        read("row-labels.csv", r -> {
+            String id = r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("row_code");
+            List<String> keys = new ArrayList<>();
+            for (String label : r.get("labels").split("\\|")) {
+                keys.add(LabelKey.of(label).key());
+            }
+            String numbering = r.get("numbering").isEmpty() ? null : LabelKey.of(r.get("numbering") + "、").numbering();
+            if (numbering == null && !r.get("numbering").isEmpty()) {
+                numbering = r.get("numbering");
+            }
+            rows.put(id, new TableTemplate.Row(r.get("row_code"), rowLabels.get(id), numbering,
+                    "yes".equals(r.get("required")), keys, List.of()));
+        });
+
+        read("tables.csv", r -> {
+            String format = r.get("format_version");
+            String table = r.get("table_code");
+            Map<String, List<TableTemplate.Column>> tableRows = columns.getOrDefault(format, Map.of()).get(table);
+            if (tableRows == null) {
+                throw new IllegalStateException("tables.csv names " + format + "/" + table + " which has no cells");
+            }
+            List<TableTemplate.Row> templateRows = new ArrayList<>();
+            tableRows.forEach((rowCode, rowColumns) -> {
+                TableTemplate.Row labelled = rows.get(format + "/" + table + "/" + rowCode);
+                String label = rowLabels.get(format + "/" + table + "/" + rowCode);
+                templateRows.add(labelled == null
+                        ? new TableTemplate.Row(rowCode, label, null, false, List.of(), rowColumns)
+                        : new TableTemplate.Row(rowCode, label, labelled.numbering(), labelled.numberingRequired(),
+                                labelled.keys(), rowColumns));
+            });
+            TableTemplate.Layout layout = TableTemplate.Layout.valueOf(r.get("layout").toUpperCase());
+            if (layout == TableTemplate.Layout.ROWS && templateRows.stream().anyMatch(row -> row.keys().isEmpty())) {
+                throw new IllegalStateException(format + "/" + table + " has rows without labels in row-labels.csv");
+            }
+            tablesByFormat.computeIfAbsent(format, k -> new ArrayList<>())
+                    .add(new TableTemplate(format, table, layout, LabelKey.of(r.get("anchor")).key(), templateRows));
+        });
+
+        read("format-clues.csv", r -> clues.add(new FormatClue(r.get("format_version"),
+                Integer.parseInt(r.get("weight")), LabelKey.of(r.get("label")).key())));
+    }
+
+    public List<TableTemplate> tables(String formatVersion) {
+        List<TableTemplate> tables = tablesByFormat.get(formatVersion);
+        if (tables == null) {
+            throw new IllegalArgumentException("no template for format " + formatVersion);
+        }
+        return tables;
+    }
+
+    public List<FormatClue> clues() {
+        return List.copyOf(clues);
+    }
+
+    private static void read(String name, Consumer<CSVRecord> consumer) {
+        try (InputStream in = TemplateCatalog.class.getResourceAsStream("/templates/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("templates/" + name + " is missing from the classpath");
+            }
+            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .setCommentMarker('#').setIgnoreEmptyLines(true).get();
+            for (CSVRecord record : format.parse(reader)) {
+                consumer.accept(record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.disclosureetl.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.disclosureetl.normalize.NormalizedDocument;
+
+/**
+ * Cuts a normalized report into {@link Token}s. Cells are already separated (table cells, tabs,
+ * pipes); inside a cell, space-separated numbers become separate values (space-aligned PDF text)
+ * while words of a label stay together, and a word that starts with a numbering such as
+ * {@code 1.} or {@code (三)} starts a new label.
+ */
+final class Tokenizer {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+
+    private Tokenizer() {
+    }
+
+    static List<Token> tokenize(NormalizedDocument document) {
+        List<Token> tokens = new ArrayList<>();
+        List<NormalizedDocument.Line> lines = document.lines();
+        for (int lineIndex = 0; lineIndex < lines.size(); lineIndex++) {
+            NormalizedDocument.Line line = lines.get(lineIndex);
+            for (NormalizedDocument.Cell cell : line.cells()) {
+                if (cell.text().isEmpty()) {
+                    if (line.tableRow()) {
+                        tokens.add(new Token(Token.Kind.EMPTY, "", cell.raw(), null, false, lineIndex, line.where()));
+                    }
+                    continue;
+                }
+                addCell(tokens, cell, lineIndex, line.where());
+            }
+        }
+        return tokens;
+    }
+
+    private static void addCell(List<Token> tokens, NormalizedDocument.Cell cell, int line, String where) {
+        if (CellValue.parseAnnotated(cell.text()) != null) {
+            // a number with a remark in brackets is one cell even when the remark has spaces
+            tokens.add(valueToken(Token.Kind.VALUE, cell.text(), cell.raw().strip(), line, where));
+            return;
+        }
+        String[] words = SPACES.split(cell.text().strip());
+        String[] rawWords = SPACES.split(cell.raw().strip());
+        boolean pairedRaw = rawWords.length == words.length;
+        StringBuilder label = null;
+        StringBuilder labelRaw = null;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            String raw = pairedRaw ? rawWords[i] : word;
+            Token.Kind kind = kindOf(word);
+            if (kind == Token.Kind.LABEL) {
+                boolean startsNew = label == null || LabelKey.startsWithNumbering(word) && !isNumberingOnly(label);
+                if (startsNew) {
+                    flushLabel(tokens, label, labelRaw, line, where);
+                    label = new StringBuilder(word);
+                    labelRaw = new StringBuilder(raw);
+                } else {
+                    label.append(word);
+                    labelRaw.append(' ').append(raw);
+                }
+                continue;
+            }
+            flushLabel(tokens, label, labelRaw, line, where);
+            label = null;
+            labelRaw = null;
+            tokens.add(valueToken(kind, word, raw, line, where));
+        }
+        flushLabel(tokens, label, labelRaw, line, where);
+    }
+
+    private static boolean isNumberingOnly(StringBuilder label) {
+        return LabelKey.of(label.toString()).key().isEmpty();
+    }
+
+    private static Token.Kind kindOf(String word) {
+        if (CellValue.isBlankMark(word)) {
+            return Token.Kind.BLANK;
+        }
+        if (CellValue.parse(word) != null || CellValue.parseAnnotated(word) != null) {
+            return Token.Kind.VALUE;
+        }
+        return Token.Kind.LABEL;
+    }
+
+    private static Token valueToken(Token.Kind kind, String word, String raw, int line, String where) {
+        if (kind == Token.Kind.BLANK) {
+            return new Token(kind, word, raw, null, false, line, where);
+        }
+        BigDecimal value = CellValue.parse(word);
+        boolean annotated = value == null;
+        if (annotated) {
+            value = CellValue.parseAnnotated(word);
+        }
+        return new Token(kind, word, raw, value, annotated, line, where);
+    }
+
+    private static void flushLabel(List<Token> tokens, StringBuilder label, StringBuilder raw, int line, String where) {
+        if (label != null) {
+            tokens.add(new Token(Token.Kind.LABEL, label.toString(), raw.toString(), null, false, line, where));
+        }
+    }
+}

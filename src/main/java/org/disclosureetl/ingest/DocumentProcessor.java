@@ -1,0 +1,110 @@
+package org.disclosureetl.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.disclosureetl.extract.Extraction;
+import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.ReportExtractor;
+import org.disclosureetl.normalize.DocumentNormalizer;
+import org.disclosureetl.normalize.NormalizedDocument;
+import org.disclosureetl.parse.DocumentParseException;
+import org.disclosureetl.parse.ParsedDocument;
+import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.FailureLog;
+import org.disclosureetl.store.StoredDocument;
+import org.disclosureetl.validate.ReportValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * The processor chain of the extract step: parse, normalize, extract, validate. A problem of the
+ * document (corrupt file, no text, a parser blowing up on it) is written to the failure log and the
+ * document comes out failed; a problem of the machine (disk, database) propagates and fails the
+ * step, so that a restart resumes it.
+ */
+class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocument> {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
+    static final String STEP = "extract";
+
+    private final Path inputRoot;
+    private final long runId;
+    private final ReportParser parser;
+    private final DocumentNormalizer normalizer;
+    private final ReportExtractor extractor;
+    private final ReportValidator validator;
+    private final FailureLog failureLog;
+    private final StageTimings timings;
+
+    DocumentProcessor(Path inputRoot, long runId, ReportParser parser, DocumentNormalizer normalizer,
+                      ReportExtractor extractor, ReportValidator validator, FailureLog failureLog,
+                      StageTimings timings) {
+        this.inputRoot = inputRoot.toAbsolutePath().normalize();
+        this.runId = runId;
+        this.parser = parser;
+        this.normalizer = normalizer;
+        this.extractor = extractor;
+        this.validator = validator;
+        this.failureLog = failureLog;
+        this.timings = timings;
+    }
+
+    @Override
+    public ProcessedDocument process(StoredDocument document) {
+        try {
+            Path file = resolve(document.sourceFile());
+            long t0 = System.nanoTime();
+            ParsedDocument parsed = parser.parse(file);
+            long t1 = System.nanoTime();
+            NormalizedDocument normalized = normalizer.normalize(parsed);
+            long t2 = System.nanoTime();
+            Extraction extraction = extractor.extract(normalized);
+            List<Finding> findings = new ArrayList<>(extraction.findings());
+            if (extraction.formatVersion() != null) {
+                findings.addAll(validator.validate(extraction.formatVersion(), extraction.observations()));
+            }
+            long t3 = System.nanoTime();
+            timings.addParse(t1 - t0);
+            timings.addNormalize(t2 - t1);
+            timings.addExtract(t3 - t2);
+            return ProcessedDocument.extracted(document, extraction, findings);
+        } catch (DocumentParseException e) {
+            return fail(document, e.errorType(), e.getMessage());
+        } catch (NoSuchFileException e) {
+            return fail(document, "file_missing", "the file disappeared before it could be read: " + e.getMessage());
+        } catch (AccessDeniedException e) {
+            return fail(document, "access_denied", "the file cannot be read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("I/O failure while reading " + document.sourceFile(), e);
+        } catch (DataAccessException | Error e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a defect triggered by this document's content: isolate it, keep the run going
+            log.warn("unexpected error on {}", document.sourceFile(), e);
+            return fail(document, "extract_error", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private Path resolve(String sourceFile) throws NoSuchFileException {
+        Path file = inputRoot.resolve(sourceFile).normalize();
+        if (!file.startsWith(inputRoot)) {
+            throw new NoSuchFileException(sourceFile + " lies outside the input folder");
+        }
+        return file;
+    }
+
+    private ProcessedDocument fail(StoredDocument document, String errorType, String message) {
+        failureLog.record(new FailureLog.FailureEntry(runId, document.sourceFile(), document.documentId(), STEP,
+                errorType, message));
+        log.warn("{} failed ({}): {}", document.sourceFile(), errorType, message);
+        return ProcessedDocument.failed(document, errorType + ": " + message);
+    }
+}

@@ -1,0 +1,185 @@
+package org.disclosureetl.ingest;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.disclosureetl.EtlProperties;
+import org.disclosureetl.discover.Discovery;
+import org.disclosureetl.discover.InboxScanner;
+import org.disclosureetl.export.CsvExporter;
+import org.disclosureetl.export.ExportFilter;
+import org.disclosureetl.extract.ReportExtractor;
+import org.disclosureetl.normalize.DocumentNormalizer;
+import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.FailureLog;
+import org.disclosureetl.store.StoredDocument;
+import org.disclosureetl.validate.ReportValidator;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code ingest} job: discover (register new and changed files) → extract (partitioned,
+ * chunk-oriented: parse, normalize, extract, validate, store) → export (the CSV files).
+ * Job parameters: {@code input}, {@code output} (folders) and {@code requested} (a timestamp that
+ * makes every launch its own job instance).
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestJobConfiguration {
+
+    public static final String JOB_NAME = "ingest";
+    public static final String DISCOVERY_KEY = "discovery";
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step discoverStep, Step extractStep, Step exportStep,
+                  ExtractProgress progress) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(progress)
+                .start(discoverStep)
+                .next(extractStep)
+                .next(exportStep)
+                .build();
+    }
+
+    @Bean
+    Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      Tasklet discoverTasklet) {
+        return new StepBuilder("discover", jobRepository).tasklet(discoverTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet discoverTasklet(InboxScanner scanner, @Value("#{jobParameters['input']}") String input) {
+        return (contribution, chunkContext) -> {
+            long runId = contribution.getStepExecution().getJobExecutionId();
+            Discovery discovery = scanner.scan(Path.of(input), runId);
+            ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
+            Map<String, Integer> counts = new HashMap<>();
+            counts.put("files", discovery.files());
+            counts.put("added", discovery.added());
+            counts.put("changed", discovery.changed());
+            counts.put("unchanged", discovery.unchanged());
+            counts.put("deleted", discovery.deleted());
+            jobContext.put(DISCOVERY_KEY, counts);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    Step extractStep(JobRepository jobRepository, Step extractPartitionStep, EtlProperties properties,
+                     ExtractProgress progress) {
+        int partitions = properties.effectiveThreads();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("extract-");
+        executor.setConcurrencyLimit(partitions);
+        return new StepBuilder("extract", jobRepository)
+                .partitioner("extractPartition", documentPartitioner())
+                .step(extractPartitionStep)
+                .gridSize(partitions)
+                .taskExecutor(executor)
+                .listener(progress)
+                .build();
+    }
+
+    /** Splits the pending documents by a stable key so each partition has its own disjoint share. */
+    static Partitioner documentPartitioner() {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new HashMap<>();
+            for (int k = 0; k < gridSize; k++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt("partition", k);
+                context.putInt("partitions", gridSize);
+                partitions.put("partition" + k, context);
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    Step extractPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              EtlProperties properties, JdbcPagingItemReader<StoredDocument> pendingDocumentReader,
+                              DocumentProcessor documentProcessor, DocumentWriter documentWriter,
+                              ExtractProgress progress) {
+        return new StepBuilder("extractPartition", jobRepository)
+                .<StoredDocument, ProcessedDocument>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(pendingDocumentReader)
+                .processor(documentProcessor)
+                .writer(documentWriter)
+                .listener(progress)
+                .build();
+    }
+
+    /**
+     * Pending documents of one partition in id order. It keeps no position: documents leave the
+     * pending state in the same transaction that stores their rows, so after a crash a restart
+     * simply reads what is still pending.
+     */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<StoredDocument> pendingDocumentReader(DataSource dataSource, EtlProperties properties,
+            @Value("#{stepExecutionContext['partition']}") Integer partition,
+            @Value("#{stepExecutionContext['partitions']}") Integer partitions) {
+        return new JdbcPagingItemReaderBuilder<StoredDocument>()
+                .name("pendingDocuments")
+                .dataSource(dataSource)
+                .selectClause("SELECT document_id, sha256, source_file, attempts")
+                .fromClause("FROM document")
+                .whereClause("WHERE status = 'pending' AND present AND MOD(partition_key, :partitions) = :partition")
+                .parameterValues(Map.of("partition", partition, "partitions", partitions))
+                .sortKeys(Map.of("document_id", Order.ASCENDING))
+                .rowMapper((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .pageSize(properties.chunkSize())
+                .saveState(false)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    DocumentProcessor documentProcessor(@Value("#{jobParameters['input']}") String input,
+                                        @Value("#{stepExecution.jobExecutionId}") Long runId,
+                                        ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
+                                        ReportValidator validator, FailureLog failureLog, StageTimings timings) {
+        return new DocumentProcessor(Path.of(input), runId, parser, normalizer, extractor, validator, failureLog,
+                timings);
+    }
+
+    @Bean
+    @StepScope
+    DocumentWriter documentWriter(DocumentRepository documents, @Value("#{stepExecution.jobExecutionId}") Long runId,
+                                  StageTimings timings) {
+        return new DocumentWriter(documents, runId, timings);
+    }
+
+    @Bean
+    Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet exportTasklet) {
+        return new StepBuilder("export", jobRepository).tasklet(exportTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet exportTasklet(CsvExporter exporter, @Value("#{jobParameters['output']}") String output) {
+        return (contribution, chunkContext) -> {
+            exporter.export(Path.of(output), ExportFilter.ALL);
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

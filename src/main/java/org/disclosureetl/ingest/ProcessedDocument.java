@@ -1,0 +1,27 @@
+package org.disclosureetl.ingest;
+
+import java.util.List;
+
+import org.disclosureetl.extract.Extraction;
+import org.disclosureetl.extract.Finding;
+import org.disclosureetl.store.StoredDocument;
+
+/**
+ * A document after the processor chain: either its extraction with all findings, or the reason it
+ * failed (already in the failure log).
+ */
+public record ProcessedDocument(StoredDocument document, Extraction extraction, List<Finding> findings,
+                                String failure) {
+
+    static ProcessedDocument extracted(StoredDocument document, Extraction extraction, List<Finding> findings) {
+        return new ProcessedDocument(document, extraction, List.copyOf(findings), null);
+    }
+
+    static ProcessedDocument failed(StoredDocument document, String failure) {
+        return new ProcessedDocument(document, null, List.of(), failure);
+    }
+
+    boolean isFailed() {
+        return failure != null;
+    }
+}

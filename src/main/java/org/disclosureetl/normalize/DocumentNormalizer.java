@@ -1,0 +1,80 @@
+package org.disclosureetl.normalize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.disclosureetl.parse.Block;
+import org.disclosureetl.parse.ParsedDocument;
+import org.springframework.stereotype.Component;
+
+/**
+ * The normalize stage: splits text lines into cells (tabs and pipes are the column separators
+ * of exported tables), normalizes every cell to half-width Simplified text and drops web-page
+ * boilerplate lines listed in {@code normalize/boilerplate.txt}.
+ */
+@Component
+public class DocumentNormalizer {
+
+    private static final Pattern CELL_SEPARATOR = Pattern.compile("[\\t|｜]");
+
+    private final TextNormalizer textNormalizer;
+    private final List<Pattern> boilerplate;
+
+    public DocumentNormalizer(TextNormalizer textNormalizer) {
+        this.textNormalizer = textNormalizer;
+        this.boilerplate = loadBoilerplate();
+    }
+
+    public NormalizedDocument normalize(ParsedDocument parsed) {
+        Script script = textNormalizer.detectScript(parsed.plainText());
+        List<NormalizedDocument.Line> lines = new ArrayList<>(parsed.blocks().size());
+        for (Block block : parsed.blocks()) {
+            List<String> rawCells = switch (block) {
+                case Block.TextLine line -> List.of(CELL_SEPARATOR.split(line.text(), -1));
+                case Block.TableRow row -> row.cells();
+            };
+            List<NormalizedDocument.Cell> cells = new ArrayList<>(rawCells.size());
+            for (String raw : rawCells) {
+                cells.add(new NormalizedDocument.Cell(raw, textNormalizer.normalize(raw).strip()));
+            }
+            NormalizedDocument.Line line = new NormalizedDocument.Line(cells, block.where(),
+                    block instanceof Block.TableRow || rawCells.size() > 1);
+            if (!isBoilerplate(line.text().strip())) {
+                lines.add(line);
+            }
+        }
+        return new NormalizedDocument(parsed.contentType(), script, lines);
+    }
+
+    private boolean isBoilerplate(String text) {
+        for (Pattern pattern : boilerplate) {
+            if (pattern.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Pattern> loadBoilerplate() {
+        try (InputStream in = DocumentNormalizer.class.getResourceAsStream("/normalize/boilerplate.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("normalize/boilerplate.txt is missing from the classpath");
+            }
+            List<Pattern> patterns = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    patterns.add(Pattern.compile(trimmed));
+                }
+            }
+            return List.copyOf(patterns);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.disclosureetl.normalize;
+
+import java.util.List;
+
+/**
+ * A parsed report after width and script normalization, boilerplate dropped.
+ * Every line or table row is split into cells; each cell keeps the text exactly as found.
+ */
+public record NormalizedDocument(String contentType, Script script, List<Line> lines) {
+
+    public NormalizedDocument {
+        lines = List.copyOf(lines);
+    }
+
+    /** One physical line or table row. */
+    public record Line(List<Cell> cells, String where, boolean tableRow) {
+        public Line {
+            cells = List.copyOf(cells);
+        }
+
+        /** The normalized text of the whole line, cells joined by a space. */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            for (Cell cell : cells) {
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(cell.text());
+            }
+            return sb.toString();
+        }
+    }
+
+    /** One cell: {@code raw} as in the file, {@code text} normalized. */
+    public record Cell(String raw, String text) {
+    }
+}

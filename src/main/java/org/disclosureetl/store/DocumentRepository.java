@@ -1,0 +1,178 @@
+package org.disclosureetl.store;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Optional;
+
+import org.disclosureetl.extract.Extraction;
+import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.Observation;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Documents and their cells in H2. Writes of one document's results replace its old rows and run
+ * in the caller's (chunk) transaction, so a document is never half written.
+ */
+@Repository
+public class DocumentRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public DocumentRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    public Optional<StoredDocument> find(String documentId) {
+        return jdbc.sql("SELECT document_id, sha256, source_file, attempts FROM document WHERE document_id = ?")
+                .param(documentId)
+                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .optional();
+    }
+
+    /** Registers a new document as pending; a document already known (same content elsewhere) is left as it is. */
+    public boolean registerIfAbsent(String documentId, String sha256, String sourceFile, long runId) {
+        return jdbc.sql("""
+                        MERGE INTO document d USING (VALUES (CAST(? AS VARCHAR(32)))) AS s(id) ON d.document_id = s.id
+                        WHEN NOT MATCHED THEN INSERT (document_id, sha256, source_file, status, partition_key, registered_run)
+                        VALUES (?, ?, ?, 'pending', ?, ?)""")
+                .params(documentId, documentId, sha256, sourceFile, partitionKey(documentId), runId)
+                .update() > 0;
+    }
+
+    /** Deletes a document and everything extracted from it (its file changed and nothing else holds that content). */
+    public void delete(String documentId) {
+        jdbc.sql("DELETE FROM observation WHERE document_id = ?").param(documentId).update();
+        jdbc.sql("DELETE FROM validation_issue WHERE document_id = ?").param(documentId).update();
+        jdbc.sql("DELETE FROM document WHERE document_id = ?").param(documentId).update();
+    }
+
+    public void setPresent(String documentId, boolean present, String sourceFile) {
+        jdbc.sql("UPDATE document SET present = ?, source_file = COALESCE(?, source_file) WHERE document_id = ?")
+                .params(present, sourceFile, documentId).update();
+    }
+
+    /** Stores one document's extraction, replacing whatever an earlier attempt stored. */
+    public void saveExtraction(String documentId, Extraction extraction, List<Finding> findings, long runId) {
+        jdbc.sql("DELETE FROM observation WHERE document_id = ?").param(documentId).update();
+        jdbc.sql("DELETE FROM validation_issue WHERE document_id = ?").param(documentId).update();
+        insertObservations(documentId, extraction.observations());
+        insertFindings(documentId, findings);
+        jdbc.sql("""
+                        UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
+                               status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1,
+                               processed_run = ?
+                        WHERE document_id = ?""")
+                .params(extraction.contentType(), extraction.script() == null ? null : extraction.script().name().toLowerCase(),
+                        extraction.identity().agency(), extraction.identity().reportYear(), extraction.formatVersion(),
+                        extraction.status().code(), extraction.tablesFound(), extraction.observations().size(),
+                        findings.size(), runId, documentId)
+                .update();
+    }
+
+    /** Marks a document failed; its earlier cells, if any, are dropped so no stale numbers are exported. */
+    public void markFailed(String documentId, long runId) {
+        jdbc.sql("DELETE FROM observation WHERE document_id = ?").param(documentId).update();
+        jdbc.sql("DELETE FROM validation_issue WHERE document_id = ?").param(documentId).update();
+        jdbc.sql("""
+                        UPDATE document SET status = 'failed', tables_found = 0, cells = 0, issues = 0,
+                               attempts = attempts + 1, processed_run = ?
+                        WHERE document_id = ?""")
+                .params(runId, documentId).update();
+    }
+
+    /** Puts failed documents back in the queue; with a run id, only those that failed in that run. */
+    public int requeueFailed(Long runId, int maxAttempts) {
+        if (runId == null) {
+            return jdbc.sql("UPDATE document SET status = 'pending' WHERE status = 'failed' AND present AND attempts < ?")
+                    .param(maxAttempts).update();
+        }
+        return jdbc.sql("""
+                        UPDATE document SET status = 'pending'
+                        WHERE status = 'failed' AND present AND attempts < ? AND processed_run = ?""")
+                .params(maxAttempts, runId).update();
+    }
+
+    public int countPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM document WHERE status = 'pending' AND present")
+                .query(Integer.class).single();
+    }
+
+    private void insertObservations(String documentId, List<Observation> observations) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO observation (document_id, ordinal, table_code, row_code, column_code, value_number,
+                    raw_value, unit, row_label, column_label, source_location)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Observation o = observations.get(i);
+                ps.setString(1, documentId);
+                ps.setInt(2, o.ordinal());
+                ps.setString(3, o.tableCode());
+                ps.setString(4, o.rowCode());
+                ps.setString(5, o.columnCode());
+                setDecimal(ps, 6, o.value());
+                ps.setString(7, truncate(o.rawValue(), 500));
+                ps.setString(8, o.unit());
+                ps.setString(9, o.rowLabel());
+                ps.setString(10, o.columnLabel());
+                ps.setString(11, o.where());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return observations.size();
+            }
+        });
+    }
+
+    private void insertFindings(String documentId, List<Finding> findings) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO validation_issue (document_id, ordinal, rule, table_code, row_code, column_code,
+                    expected, actual, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Finding f = findings.get(i);
+                ps.setString(1, documentId);
+                ps.setInt(2, i);
+                ps.setString(3, f.rule());
+                ps.setString(4, f.tableCode());
+                ps.setString(5, f.rowCode());
+                ps.setString(6, f.columnCode());
+                ps.setString(7, truncate(f.expected(), 100));
+                ps.setString(8, truncate(f.actual(), 500));
+                ps.setString(9, truncate(f.message(), 2000));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return findings.size();
+            }
+        });
+    }
+
+    private static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DECIMAL);
+        } else {
+            ps.setBigDecimal(index, value);
+        }
+    }
+
+    static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Spreads documents over partitions of the extract step; stable for a given id. */
+    static int partitionKey(String documentId) {
+        return Integer.parseInt(documentId.substring(0, 4), 16);
+    }
+}

@@ -1,0 +1,137 @@
+package org.disclosureetl.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.Observation;
+import org.springframework.stereotype.Component;
+
+/**
+ * The validate stage: checks every accounting identity of {@code templates/identities.csv} on the
+ * extracted cells. A blank left-hand side is "not reported" and skips the check; blank addends
+ * count as 0 (a dash means none).
+ */
+@Component
+public class ReportValidator {
+
+    private final List<IdentityRule> rules;
+
+    public ReportValidator() {
+        this.rules = loadRules();
+    }
+
+    public List<Finding> validate(String formatVersion, List<Observation> observations) {
+        // table -> row -> column -> observation
+        Map<String, Map<String, Map<String, Observation>>> cells = new LinkedHashMap<>();
+        for (Observation o : observations) {
+            cells.computeIfAbsent(o.tableCode(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(o.rowCode(), k -> new LinkedHashMap<>())
+                    .put(o.columnCode(), o);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (IdentityRule rule : rules) {
+            if (!rule.formatVersion().equals(formatVersion) || !cells.containsKey(rule.tableCode())) {
+                continue;
+            }
+            Map<String, Map<String, Observation>> table = cells.get(rule.tableCode());
+            if (rule.scope() == IdentityRule.Scope.EACH_ROW) {
+                table.forEach((row, byColumn) -> check(rule, row, null, byColumn, findings));
+            } else {
+                Set<String> columns = new LinkedHashSet<>();
+                table.values().forEach(byColumn -> columns.addAll(byColumn.keySet()));
+                for (String column : columns) {
+                    Map<String, Observation> byRow = new LinkedHashMap<>();
+                    table.forEach((row, byColumn) -> {
+                        if (byColumn.containsKey(column)) {
+                            byRow.put(row, byColumn.get(column));
+                        }
+                    });
+                    check(rule, null, column, byRow, findings);
+                }
+            }
+        }
+        return findings;
+    }
+
+    private static void check(IdentityRule rule, String row, String column, Map<String, Observation> cells,
+                              List<Finding> findings) {
+        Sum lhs = sum(rule.lhs(), cells);
+        Sum rhs = sum(rule.rhs(), cells);
+        if (!lhs.complete || lhs.terms == 0 || rhs.terms == 0 || rhs.valued == 0) {
+            return;
+        }
+        if (lhs.total.compareTo(rhs.total) != 0) {
+            String lhsText = String.join("+", rule.lhs());
+            String rhsText = String.join("+", rule.rhs());
+            findings.add(new Finding(rule.rule(), rule.tableCode(), row, column, plain(rhs.total), plain(lhs.total),
+                    lhsText + " = " + plain(lhs.total) + " but " + rhsText + " = " + plain(rhs.total)
+                            + (row != null ? " in row " + row : " in column " + column)));
+        }
+    }
+
+    private record Sum(BigDecimal total, int terms, int valued, boolean complete) {
+    }
+
+    private static Sum sum(List<String> terms, Map<String, Observation> cells) {
+        BigDecimal total = BigDecimal.ZERO;
+        int found = 0;
+        int valued = 0;
+        boolean complete = true;
+        for (String term : terms) {
+            boolean matched = false;
+            for (Map.Entry<String, Observation> e : cells.entrySet()) {
+                if (IdentityRule.names(term, e.getKey())) {
+                    matched = true;
+                    found++;
+                    if (e.getValue().value() != null) {
+                        total = total.add(e.getValue().value());
+                        valued++;
+                    } else {
+                        complete = false;
+                    }
+                }
+            }
+            if (!matched) {
+                complete = false;
+            }
+        }
+        return new Sum(total, found, valued, complete);
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+    }
+
+    private static List<IdentityRule> loadRules() {
+        try (InputStream in = ReportValidator.class.getResourceAsStream("/templates/identities.csv")) {
+            if (in == null) {
+                throw new IllegalStateException("templates/identities.csv is missing from the classpath");
+            }
+            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .setCommentMarker('#').setIgnoreEmptyLines(true).get();
+            List<IdentityRule> rules = new ArrayList<>();
+            for (CSVRecord r : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                rules.add(new IdentityRule(r.get("format_version"), r.get("rule"), r.get("table_code"),
+                        IdentityRule.Scope.valueOf(r.get("scope").toUpperCase()),
+                        List.of(r.get("lhs").split("\\+")), List.of(r.get("rhs").split("\\+"))));
+            }
+            return List.copyOf(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
