@@ -1,0 +1,7 @@
+package org.disclosureetl.normalize;
+
+/** The Chinese script a report is written in. */
+public enum Script {
+    SIMPLIFIED,
+    TRADITIONAL
+}

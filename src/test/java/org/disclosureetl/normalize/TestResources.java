@@ -1,0 +1,43 @@
+package org.disclosureetl.normalize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the fixtures under src/test/resources/normalize/. */
+final class TestResources {
+
+    static final String SEED_TRADITIONAL = "000_e61bf2b8057539f0.txt";
+    static final String SEED_SIMPLIFIED = "002_2bd72b0ede0a148a.txt";
+    static final List<String> SIMPLIFIED_SEEDS = List.of(
+            "001_e299ec6f40b1d0d2.txt", SEED_SIMPLIFIED, "003_1c21803a08480ac6.txt", "004_48ee5ca18b0bc9b0.txt");
+
+    private TestResources() {
+    }
+
+    static String read(String name) {
+        String path = "normalize/" + name;
+        try (InputStream in = TestResources.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing test resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Non-blank lines that are not '#' comments. */
+    static List<String> dataLines(String name) {
+        List<String> lines = new ArrayList<>();
+        for (String line : read(name).split("\n")) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+}
