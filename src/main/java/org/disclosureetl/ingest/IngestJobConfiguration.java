@@ -137,7 +137,7 @@ public class IngestJobConfiguration {
     @StepScope
     JdbcPagingItemReader<StoredDocument> pendingDocumentReader(DataSource dataSource, EtlProperties properties,
             @Value("#{stepExecutionContext['partition']}") Integer partition,
-            @Value("#{stepExecutionContext['partitions']}") Integer partitions) {
+            @Value("#{stepExecutionContext['partitions']}") Integer partitions) throws Exception {
         return new JdbcPagingItemReaderBuilder<StoredDocument>()
                 .name("pendingDocuments")
                 .dataSource(dataSource)

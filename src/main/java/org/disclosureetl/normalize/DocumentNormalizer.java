@@ -34,10 +34,9 @@ public class DocumentNormalizer {
         Script script = textNormalizer.detectScript(parsed.plainText());
         List<NormalizedDocument.Line> lines = new ArrayList<>(parsed.blocks().size());
         for (Block block : parsed.blocks()) {
-            List<String> rawCells = switch (block) {
-                case Block.TextLine line -> List.of(CELL_SEPARATOR.split(line.text(), -1));
-                case Block.TableRow row -> row.cells();
-            };
+            List<String> rawCells = block instanceof Block.TableRow row
+                    ? row.cells()
+                    : List.of(CELL_SEPARATOR.split(((Block.TextLine) block).text(), -1));
             List<NormalizedDocument.Cell> cells = new ArrayList<>(rawCells.size());
             for (String raw : rawCells) {
                 cells.add(new NormalizedDocument.Cell(raw, textNormalizer.normalize(raw).strip()));

@@ -12,9 +12,10 @@ public record ParsedDocument(String contentType, List<Block> blocks) {
     public String plainText() {
         StringBuilder sb = new StringBuilder();
         for (Block block : blocks) {
-            switch (block) {
-                case Block.TextLine line -> sb.append(line.text());
-                case Block.TableRow row -> sb.append(String.join("\t", row.cells()));
+            if (block instanceof Block.TextLine line) {
+                sb.append(line.text());
+            } else if (block instanceof Block.TableRow row) {
+                sb.append(String.join("\t", row.cells()));
             }
             sb.append('\n');
         }
