@@ -299,7 +299,8 @@ final class TableMatcher {
     private int findLabel(String key, int from) {
         for (int i = from; i < tokens.size(); i++) {
             LabelKey label = keys.get(i);
-            if (label != null && label.key().equals(key)) {
+            if (label != null && label.numbering() == null && label.key().startsWith(key)
+                    && label.key().length() <= MAX_HEADER_LABEL) {
                 return i;
             }
         }
