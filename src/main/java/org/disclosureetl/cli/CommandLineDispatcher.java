@@ -6,10 +6,15 @@ import org.disclosureetl.export.ExportFilter;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Runs the command named by the first plain argument and remembers its exit code. */
+/**
+ * Runs the command named by the first plain argument and remembers its exit code.
+ * Tests that start the application context switch it off with {@code etl.cli.enabled=false}.
+ */
 @Component
+@ConditionalOnProperty(name = "etl.cli.enabled", havingValue = "true", matchIfMissing = true)
 class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = """

@@ -23,6 +23,7 @@ final class BlockCollector extends DefaultHandler {
     private int lineNumber;
     private int page;
     private int headDepth;
+    private int paragraphDepth;
 
     private int tableDepth;
     private int tableCount;
@@ -69,6 +70,9 @@ final class BlockCollector extends DefaultHandler {
                 }
             }
             case "p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                if (!"br".equals(name)) {
+                    paragraphDepth++;
+                }
                 if (currentCell != null) {
                     if (!currentCell.isEmpty()) {
                         currentCell.append('\n');
@@ -105,6 +109,9 @@ final class BlockCollector extends DefaultHandler {
             }
             case "table" -> tableDepth--;
             case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title" -> {
+                if (!"div".equals(name) && !"title".equals(name)) {
+                    paragraphDepth--;
+                }
                 if (currentCell == null) {
                     flushLine();
                 }
@@ -142,9 +149,15 @@ final class BlockCollector extends DefaultHandler {
         }
     }
 
+    /**
+     * Tika's XHTML writer puts layout newlines between elements here; they are not lines of the
+     * document. Inside a paragraph (PDF text) they do separate lines.
+     */
     @Override
     public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-        characters(ch, start, length);
+        if (paragraphDepth > 0) {
+            characters(ch, start, length);
+        }
     }
 
     /** Ends the current line at an element boundary; empty lines there are not counted. */
