@@ -1,0 +1,83 @@
+package org.disclosureetl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.disclosureetl.export.CsvExporter;
+import org.disclosureetl.testsupport.JarRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+/** The README's main command, run through the real jar on a copy of the sample inbox. */
+class CommandLineIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void ingestOfTheSampleInboxThenASecondIngestChangesNothing() throws Exception {
+        Path inbox = work.resolve("inbox");
+        FileSystemUtils.copyRecursively(Path.of("data/inbox"), inbox);
+        int files = countFiles(inbox);
+        String[] ingest = {"ingest", "--input=" + inbox, "--output=" + work.resolve("out"), "--db=" + work.resolve("db/etl")};
+
+        JarRunner.Result first = JarRunner.run(work, ingest);
+
+        assertThat(first.exitCode()).as(first.stdout()).isZero();
+        assertThat(first.stdout()).contains("run 1 COMPLETED")
+                .contains("files: " + files + " seen, " + files + " new, 0 changed, 0 unchanged, 0 deleted")
+                .contains("documents: " + files + " processed, " + files + " extracted, 0 without table, 0 not a report, 0 failed")
+                .contains("CSV: " + work.resolve("out").resolve("observations.csv"));
+        List<byte[]> firstCsv = readCsv(work.resolve("out"));
+        assertThat(Files.readAllLines(work.resolve("out/documents.csv"))).hasSize(files + 1);
+
+        JarRunner.Result second = JarRunner.run(work, ingest);
+
+        assertThat(second.exitCode()).as(second.stdout()).isZero();
+        assertThat(second.stdout()).contains("run 2 COMPLETED")
+                .contains("files: " + files + " seen, 0 new, 0 changed, " + files + " unchanged, 0 deleted")
+                .contains("documents: 0 processed");
+        List<byte[]> secondCsv = readCsv(work.resolve("out"));
+        for (int i = 0; i < firstCsv.size(); i++) {
+            assertThat(secondCsv.get(i)).as(CsvExporter.FILES.get(i)).isEqualTo(firstCsv.get(i));
+        }
+
+        JarRunner.Result runs = JarRunner.run(work, "runs", "--db=" + work.resolve("db/etl"));
+        assertThat(runs.exitCode()).isZero();
+        assertThat(runs.stdout()).containsPattern("(?m)^1\\s+COMPLETED\\s.*\\s" + files + "\\s+" + files + "\\s+0\\s*$")
+                .containsPattern("(?m)^2\\s+COMPLETED\\s.*\\s0\\s+0\\s+0\\s*$");
+
+        JarRunner.Result export = JarRunner.run(work, "export", "--year=2020", "--output=" + work.resolve("out2020"),
+                "--db=" + work.resolve("db/etl"));
+        assertThat(export.exitCode()).as(export.stdout()).isZero();
+        List<String> documents2020 = Files.readAllLines(work.resolve("out2020/documents.csv"));
+        assertThat(documents2020).hasSize(1 + 4).allMatch(line -> line.startsWith("document_id") || line.contains(",2020,2019,"));
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() throws Exception {
+        JarRunner.Result result = JarRunner.run(work, "frobnicate", "--db=" + work.resolve("db/etl"));
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).contains("unknown command: frobnicate").contains("usage: java -jar target/disclosure-etl.jar");
+    }
+
+    private static List<byte[]> readCsv(Path folder) throws IOException {
+        List<byte[]> bytes = new java.util.ArrayList<>();
+        for (String file : CsvExporter.FILES) {
+            bytes.add(Files.readAllBytes(folder.resolve(file)));
+        }
+        return bytes;
+    }
+
+    private static int countFiles(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return (int) walk.filter(Files::isRegularFile).count();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.disclosureetl.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.DisclosureEtlApplication;
+import org.disclosureetl.export.CsvExporter;
+import org.disclosureetl.testsupport.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The ingest job end to end on a real H2 file database and real files: every fixture's cells land in
+ * observations.csv, a second run changes nothing, a changed file replaces its rows, a deleted file's
+ * rows are kept and marked.
+ */
+@SpringBootTest(properties = "etl.cli.enabled=false")
+class IngestJobTest {
+
+    @TempDir
+    static Path database;
+
+    @TempDir
+    Path input;
+    @TempDir
+    Path output;
+
+    @DynamicPropertySource
+    static void fileDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("disclosure")));
+    }
+
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    Job ingestJob;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void emptyDatabase() {
+        for (String table : List.of("observation", "validation_issue", "failure", "document", "source_file")) {
+            jdbc.sql("DELETE FROM " + table).update();
+        }
+    }
+
+    @Test
+    void everyFixtureLandsWithItsExpectedCellsAndASecondRunChangesNothing() throws Exception {
+        Fixtures.copyAllTo(input);
+        List<Fixtures.Fixture> fixtures = Fixtures.all();
+        Map<String, Fixtures.Expected> expected = Fixtures.expected();
+
+        JobExecution first = run();
+
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        assertThat(documents).hasSize(fixtures.size());
+        Map<String, Map<String, String>> cells = new HashMap<>();
+        for (CSVRecord o : read("observations.csv")) {
+            cells.computeIfAbsent(o.get("document_id"), k -> new LinkedHashMap<>())
+                    .put(o.get("table_code") + "/" + o.get("row_code") + "/" + o.get("column_code"), o.get("value"));
+        }
+        for (Fixtures.Fixture fixture : fixtures) {
+            CSVRecord document = documents.get(fixture.path());
+            assertThat(document.get("status")).as(fixture.path()).isEqualTo("extracted");
+            Fixtures.Expected seed = expected.get(fixture.seed());
+            if (seed == null) {
+                continue; // the legacy seed: its cells are checked in FixtureAccuracyTest
+            }
+            assertThat(document.get("agency")).as(fixture.path()).isEqualTo(seed.agency());
+            assertThat(document.get("report_year")).as(fixture.path()).isEqualTo(String.valueOf(seed.reportYear()));
+            assertThat(document.get("format_version")).as(fixture.path()).isEqualTo(seed.formatVersion());
+            assertThat(document.get("document_id")).isEqualTo(document.get("sha256").substring(0, 16));
+            assertThat(cells.get(document.get("document_id"))).as(fixture.path())
+                    .containsExactlyInAnyOrderEntriesOf(seed.cells());
+        }
+        assertThat(documents.get("seeds/003_1c21803a08480ac6.txt").get("format_version")).isEqualTo("legacy");
+        assertThat(documents.get("seeds/000_e61bf2b8057539f0.txt").get("script")).isEqualTo("traditional");
+        long observationRows = count("observation");
+        Map<String, byte[]> firstExport = exportBytes();
+
+        JobExecution second = run();
+
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(count("observation")).isEqualTo(observationRows);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE processed_run = ?").param(second.getId())
+                .query(Long.class).single()).isZero();
+        Map<String, byte[]> secondExport = exportBytes();
+        for (String file : CsvExporter.FILES) {
+            assertThat(secondExport.get(file)).as(file).isEqualTo(firstExport.get(file));
+        }
+    }
+
+    @Test
+    void aChangedFileReplacesItsRowsAndADeletedFileIsKeptAndMarked() throws Exception {
+        Path report = input.resolve("a/002.txt");
+        Files.createDirectories(report.getParent());
+        String original = Files.readString(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"));
+        Files.writeString(report, original);
+        Path other = input.resolve("b/004.txt");
+        Files.createDirectories(other.getParent());
+        Files.copy(Fixtures.resource("seeds/004_48ee5ca18b0bc9b0.txt"), other);
+        run();
+        String oldId = documentIdOf("a/002.txt");
+
+        // 行政许可 decisions 0 -> 5
+        Files.writeString(report, original.replace("行政许可\t0", "行政许可\t5"));
+        Files.delete(other);
+        JobExecution changed = run();
+
+        assertThat(changed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        String newId = documentIdOf("a/002.txt");
+        assertThat(newId).isNotEqualTo(oldId);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM observation WHERE document_id = ?").param(oldId)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE document_id = ?").param(oldId)
+                .query(Long.class).single()).isZero();
+        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        assertThat(documents).containsOnlyKeys("a/002.txt", "b/004.txt");
+        assertThat(documents.get("a/002.txt").get("present")).isEqualTo("true");
+        assertThat(documents.get("b/004.txt").get("present")).isEqualTo("false");
+        assertThat(documents.get("b/004.txt").get("cells")).isEqualTo("200");
+        List<CSVRecord> licensing = read("observations.csv").stream()
+                .filter(o -> o.get("row_code").equals("art20_5.licensing")).toList();
+        assertThat(licensing).extracting(o -> o.get("document_id"), o -> o.get("value"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(newId, "5"),
+                        org.assertj.core.groups.Tuple.tuple(documents.get("b/004.txt").get("document_id"), "0"));
+    }
+
+    @Test
+    void aDocumentThatIsNotAReportIsRecordedWithAClearStatus() throws Exception {
+        Files.writeString(input.resolve("notes.txt"), "Minutes of the weekly meeting.\nNothing to report.\n");
+        Files.write(input.resolve("empty.pdf"), new byte[0]);
+
+        JobExecution execution = run();
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        assertThat(documents.get("notes.txt").get("status")).isEqualTo("not_a_report");
+        assertThat(documents.get("empty.pdf").get("status")).isEqualTo("failed");
+        List<CSVRecord> failures = read("failures.csv");
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0).get("source_file")).isEqualTo("empty.pdf");
+        assertThat(failures.get(0).get("step")).isEqualTo("extract");
+        assertThat(failures.get(0).get("error_type")).isEqualTo("empty_file");
+        assertThat(failures.get(0).get("run_id")).isEqualTo(String.valueOf(execution.getId()));
+    }
+
+    private JobExecution run() throws Exception {
+        return jobOperator.start(ingestJob, new JobParametersBuilder()
+                .addString("input", input.toString())
+                .addString("output", output.toString())
+                .addLong("requested", System.nanoTime())
+                .toJobParameters());
+    }
+
+    private String documentIdOf(String path) {
+        return jdbc.sql("SELECT document_id FROM source_file WHERE path = ?").param(path).query(String.class).single();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    private Map<String, byte[]> exportBytes() throws IOException {
+        Map<String, byte[]> bytes = new HashMap<>();
+        for (String file : CsvExporter.FILES) {
+            bytes.put(file, Files.readAllBytes(output.resolve(file)));
+        }
+        return bytes;
+    }
+
+    private List<CSVRecord> read(String file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(output.resolve(file), StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    private static Map<String, CSVRecord> byKey(List<CSVRecord> records, String column) {
+        Map<String, CSVRecord> map = new LinkedHashMap<>();
+        records.forEach(r -> map.put(r.get(column), r));
+        return map;
+    }
+}

@@ -1,0 +1,44 @@
+package org.disclosureetl.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the packaged {@code target/disclosure-etl.jar} in a JVM of its own, as a user would. */
+public final class JarRunner {
+
+    public static final Path JAR = Path.of("target/disclosure-etl.jar").toAbsolutePath();
+
+    private JarRunner() {
+    }
+
+    public record Result(int exitCode, String stdout) {
+    }
+
+    public static Process start(Path log, String... args) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run `mvn verify` (integration tests run after package)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-jar");
+        command.add(JAR.toString());
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, "jar-", ".log");
+        Process process = start(log, args);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("disclosure-etl " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+}
