@@ -16,6 +16,8 @@ import org.disclosureetl.normalize.NormalizedDocument;
 final class Tokenizer {
 
     private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
+    /** In space-aligned text (PDF layout, crawled tables) a wide gap separates cells. */
+    private static final Pattern CELL_GAP = Pattern.compile("(?:\\s{2,}|\\u3000)+");
 
     private Tokenizer() {
     }
@@ -32,7 +34,13 @@ final class Tokenizer {
                     }
                     continue;
                 }
-                addCell(tokens, cell, lineIndex, line.where());
+                String[] parts = CELL_GAP.split(cell.text().strip());
+                String[] rawParts = CELL_GAP.split(cell.raw().strip());
+                boolean paired = parts.length == rawParts.length;
+                for (int p = 0; p < parts.length; p++) {
+                    addCell(tokens, new NormalizedDocument.Cell(paired ? rawParts[p] : parts[p], parts[p]),
+                            lineIndex, line.where());
+                }
             }
         }
         return tokens;
