@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.disclosureetl.extract.CellValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -143,14 +144,7 @@ public class CsvExporter {
     }
 
     private static String plain(BigDecimal value) {
-        if (value == null) {
-            return "";
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.signum() == 0) {
-            return "0";
-        }
-        return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+        return value == null ? "" : CellValue.plain(value);
     }
 
     /** SQL conditions of a filter, always with bind parameters. */

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the numbers and blank marks of table cells (FORMAT.md §5 "Numbers", "Empty cells"). */
-final class CellValue {
+public final class CellValue {
 
     private static final Pattern NUMBER = Pattern.compile(
             "^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(?:万元|元)?$");
@@ -48,7 +48,7 @@ final class CellValue {
     }
 
     /** The contract's plain decimal: 0, 8, -3, 12.5 (no exponent, no trailing zeros). */
-    static String plain(BigDecimal value) {
+    public static String plain(BigDecimal value) {
         if (value == null) {
             return null;
         }

@@ -55,7 +55,9 @@ public class ReportExtractor {
         int tablesFound = 0;
         int ordinal = 0;
         for (TableTemplate table : catalog.tables(format)) {
-            TableMatcher.TableMatch match = matcher.match(table, ordinal);
+            RowBalance balance = new RowBalance(catalog.identities(format).stream()
+                    .filter(rule -> rule.tableCode().equals(table.code())).toList());
+            TableMatcher.TableMatch match = matcher.match(table, ordinal, balance);
             ordinal += table.cellCount();
             if (match.rowsFound() == 0) {
                 findings.add(new Finding("table_missing", table.code(), null, null, null, null,

@@ -32,14 +32,14 @@ final class TableMatcher {
     record TableMatch(List<Observation> observations, List<Finding> findings, int rowsFound) {
     }
 
-    TableMatch match(TableTemplate table, int ordinalBase) {
+    TableMatch match(TableTemplate table, int ordinalBase, RowBalance balance) {
         return switch (table.layout()) {
-            case ROWS -> matchRows(table, ordinalBase);
+            case ROWS -> matchRows(table, ordinalBase, balance);
             case RUN -> matchRun(table, ordinalBase);
         };
     }
 
-    private TableMatch matchRows(TableTemplate table, int ordinalBase) {
+    private TableMatch matchRows(TableTemplate table, int ordinalBase, RowBalance balance) {
         List<Observation> observations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         int rowsFound = 0;
@@ -54,7 +54,7 @@ final class TableMatcher {
             }
             rowsFound++;
             RowValues values = collectRowValues(table, anchor, row.columns().size());
-            assign(table, row, values, observations, findings, ordinal);
+            assign(table, row, values, balance, observations, findings, ordinal);
             ordinal += row.columns().size();
             cursor = Math.max(cursor, values.end());
         }
@@ -219,15 +219,13 @@ final class TableMatcher {
         return new RowValues(collected, unit, j, false, extra);
     }
 
-    private void assign(TableTemplate table, TableTemplate.Row row, RowValues values, List<Observation> observations,
-                        List<Finding> findings, int ordinal) {
+    private void assign(TableTemplate table, TableTemplate.Row row, RowValues values, RowBalance balance,
+                        List<Observation> observations, List<Finding> findings, int ordinal) {
         List<TableTemplate.Column> columns = row.columns();
         List<Token> cells = values.cells();
         if (cells.isEmpty()) {
-            if (columns.size() > 1) {
-                findings.add(new Finding("cells_missing", table.code(), row.code(), null,
-                        String.valueOf(columns.size()), "0", "row " + row.label() + " has no numbers"));
-            }
+            findings.add(new Finding("cells_missing", table.code(), row.code(), null,
+                    String.valueOf(columns.size()), "0", "row " + row.label() + " has no numbers"));
             for (int c = 0; c < columns.size(); c++) {
                 observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, "",
                         values.unit(), row.label(), columns.get(c).label(), null, ordinal + c));
@@ -242,9 +240,19 @@ final class TableMatcher {
             return;
         }
         if (values.extra() > 0) {
+            int from = balancedWindow(cells, columns, balance);
+            List<Token> kept = cells.subList(from, from + columns.size());
+            String reading = !balance.appliesTo(columns) ? ""
+                    : balance.holds(columns, decimals(kept)) ? ", the reading where the row's total adds up"
+                    : ", but no reading makes the row's total add up";
             findings.add(new Finding("extra_cells", table.code(), row.code(), null, String.valueOf(columns.size()),
                     String.valueOf(cells.size()), "row " + row.label() + " has " + cells.size() + " numbers where "
-                    + columns.size() + " belong (" + texts(cells) + "); the first " + columns.size() + " were kept"));
+                    + columns.size() + " belong (" + texts(cells) + "); numbers " + (from + 1) + " to "
+                    + (from + columns.size()) + " were kept" + reading));
+            cells = kept;
+        } else if (cells.size() < columns.size() && ranTogether(cells, columns.size())) {
+            splitRunTogether(table, row, cells, values.unit(), balance, observations, findings, ordinal);
+            return;
         } else if (cells.size() < columns.size()) {
             findings.add(new Finding("cells_missing", table.code(), row.code(), null, String.valueOf(columns.size()),
                     String.valueOf(cells.size()), "row " + row.label() + " has " + cells.size() + " numbers where "
@@ -263,6 +271,72 @@ final class TableMatcher {
                         values.unit(), row.label(), columns.get(c).label(), null, ordinal + c));
             }
         }
+    }
+
+    /** The first window of consecutive values that satisfies the row's identity, or 0. */
+    private static int balancedWindow(List<Token> cells, List<TableTemplate.Column> columns, RowBalance balance) {
+        for (int from = 0; from + columns.size() <= cells.size(); from++) {
+            if (balance.holds(columns, decimals(cells.subList(from, from + columns.size())))) {
+                return from;
+            }
+        }
+        return 0;
+    }
+
+    private static List<java.math.BigDecimal> decimals(List<Token> cells) {
+        List<java.math.BigDecimal> values = new ArrayList<>(cells.size());
+        for (Token cell : cells) {
+            values.add(cell.value());
+        }
+        return values;
+    }
+
+    /** Fewer numbers than columns, all plain digit runs with enough digits to fill the row. */
+    private static boolean ranTogether(List<Token> cells, int columns) {
+        int digits = 0;
+        boolean longRun = false;
+        for (Token cell : cells) {
+            if (cell.kind() != Token.Kind.VALUE || cell.annotated() || !cell.text().matches("\\d+")) {
+                return false;
+            }
+            digits += cell.text().length();
+            longRun |= cell.text().length() > 1;
+        }
+        return longRun && digits >= columns;
+    }
+
+    private void splitRunTogether(TableTemplate table, TableTemplate.Row row, List<Token> cells, String unit,
+                                  RowBalance balance, List<Observation> observations, List<Finding> findings,
+                                  int ordinal) {
+        List<TableTemplate.Column> columns = row.columns();
+        List<String> groups = cells.stream().map(Token::text).toList();
+        String raw = texts(cells);
+        List<List<java.math.BigDecimal>> solutions = balance.appliesTo(columns)
+                ? RunTogetherSplitter.solutions(groups, columns.size(), values -> balance.holds(columns, values))
+                : null;
+        String where = cells.get(0).where();
+        if (solutions != null && solutions.size() == 1) {
+            List<java.math.BigDecimal> split = solutions.get(0);
+            for (int c = 0; c < columns.size(); c++) {
+                observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), split.get(c), raw,
+                        unit, row.label(), columns.get(c).label(), where, ordinal + c));
+            }
+            findings.add(new Finding("split_run_together", table.code(), row.code(), null, null, raw,
+                    "the numbers of row " + row.label() + " ran together (" + raw + "); split as "
+                            + String.join(" ", split.stream().map(CellValue::plain).toList())
+                            + ", the only split where the row's total adds up"));
+            return;
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, raw, unit,
+                    row.label(), columns.get(c).label(), where, ordinal + c));
+        }
+        String why = solutions == null ? "the row has no identity to tell the splits apart"
+                : solutions.isEmpty() ? "no split makes the row's total add up"
+                : solutions.size() + " splits make the row's total add up";
+        findings.add(new Finding("unsplittable_run_together", table.code(), row.code(), null,
+                String.valueOf(columns.size()), raw, "the numbers of row " + row.label() + " ran together (" + raw
+                + ") and cannot be split with confidence: " + why + "; its cells are left empty"));
     }
 
     private static Observation observation(TableTemplate table, TableTemplate.Row row, TableTemplate.Column column,

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The official templates, read from {@code templates/*.csv}: which cells exist
  * ({@code canonical-cells.csv}, the output contract, and {@code legacy-cells.csv}), how their rows
  * are labelled ({@code row-labels.csv}), how each table is laid out ({@code tables.csv}) and which
- * labels tell the generations apart ({@code format-clues.csv}).
+ * labels tell the generations apart ({@code format-clues.csv}) and which accounting identities hold
+ * ({@code identities.csv}).
  */
 @Component
 public class TemplateCatalog {
@@ -29,6 +30,7 @@ public class TemplateCatalog {
 
     private final Map<String, List<TableTemplate>> tablesByFormat = new LinkedHashMap<>();
     private final List<FormatClue> clues = new ArrayList<>();
+    private final List<IdentityRule> identities = new ArrayList<>();
 
     public record FormatClue(String formatVersion, int weight, String key) {
     }
@@ -85,6 +87,9 @@ public class TemplateCatalog {
                     .add(new TableTemplate(format, table, layout, LabelKey.of(r.get("anchor")).key(), templateRows));
         });
 
+        read("identities.csv", r -> identities.add(new IdentityRule(r.get("format_version"), r.get("rule"),
+                r.get("table_code"), IdentityRule.Scope.valueOf(r.get("scope").toUpperCase()),
+                List.of(r.get("lhs").split("\\+")), List.of(r.get("rhs").split("\\+")))));
         read("format-clues.csv", r -> clues.add(new FormatClue(r.get("format_version"),
                 Integer.parseInt(r.get("weight")), LabelKey.of(r.get("label")).key())));
     }
@@ -95,6 +100,11 @@ public class TemplateCatalog {
             throw new IllegalArgumentException("no template for format " + formatVersion);
         }
         return tables;
+    }
+
+    /** The accounting identities of a template generation ({@code identities.csv}). */
+    public List<IdentityRule> identities(String formatVersion) {
+        return identities.stream().filter(rule -> rule.formatVersion().equals(formatVersion)).toList();
     }
 
     public List<FormatClue> clues() {

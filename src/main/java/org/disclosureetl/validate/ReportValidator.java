@@ -1,11 +1,6 @@
 package org.disclosureetl.validate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.extract.CellValue;
 import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.IdentityRule;
 import org.disclosureetl.extract.Observation;
+import org.disclosureetl.extract.TemplateCatalog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportValidator {
 
-    private final List<IdentityRule> rules;
+    private final TemplateCatalog catalog;
 
-    public ReportValidator() {
-        this.rules = loadRules();
+    public ReportValidator(TemplateCatalog catalog) {
+        this.catalog = catalog;
     }
 
     public List<Finding> validate(String formatVersion, List<Observation> observations) {
@@ -42,8 +38,8 @@ public class ReportValidator {
                     .put(o.columnCode(), o);
         }
         List<Finding> findings = new ArrayList<>();
-        for (IdentityRule rule : rules) {
-            if (!rule.formatVersion().equals(formatVersion) || !cells.containsKey(rule.tableCode())) {
+        for (IdentityRule rule : catalog.identities(formatVersion)) {
+            if (!cells.containsKey(rule.tableCode())) {
                 continue;
             }
             Map<String, Map<String, Observation>> table = cells.get(rule.tableCode());
@@ -112,26 +108,7 @@ public class ReportValidator {
     }
 
     private static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+        return CellValue.plain(value);
     }
 
-    private static List<IdentityRule> loadRules() {
-        try (InputStream in = ReportValidator.class.getResourceAsStream("/templates/identities.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("templates/identities.csv is missing from the classpath");
-            }
-            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                    .setCommentMarker('#').setIgnoreEmptyLines(true).get();
-            List<IdentityRule> rules = new ArrayList<>();
-            for (CSVRecord r : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                rules.add(new IdentityRule(r.get("format_version"), r.get("rule"), r.get("table_code"),
-                        IdentityRule.Scope.valueOf(r.get("scope").toUpperCase()),
-                        List.of(r.get("lhs").split("\\+")), List.of(r.get("rhs").split("\\+"))));
-            }
-            return List.copyOf(rules);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

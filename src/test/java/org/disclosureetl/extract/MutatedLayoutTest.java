@@ -1,0 +1,190 @@
+package org.disclosureetl.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.disclosureetl.normalize.DocumentNormalizer;
+import org.disclosureetl.parse.ReportParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Damaged layouts: reports with random numbers (the form's identities hold) in every text layout,
+ * with one row damaged at a time: a cell dropped, a cell added, the cells run together, the row
+ * dropped, the row printed as a lone dash, labels in other wordings, full-width digits. Every cell
+ * must come out right or be flagged by a finding on its cell, row, column or table: never silently
+ * wrong. Accuracy per layout and damage is printed.
+ */
+@SpringBootTest(properties = "etl.cli.enabled=false")
+class MutatedLayoutTest {
+
+    private static final int REPORTS_PER_CASE = 12;
+
+    enum Damage { NONE, DROP_CELL, EXTRA_CELL, RUN_TOGETHER, DROP_ROW, DASH_ROW, LABEL_VARIANTS, FULL_WIDTH_DIGITS }
+
+    @Autowired
+    ReportParser parser;
+    @Autowired
+    DocumentNormalizer normalizer;
+    @Autowired
+    ReportExtractor extractor;
+
+    @TempDir
+    Path work;
+
+    record Score(int cells, int right, int flagged, int silentlyWrong, List<String> examples) {
+    }
+
+    @Test
+    void everyCellIsRightOrFlaggedInEveryLayoutAndDamage() throws IOException {
+        Map<SyntheticReport.Layout, Map<Damage, Score>> scores = new EnumMap<>(SyntheticReport.Layout.class);
+        long seed = 1;
+        for (SyntheticReport.Layout layout : SyntheticReport.Layout.values()) {
+            for (Damage damage : Damage.values()) {
+                int cells = 0;
+                int right = 0;
+                int flagged = 0;
+                int wrong = 0;
+                List<String> examples = new ArrayList<>();
+                for (int n = 0; n < REPORTS_PER_CASE; n++) {
+                    SyntheticReport report = new SyntheticReport(seed++);
+                    Map<String, BigDecimal> truth = new LinkedHashMap<>(report.truth);
+                    List<SyntheticReport.Row> printed = damage(report, damage, truth, new Random(seed));
+                    Extraction extraction = extract(report.render(layout, printed), layout + "-" + damage + "-" + n);
+                    assertThat(extraction.identity().agency()).isEqualTo(SyntheticReport.AGENCY);
+                    assertThat(extraction.formatVersion()).isEqualTo("2021");
+                    Map<String, Observation> byCell = new LinkedHashMap<>();
+                    extraction.observations().forEach(o -> byCell.put(o.tableCode() + "/" + o.rowCode() + "/" + o.columnCode(), o));
+                    for (Map.Entry<String, BigDecimal> e : truth.entrySet()) {
+                        cells++;
+                        Observation o = byCell.get(e.getKey());
+                        BigDecimal got = o == null ? null : o.value();
+                        boolean ok = e.getValue() == null ? got == null : got != null && got.compareTo(e.getValue()) == 0;
+                        if (ok) {
+                            right++;
+                        } else if (covered(e.getKey(), extraction.findings())) {
+                            flagged++;
+                        } else {
+                            wrong++;
+                            if (examples.size() < 3) {
+                                examples.add(e.getKey() + " expected " + e.getValue() + " got " + got);
+                            }
+                        }
+                    }
+                }
+                scores.computeIfAbsent(layout, k -> new EnumMap<>(Damage.class))
+                        .put(damage, new Score(cells, right, flagged, wrong, examples));
+            }
+        }
+        print(scores);
+        scores.forEach((layout, byDamage) -> byDamage.forEach((damage, score) -> {
+            assertThat(score.silentlyWrong()).as(layout + " " + damage + ": " + score.examples()).isZero();
+            if (damage == Damage.NONE || damage == Damage.LABEL_VARIANTS || damage == Damage.FULL_WIDTH_DIGITS
+                    || damage == Damage.DASH_ROW) {
+                assertThat(score.right()).as(layout + " " + damage).isEqualTo(score.cells());
+            }
+        }));
+    }
+
+    /** Damages one row (or all labels) of the report; {@code truth} is adjusted where the report itself says otherwise. */
+    private static List<SyntheticReport.Row> damage(SyntheticReport report, Damage damage, Map<String, BigDecimal> truth,
+                                                    Random random) {
+        List<SyntheticReport.Row> rows = new ArrayList<>(report.rows);
+        int target = random.nextInt(rows.size());
+        SyntheticReport.Row row = rows.get(target);
+        List<String> values = new ArrayList<>(row.values());
+        switch (damage) {
+            case NONE -> {
+            }
+            case DROP_CELL -> {
+                values.remove(random.nextInt(values.size()));
+                rows.set(target, row.withValues(values));
+            }
+            case EXTRA_CELL -> {
+                values.add(random.nextInt(values.size() + 1), String.valueOf(random.nextInt(9)));
+                rows.set(target, row.withValues(values));
+            }
+            case RUN_TOGETHER -> rows.set(target, row.withValues(List.of(String.join("", values))));
+            case DROP_ROW -> rows.remove(target);
+            case DASH_ROW -> {
+                if (!row.code().equals("*")) {
+                    rows.set(target, row.withValues(List.of("-")));
+                    truth.keySet().stream().filter(k -> k.startsWith(row.table() + "/" + row.code() + "/")).toList()
+                            .forEach(k -> truth.put(k, null));
+                }
+            }
+            case LABEL_VARIANTS -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    rows.set(i, rows.get(i).withLabels(rows.get(i).labels().stream().map(MutatedLayoutTest::variant).toList()));
+                }
+            }
+            case FULL_WIDTH_DIGITS -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    rows.set(i, rows.get(i).withValues(rows.get(i).values().stream().map(MutatedLayoutTest::fullWidth).toList()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Wordings seen in real reports: Traditional/Taiwan script, 规范性文件 without 行政, other numbering marks. */
+    private static String variant(String label) {
+        return label.replace("行政规范性文件", "規範性檔案")
+                .replace("本年新收政府信息公开申请数量", "本年新收政府信息公開申請數量")
+                .replace("(一)", "（一）").replace("(二)", "（二）").replace("(七)", "（七）")
+                .replace("1.", "1、").replace("2.", "2．").replace("结转下年度继续办理", "結轉下年度繼續辦理")
+                .replace("属于国家秘密", "屬於國家秘密");
+    }
+
+    private static String fullWidth(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            sb.append(c >= '0' && c <= '9' ? (char) (c - '0' + '０') : c);
+        }
+        return sb.toString();
+    }
+
+    /** A finding on the cell, its row, its column or its whole table flags the cell. */
+    private static boolean covered(String key, List<Finding> findings) {
+        String[] parts = key.split("/");
+        for (Finding f : findings) {
+            if (!parts[0].equals(f.tableCode())) {
+                continue;
+            }
+            boolean row = f.rowCode() == null || f.rowCode().equals(parts[1]);
+            boolean column = f.columnCode() == null || f.columnCode().equals(parts[2]);
+            if (row && column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Extraction extract(String text, String name) throws IOException {
+        Path file = work.resolve(name + ".txt");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return extractor.extract(normalizer.normalize(parser.parse(file)));
+    }
+
+    private static void print(Map<SyntheticReport.Layout, Map<Damage, Score>> scores) {
+        StringBuilder sb = new StringBuilder("\ncell accuracy on damaged layouts (right / flagged / silently wrong of all cells)\n");
+        sb.append(String.format("%-8s %-18s %7s %7s %7s %7s%n", "layout", "damage", "cells", "right", "flagged", "wrong"));
+        scores.forEach((layout, byDamage) -> byDamage.forEach((damage, s) -> sb.append(String.format(
+                "%-8s %-18s %7d %6.2f%% %6.2f%% %7d%n", layout, damage, s.cells(), 100.0 * s.right() / s.cells(),
+                100.0 * s.flagged() / s.cells(), s.silentlyWrong()))));
+        System.out.println(sb);
+    }
+}
