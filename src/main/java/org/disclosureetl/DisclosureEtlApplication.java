@@ -33,6 +33,8 @@ public class DisclosureEtlApplication {
     }
 
     public static String h2Url(Path db) {
-        return "jdbc:h2:file:" + db.toAbsolutePath().normalize() + ";LOCK_TIMEOUT=10000";
+        // DB_CLOSE_ON_EXIT=FALSE: on SIGTERM the running job must commit its last chunk before the database
+        // closes; Spring closes the pool (and so the database) after RunningJobs has stopped the job.
+        return "jdbc:h2:file:" + db.toAbsolutePath().normalize() + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
 }

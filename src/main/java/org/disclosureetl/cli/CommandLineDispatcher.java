@@ -28,10 +28,12 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
             """;
 
     private final Commands commands;
+    private final ScheduleCommand schedule;
     private int exitCode;
 
-    CommandLineDispatcher(Commands commands) {
+    CommandLineDispatcher(Commands commands, ScheduleCommand schedule) {
         this.commands = commands;
+        this.schedule = schedule;
     }
 
     @Override
@@ -48,6 +50,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
             case "restart" -> commands.restart(Commands.longOption(args, "run"));
             case "runs" -> commands.runs(limit(args));
             case "export" -> commands.export(filter(args));
+            case "schedule" -> schedule.run(Commands.option(args, "cron"));
             default -> {
                 System.err.println("unknown command: " + plain.get(0));
                 System.err.print(USAGE);

@@ -12,6 +12,7 @@ import org.disclosureetl.EtlProperties;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.ingest.IngestJobConfiguration;
+import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.store.DocumentRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -43,10 +44,11 @@ class Commands {
     private final DocumentRepository documents;
     private final CsvExporter exporter;
     private final RunSummary summary;
+    private final RunningJobs runningJobs;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
-             DocumentRepository documents, CsvExporter exporter, RunSummary summary) {
+             DocumentRepository documents, CsvExporter exporter, RunSummary summary, RunningJobs runningJobs) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -54,9 +56,11 @@ class Commands {
         this.documents = documents;
         this.exporter = exporter;
         this.summary = summary;
+        this.runningJobs = runningJobs;
     }
 
     int ingest() throws Exception {
+        recoverAbandonedRuns();
         JobParameters parameters = new JobParametersBuilder()
                 .addString("input", properties.input().toAbsolutePath().normalize().toString())
                 .addString("output", properties.output().toAbsolutePath().normalize().toString())
@@ -82,11 +86,9 @@ class Commands {
             out.println("restart: run " + execution.getId() + " already completed; nothing to restart");
             return OK;
         }
-        if (execution.getStatus().isRunning()) {
-            // left STARTED by a process that died (kill -9, power loss): mark it failed first
-            execution = jobOperator.recover(execution);
-        }
-        return report(jobOperator.restart(execution));
+        recoverAbandonedRuns();
+        // launching the job with the failed instance's own parameters resumes that instance
+        return report(jobOperator.start(ingestJob, execution.getJobParameters()));
     }
 
     int runs(int limit) {
@@ -118,6 +120,22 @@ class Commands {
         return OK;
     }
 
+    /**
+     * Runs still marked as running that this JVM is not running were left by a process that died
+     * (kill -9, power loss): no other process can hold the database, so they are marked FAILED and
+     * can be restarted. Their committed documents stay; the rest are still pending.
+     */
+    private void recoverAbandonedRuns() {
+        if (runningJobs.isAnyRunning()) {
+            return;
+        }
+        for (JobExecution abandoned : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
+            jobOperator.recover(abandoned);
+            out.printf("run %d was left unfinished by a process that stopped: marked FAILED (restart --run=%d resumes it)%n",
+                    abandoned.getId(), abandoned.getId());
+        }
+    }
+
     private JobExecution latestExecution() {
         List<JobInstance> instances = jobRepository.getJobInstances(IngestJobConfiguration.JOB_NAME, 0, 1);
         return instances.isEmpty() ? null : jobRepository.getLastJobExecution(instances.get(0));
@@ -131,7 +149,10 @@ class Commands {
                 .get(IngestJobConfiguration.DISCOVERY_KEY);
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
-        out.printf("run %d %s in %.1f s%n", runId, execution.getStatus(), took.toMillis() / 1000.0);
+        List<JobExecution> earlier = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+                .filter(e -> e.getId() < runId).toList();
+        out.printf("run %d %s in %.1f s%s%n", runId, execution.getStatus(), took.toMillis() / 1000.0,
+                earlier.isEmpty() ? "" : " (resumes run " + earlier.get(earlier.size() - 1).getId() + ")");
         if (discovery != null) {
             out.printf("  files: %d seen, %d new, %d changed, %d unchanged, %d deleted%n", discovery.get("files"),
                     discovery.get("added"), discovery.get("changed"), discovery.get("unchanged"),
@@ -140,7 +161,7 @@ class Commands {
         out.printf("  documents: %d processed, %d extracted, %d without table, %d not a report, %d failed%n",
                 counts.processed(), counts.extracted(), counts.noTable(), counts.notReport(), counts.failed());
         out.printf("  cells written: %d, issues found: %d%n", counts.cells(), counts.issues());
-        Path output = properties.output().toAbsolutePath().normalize();
+        Path output = Path.of(execution.getJobParameters().getString("output"));
         out.println("  CSV: " + output.resolve("observations.csv") + " (and documents.csv, validation_issues.csv, failures.csv)");
         if (counts.failed() > 0) {
             out.println("  failed documents are listed in " + output.resolve("failures.csv") + "; re-run them with retry-failed");

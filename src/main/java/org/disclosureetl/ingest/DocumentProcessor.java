@@ -36,24 +36,26 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     static final String STEP = "extract";
 
     private final Path inputRoot;
+    private final Path outputFolder;
     private final long runId;
     private final ReportParser parser;
     private final DocumentNormalizer normalizer;
     private final ReportExtractor extractor;
     private final ReportValidator validator;
-    private final FailureLog failureLog;
+    private final FailureRecorder failures;
     private final StageTimings timings;
 
-    DocumentProcessor(Path inputRoot, long runId, ReportParser parser, DocumentNormalizer normalizer,
-                      ReportExtractor extractor, ReportValidator validator, FailureLog failureLog,
+    DocumentProcessor(Path inputRoot, Path outputFolder, long runId, ReportParser parser, DocumentNormalizer normalizer,
+                      ReportExtractor extractor, ReportValidator validator, FailureRecorder failures,
                       StageTimings timings) {
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
+        this.outputFolder = outputFolder;
         this.runId = runId;
         this.parser = parser;
         this.normalizer = normalizer;
         this.extractor = extractor;
         this.validator = validator;
-        this.failureLog = failureLog;
+        this.failures = failures;
         this.timings = timings;
     }
 
@@ -102,7 +104,7 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     }
 
     private ProcessedDocument fail(StoredDocument document, String errorType, String message) {
-        failureLog.record(new FailureLog.FailureEntry(runId, document.sourceFile(), document.documentId(), STEP,
+        failures.record(outputFolder, new FailureLog.FailureEntry(runId, document.sourceFile(), document.documentId(), STEP,
                 errorType, message));
         log.warn("{} failed ({}): {}", document.sourceFile(), errorType, message);
         return ProcessedDocument.failed(document, errorType + ": " + message);

@@ -13,7 +13,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.stereotype.Component;
 
-/** Prints a progress line at most every few seconds while documents are extracted. */
+/** Prints a progress line at most every few seconds while documents are extracted; tracks running jobs. */
 @Component
 class ExtractProgress implements JobExecutionListener, StepExecutionListener, ItemWriteListener<ProcessedDocument> {
 
@@ -22,20 +22,28 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
 
     private final DocumentRepository documents;
     private final StageTimings timings;
+    private final RunningJobs runningJobs;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong lastPrinted = new AtomicLong();
 
-    ExtractProgress(DocumentRepository documents, StageTimings timings) {
+    ExtractProgress(DocumentRepository documents, StageTimings timings, RunningJobs runningJobs) {
         this.documents = documents;
         this.timings = timings;
+        this.runningJobs = runningJobs;
     }
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
         timings.reset();
+        runningJobs.started(jobExecution.getId());
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        runningJobs.ended(jobExecution.getId());
     }
 
     @Override

@@ -15,7 +15,6 @@ import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.store.DocumentRepository;
-import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -155,11 +154,12 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     DocumentProcessor documentProcessor(@Value("#{jobParameters['input']}") String input,
+                                        @Value("#{jobParameters['output']}") String output,
                                         @Value("#{stepExecution.jobExecutionId}") Long runId,
                                         ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                                        ReportValidator validator, FailureLog failureLog, StageTimings timings) {
-        return new DocumentProcessor(Path.of(input), runId, parser, normalizer, extractor, validator, failureLog,
-                timings);
+                                        ReportValidator validator, FailureRecorder failures, StageTimings timings) {
+        return new DocumentProcessor(Path.of(input), Path.of(output), runId, parser, normalizer, extractor, validator,
+                failures, timings);
     }
 
     @Bean

@@ -1,0 +1,69 @@
+package org.disclosureetl.cli;
+
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.disclosureetl.EtlProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code schedule}: stays up and runs ingest on a cron schedule, one run at a time (a run still going
+ * when the next is due makes that one skip; another process cannot open the same database at all).
+ * SIGTERM stops a running job after its current chunk, see {@code RunningJobs}.
+ */
+@Component
+class ScheduleCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
+
+    private final Commands commands;
+    private final EtlProperties properties;
+    private final PrintStream out = System.out;
+    private final CountDownLatch shutdown = new CountDownLatch(1);
+
+    ScheduleCommand(Commands commands, EtlProperties properties) {
+        this.commands = commands;
+        this.properties = properties;
+    }
+
+    int run(String cronOption) throws InterruptedException {
+        String cron = cronOption != null ? cronOption : properties.schedule().cron();
+        if (!CronExpression.isValidExpression(cron)) {
+            out.println("schedule: '" + cron + "' is not a cron expression (second minute hour day month weekday)");
+            return Commands.USAGE;
+        }
+        ZoneId zone = properties.schedule().zone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(properties.schedule().zone());
+        AtomicBoolean busy = new AtomicBoolean();
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("schedule-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        scheduler.schedule(() -> {
+            if (!busy.compareAndSet(false, true)) {
+                log.warn("the previous run is still going: this scheduled run is skipped");
+                return;
+            }
+            try {
+                commands.ingest();
+            } catch (Exception e) {
+                log.error("scheduled run failed: {}", e.getMessage(), e);
+            } finally {
+                busy.set(false);
+            }
+        }, new CronTrigger(cron, zone));
+        out.printf("schedule: ingest of %s on '%s' (%s); next run at %s%n", properties.input().toAbsolutePath(), cron,
+                zone, CronExpression.parse(cron).next(ZonedDateTime.now(zone)));
+        out.flush();
+        shutdown.await(); // until the JVM is told to stop; RunningJobs stops a running job gracefully
+        return Commands.OK;
+    }
+}
