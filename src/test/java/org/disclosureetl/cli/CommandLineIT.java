@@ -61,6 +61,63 @@ class CommandLineIT {
     }
 
     @Test
+    void retryFailedReprocessesFailedDocumentsUntilTheirAttemptsAreUsedUp() throws Exception {
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.copy(Path.of("data/inbox/txt/002_2bd72b0ede0a148a.txt"), inbox.resolve("002.txt"));
+        Files.copy(Path.of("data/inbox/txt/004_48ee5ca18b0bc9b0.txt"), inbox.resolve("004.txt"));
+        String db = "--db=" + work.resolve("db/etl");
+        String out = "--output=" + work.resolve("out");
+        // a limit far too low for a report: both documents fail with output_limit
+        String tooLow = "--etl.parse.max-chars=500";
+
+        JarRunner.Result first = JarRunner.run(work, "ingest", "--input=" + inbox, out, db, tooLow);
+        assertThat(first.exitCode()).as(first.stdout()).isZero();
+        assertThat(first.stdout()).contains("documents: 2 processed, 0 extracted, 0 without table, 0 not a report, 2 failed");
+        List<String> failures = Files.readAllLines(work.resolve("out/failures.csv"));
+        assertThat(failures).hasSize(3);
+        assertThat(failures.get(1)).startsWith("1,002.txt,extract,output_limit,text output exceeds the limit of 500 characters");
+        assertThat(Files.readString(work.resolve("out/logs/run-1.log"))).contains("\t002.txt\textract\toutput_limit\t")
+                .contains("\t004.txt\textract\toutput_limit\t");
+
+        JarRunner.Result second = JarRunner.run(work, "retry-failed", "--run=1", "--input=" + inbox, out, db, tooLow);
+        assertThat(second.stdout()).contains("retry-failed: 2 failed document(s) queued again from run 1")
+                .contains("documents: 2 processed, 0 extracted, 0 without table, 0 not a report, 2 failed");
+
+        JarRunner.Result third = JarRunner.run(work, "retry-failed", "--input=" + inbox, out, db, "--etl.max-attempts=3");
+        assertThat(third.stdout()).contains("retry-failed: 2 failed document(s) queued again")
+                .contains("documents: 2 processed, 2 extracted, 0 without table, 0 not a report, 0 failed");
+        assertThat(Files.readAllLines(work.resolve("out/documents.csv"))).hasSize(3)
+                .allMatch(line -> line.startsWith("document_id") || line.contains(",extracted,3,200,"));
+    }
+
+    @Test
+    void aDocumentIsNotRetriedForeverOnceItsAttemptsAreUsedUp() throws Exception {
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox);
+        Files.write(inbox.resolve("broken.pdf"), "%PDF-1.7 not really a pdf".getBytes());
+        String db = "--db=" + work.resolve("db/etl");
+        String[] common = {"--input=" + inbox, "--output=" + work.resolve("out"), db, "--etl.max-attempts=2"};
+
+        assertThat(JarRunner.run(work, concat("ingest", common)).stdout()).contains("1 failed");
+        assertThat(JarRunner.run(work, concat("retry-failed", common)).stdout())
+                .contains("retry-failed: 1 failed document(s) queued again").contains("1 failed");
+        JarRunner.Result exhausted = JarRunner.run(work, concat("retry-failed", common));
+
+        assertThat(exhausted.exitCode()).isZero();
+        assertThat(exhausted.stdout()).contains("retry-failed: 0 failed document(s) queued again")
+                .contains("documents: 0 processed");
+        assertThat(Files.readAllLines(work.resolve("out/failures.csv"))).hasSize(1 + 2);
+    }
+
+    private static String[] concat(String command, String... options) {
+        String[] all = new String[options.length + 1];
+        all[0] = command;
+        System.arraycopy(options, 0, all, 1, options.length);
+        return all;
+    }
+
+    @Test
     void unknownCommandIsAUsageError() throws Exception {
         JarRunner.Result result = JarRunner.run(work, "frobnicate", "--db=" + work.resolve("db/etl"));
         assertThat(result.exitCode()).isEqualTo(2);
