@@ -3,6 +3,9 @@ package org.disclosureetl.parse;
 /** A file that cannot be turned into text: a problem of the document, not of the system. */
 public class DocumentParseException extends RuntimeException {
 
+    /** It crosses from a child JVM to the parent by serialization (fork isolation). */
+    private static final long serialVersionUID = 1L;
+
     private final String errorType;
 
     public DocumentParseException(String errorType, String message, Throwable cause) {
@@ -14,7 +17,10 @@ public class DocumentParseException extends RuntimeException {
         this(errorType, message, null);
     }
 
-    /** Short machine-readable kind, e.g. {@code empty_file}, {@code unsupported_type}, {@code parse_error}. */
+    /**
+     * Short machine-readable kind: {@code empty_file}, {@code encrypted}, {@code parse_error}, {@code output_limit},
+     * {@code timeout}, {@code parser_crash}, {@code no_text} or {@code unsupported_type}.
+     */
     public String errorType() {
         return errorType;
     }

@@ -1,36 +1,67 @@
 package org.disclosureetl.parse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.apache.tika.exception.EncryptedDocumentException;
-import org.apache.tika.exception.TikaException;
-import org.apache.tika.exception.ZeroByteFileException;
-import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.EmptyParser;
-import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.disclosureetl.EtlProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.xml.sax.SAXException;
 
 /**
  * The parse stage: one file in, its text lines and table rows out, via Apache Tika.
- * Document problems (corrupt, encrypted, empty, too much text) become
- * {@link DocumentParseException}; I/O failures of the machine stay {@link IOException}s.
+ * Document problems (corrupt, encrypted, empty, too much text, a parser that hangs past
+ * {@code etl.parse.timeout} or whose JVM dies) become {@link DocumentParseException}s with these
+ * {@link DocumentParseException#errorType() error types}: {@code empty_file}, {@code encrypted},
+ * {@code parse_error}, {@code output_limit}, {@code timeout}, {@code parser_crash}, {@code no_text},
+ * {@code unsupported_type}. I/O failures of the machine stay {@link IOException}s.
+ * <p>
+ * With {@code etl.parse.isolation=fork} (the default) Tika runs in a pool of child JVMs, one per extract
+ * thread; with {@code in-process} it runs in this JVM, unprotected. Both give the same blocks.
  */
 @Component
-public class ReportParser {
+public class ReportParser implements AutoCloseable {
 
-    private final AutoDetectParser tika = new AutoDetectParser();
+    /** How long past the timeout the parent waits for a child's own watchdog before killing it. */
+    static final long DEFAULT_GRACE_MILLIS = 5_000;
+
     private final ParseProperties properties;
+    private final TikaDocumentParser inProcess;
+    private final ForkParsePool fork;
 
+    /** As Spring builds it: one child JVM per extract thread unless {@code etl.parse.pool-size} says otherwise. */
+    @Autowired
+    public ReportParser(ParseProperties properties, EtlProperties etl) {
+        this(properties, properties.poolSize() > 0 ? properties.poolSize() : etl.effectiveThreads());
+    }
+
+    /** Outside Spring: one child JVM per core unless {@code pool-size} says otherwise. */
     public ReportParser(ParseProperties properties) {
+        this(properties, properties.poolSize() > 0 ? properties.poolSize() : Runtime.getRuntime().availableProcessors());
+    }
+
+    private ReportParser(ParseProperties properties, int poolSize) {
+        this(properties, poolSize, new ForkChildParser(properties.maxChars()), DEFAULT_GRACE_MILLIS);
+    }
+
+    /** For tests: {@code childParser} is what runs inside each child JVM. */
+    ReportParser(ParseProperties properties, int poolSize, Parser childParser, long graceMillis) {
         this.properties = properties;
+        if (properties.isolation() == ParseProperties.Isolation.FORK) {
+            this.inProcess = null;
+            this.fork = new ForkParsePool(childParser, poolSize, properties.timeout().toMillis(), graceMillis,
+                    properties.childHeap().toMegabytes());
+        } else {
+            this.inProcess = new TikaDocumentParser(properties.maxChars());
+            this.fork = null;
+        }
+    }
+
+    public ParseProperties.Isolation isolation() {
+        return properties.isolation();
     }
 
     public ParsedDocument parse(Path file) throws IOException {
@@ -40,42 +71,14 @@ public class ReportParser {
         Metadata metadata = new Metadata();
         // the name is what lets Tika pick GBK/Big5 for .txt instead of octet-stream
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-        ParseContext context = new ParseContext();
-        context.set(Parser.class, new EmptyParser()); // embedded images/objects carry no tables
-        BlockCollector collector = new BlockCollector(properties.maxChars());
-        try (InputStream in = TikaInputStream.get(file)) {
-            tika.parse(in, collector, metadata, context);
-        } catch (BlockCollector.OutputLimitException e) {
-            throw new DocumentParseException("output_limit", e.getMessage(), e);
-        } catch (ZeroByteFileException e) {
-            throw new DocumentParseException("empty_file", "the file is empty", e);
-        } catch (EncryptedDocumentException e) {
-            throw new DocumentParseException("encrypted", "the document is encrypted: " + e.getMessage(), e);
-        } catch (TikaException | SAXException e) {
-            throw new DocumentParseException("parse_error", describe(e), e);
-        } catch (RuntimeException e) {
-            // parsers throw all sorts of unchecked exceptions on malformed input
-            throw new DocumentParseException("parse_error", describe(e), e);
-        }
-        String contentType = metadata.get(Metadata.CONTENT_TYPE);
-        ParsedDocument parsed = new ParsedDocument(contentType == null ? "application/octet-stream" : contentType,
-                collector.blocks());
-        if (parsed.blocks().isEmpty()) {
-            throw new DocumentParseException("no_text",
-                    "no text could be extracted (detected type " + parsed.contentType() + ")");
-        }
-        return parsed;
+        return fork != null ? fork.parse(file, metadata) : inProcess.parse(file, metadata);
     }
 
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** Stops the child JVMs. */
+    @Override
+    public void close() {
+        if (fork != null) {
+            fork.close();
         }
-        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-        if (root != e) {
-            message += " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
-        }
-        return message;
     }
 }

@@ -1,0 +1,90 @@
+package org.disclosureetl.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * The parser that ForkParser serializes into each child JVM. There it reads the file named by the
+ * {@link Request} itself (not the stream ForkParser would pipe over from the parent), runs
+ * {@link TikaDocumentParser} with the {@link BlockCollector} and its character limit, and sends the blocks
+ * back with {@link BlockCodec}. Document problems go back as cause-free {@link DocumentParseException}s
+ * (every cause a parser attaches need not be serializable); file I/O faults as the {@link IOException}.
+ */
+final class ForkChildParser implements Parser {
+
+    private static final long serialVersionUID = 1L;
+
+    /** System property set on every child JVM's command line; its value names the pool slot. */
+    static final String CHILD_PROPERTY = "disclosureetl.parse.child";
+
+    private static final AtomicBoolean WATCHING_PARENT = new AtomicBoolean();
+
+    private final long maxChars;
+    private transient TikaDocumentParser tika;
+
+    ForkChildParser(long maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    /** Which file to parse: the child opens it by path, so PDF and ZIP parsers get random access. */
+    record Request(String path) implements Serializable {
+    }
+
+    @Override
+    public Set<MediaType> getSupportedTypes(ParseContext context) {
+        return Set.of();
+    }
+
+    @Override
+    public void parse(InputStream unused, ContentHandler handler, Metadata metadata, ParseContext context)
+            throws IOException, SAXException {
+        exitWithParent();
+        Request request = context.get(Request.class);
+        if (request == null) {
+            throw new IllegalStateException("no " + Request.class.getName() + " in the parse context");
+        }
+        ParsedDocument parsed;
+        try {
+            parsed = tika().parse(Path.of(request.path()), metadata);
+        } catch (DocumentParseException e) {
+            throw new DocumentParseException(e.errorType(), e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw e; // the child runs with -XX:+ExitOnOutOfMemoryError; should one get here, let it die
+        } catch (Error e) {
+            // StackOverflowError on deep nesting, a LinkageError...: the document's fault, but this JVM is
+            // suspect now; the parent retires it on parser_crash
+            throw new DocumentParseException("parser_crash", "the parser failed with " + TikaDocumentParser.describe(e));
+        }
+        BlockCodec.send(parsed, handler);
+    }
+
+    private synchronized TikaDocumentParser tika() {
+        if (tika == null) {
+            tika = new TikaDocumentParser(maxChars);
+        }
+        return tika;
+    }
+
+    /**
+     * A child whose parent is gone (killed -9, say) must not live on. Only in a child JVM: the parent
+     * never calls parse on this class, but the guard keeps it that way.
+     */
+    private static void exitWithParent() {
+        if (System.getProperty(CHILD_PROPERTY) == null || !WATCHING_PARENT.compareAndSet(false, true)) {
+            return;
+        }
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
+                .thenRun(() -> Runtime.getRuntime().halt(2)));
+    }
+}

@@ -1,0 +1,249 @@
+package org.disclosureetl.parse;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.ObjectStreamException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.fork.ForkParser;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.SAXException;
+
+/**
+ * Child JVMs that run the parsers, one document at a time each. Every slot owns a Tika {@link ForkParser}
+ * with a pool of one, so a slot is one child process that it can name (its command line carries a marker).
+ * <ul>
+ * <li>Timeout: the child's own watchdog (ForkServer) exits it once a parse runs past the timeout; should
+ * that fail (a child stuck in its exit), the parent kills the slot's process after a grace period.</li>
+ * <li>Crash or out of memory ({@code -XX:+ExitOnOutOfMemoryError}): the pipe breaks, ForkParser drops the
+ * child and starts a new one for the next document.</li>
+ * </ul>
+ * Either way the parent sees a lost connection; the time taken tells a timeout from a crash.
+ */
+final class ForkParsePool implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(ForkParsePool.class);
+
+    private final Parser childParser;
+    private final long timeoutMillis;
+    private final long graceMillis;
+    private final long heapMegabytes;
+    private final BlockingQueue<Slot> idle;
+    private final List<Slot> slots = new ArrayList<>();
+    private final ScheduledExecutorService killer;
+    private volatile boolean closed;
+
+    /**
+     * @param childParser what runs in each child: a {@link ForkChildParser} (tests pass misbehaving ones)
+     * @param graceMillis how long after the timeout the parent kills a child whose watchdog did not
+     */
+    ForkParsePool(Parser childParser, int size, long timeoutMillis, long graceMillis, long heapMegabytes) {
+        if (size < 1) {
+            throw new IllegalArgumentException("pool size must be at least 1, not " + size);
+        }
+        this.childParser = childParser;
+        this.timeoutMillis = timeoutMillis;
+        this.graceMillis = graceMillis;
+        this.heapMegabytes = heapMegabytes;
+        this.idle = new ArrayBlockingQueue<>(size);
+        for (int i = 0; i < size; i++) {
+            Slot slot = new Slot(i);
+            slots.add(slot);
+            idle.add(slot);
+        }
+        this.killer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "parse-timeout-killer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    ParsedDocument parse(Path file, Metadata metadata) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the parser pool is closed");
+        }
+        Slot slot;
+        try {
+            slot = idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a parser process");
+        }
+        try {
+            return slot.parse(file, metadata);
+        } finally {
+            idle.add(slot);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        killer.shutdownNow();
+        for (Slot slot : slots) {
+            slot.close();
+        }
+    }
+
+    /** The command that starts a child JVM (ForkParser appends {@code -jar bootstrap.jar} and its arguments). */
+    List<String> javaCommand(String marker) {
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMegabytes + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                // stdout is ForkParser's channel to the parent: JVM messages ("Terminating due to
+                // java.lang.OutOfMemoryError") written there would be read as a reply
+                "-XX:+DisplayVMOutputToStderr",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-Djava.awt.headless=true",
+                // the child has no logging configuration: silence it (errors come back as exceptions)
+                "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
+                "-Dslf4j.internal.verbosity=ERROR",
+                "-D" + ForkChildParser.CHILD_PROPERTY + "=" + marker);
+    }
+
+    private final class Slot {
+        private final String marker;
+        private ForkParser forkParser;
+
+        Slot(int index) {
+            this.marker = index + "-" + UUID.randomUUID();
+            this.forkParser = newForkParser();
+        }
+
+        private ForkParser newForkParser() {
+            ForkParser parser = new ForkParser(childParser.getClass().getClassLoader(), childParser);
+            parser.setJavaCommand(javaCommand(marker));
+            parser.setPoolSize(1);
+            parser.setServerParseTimeoutMillis(timeoutMillis);
+            parser.setServerPulseMillis(Math.max(50, Math.min(500, timeoutMillis / 20)));
+            parser.setServerWaitTimeoutMillis(0); // an idle child waits; it exits with its parent
+            return parser;
+        }
+
+        ParsedDocument parse(Path file, Metadata metadata) throws IOException {
+            BlockCodec.Receiver receiver = new BlockCodec.Receiver();
+            ParseContext context = new ParseContext();
+            context.set(ForkChildParser.Request.class, new ForkChildParser.Request(file.toAbsolutePath().toString()));
+            Backstop backstop = new Backstop();
+            long start = System.nanoTime();
+            try {
+                forkParser.parse(InputStream.nullInputStream(), receiver, metadata, context);
+            } catch (TikaException e) {
+                throw failure(e, (System.nanoTime() - start) / 1_000_000, backstop.disarm());
+            } catch (SAXException e) {
+                // the child sends none (its handler is only the proxy): a defect of ours, keep the run going
+                recycle();
+                throw new DocumentParseException("parser_crash", TikaDocumentParser.describe(e));
+            } finally {
+                backstop.disarm();
+            }
+            ParsedDocument parsed = receiver.document();
+            if (parsed == null) {
+                recycle();
+                throw new DocumentParseException("parser_crash", "the parser process finished without sending a result");
+            }
+            return parsed;
+        }
+
+        private DocumentParseException failure(TikaException e, long elapsedMillis, boolean killed)
+                throws IOException {
+            if (e.getCause() instanceof DocumentParseException document) {
+                if ("parser_crash".equals(document.errorType())) {
+                    recycle();
+                }
+                return document;
+            }
+            if (e.getCause() instanceof IOException && !(e.getCause() instanceof ObjectStreamException)) {
+                // ForkParser lost the pipe: the child exited, by its watchdog, by our kill, or by dying
+                if (killed || elapsedMillis >= timeoutMillis) {
+                    return new DocumentParseException("timeout", "parsing did not finish within "
+                            + seconds(timeoutMillis) + "; the parser process was killed after "
+                            + seconds(elapsedMillis));
+                }
+                return new DocumentParseException("parser_crash", "the parser process died after "
+                        + seconds(elapsedMillis) + " (out of memory beyond -Xmx" + heapMegabytes
+                        + "m, or a JVM crash)");
+            }
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a parser process");
+            }
+            // anything else from the child (an exception that could not be serialized, say)
+            recycle();
+            return new DocumentParseException("parser_crash", TikaDocumentParser.describe(e));
+        }
+
+        /** Replaces the child after it reported a crash it survived: its state is not to be trusted. */
+        private void recycle() {
+            forkParser.close();
+            forkParser = newForkParser();
+        }
+
+        /**
+         * Kills the child if the parse is still on at timeout + grace. Disarming and killing exclude each
+         * other, so a kill never lands on the next document's parse.
+         */
+        private final class Backstop {
+            private final ScheduledFuture<?> task;
+            private boolean finished;
+            private boolean killed;
+
+            Backstop() {
+                task = killer.schedule(this::fire, timeoutMillis + graceMillis, TimeUnit.MILLISECONDS);
+            }
+
+            private synchronized void fire() {
+                if (!finished) {
+                    killed = true;
+                    killChild();
+                }
+            }
+
+            /** Ends the watch; true if it had to kill the child. */
+            synchronized boolean disarm() {
+                finished = true;
+                task.cancel(false);
+                return killed;
+            }
+        }
+
+        /** Kills this slot's child process, found by the marker on its command line. */
+        private void killChild() {
+            String property = "-D" + ForkChildParser.CHILD_PROPERTY + "=" + marker;
+            ProcessHandle.current().children()
+                    .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(property)).orElse(false))
+                    .forEach(p -> {
+                        log.warn("parser process {} ignored its {} timeout: killing it", p.pid(), seconds(timeoutMillis));
+                        p.destroyForcibly();
+                    });
+        }
+
+        void close() {
+            forkParser.close();
+        }
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

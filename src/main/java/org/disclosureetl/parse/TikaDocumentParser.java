@@ -1,0 +1,123 @@
+package org.disclosureetl.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.EmptyParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.disclosureetl.parse.BlockCollector.OutputLimitException;
+import org.xml.sax.SAXException;
+
+/**
+ * Tika on one file, in whatever JVM this object lives in: the parent for {@code in-process} isolation,
+ * a child JVM for {@code fork}. Document problems become {@link DocumentParseException}s; I/O faults
+ * reading the file stay {@link IOException}s.
+ */
+final class TikaDocumentParser {
+
+    /** Base types of the formats reports come in; a file of another type that yields no text is unsupported. */
+    static final Set<String> REPORT_TYPES = Set.of(
+            "text/plain",
+            "text/html",
+            "application/xhtml+xml",
+            "application/pdf",
+            "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/rtf",
+            "application/x-tika-ooxml",
+            "application/x-tika-msoffice");
+
+    private final AutoDetectParser tika = new AutoDetectParser();
+    private final long maxChars;
+
+    TikaDocumentParser(long maxChars) {
+        this.maxChars = maxChars;
+    }
+
+    /**
+     * @param metadata carries the file name ({@link TikaCoreProperties#RESOURCE_NAME_KEY}): it is what lets
+     *                 Tika pick GBK/Big5 for .txt instead of octet-stream
+     */
+    ParsedDocument parse(Path file, Metadata metadata) throws IOException {
+        if (Files.size(file) == 0) {
+            throw new DocumentParseException("empty_file", "the file is empty (0 bytes)");
+        }
+        if (metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY) == null) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        }
+        ParseContext context = new ParseContext();
+        context.set(Parser.class, new EmptyParser()); // embedded images/objects carry no tables
+        BlockCollector collector = new BlockCollector(maxChars);
+        try (InputStream in = TikaInputStream.get(file)) {
+            tika.parse(in, collector, metadata, context);
+        } catch (OutputLimitException e) {
+            throw new DocumentParseException("output_limit", e.getMessage(), e);
+        } catch (ZeroByteFileException e) {
+            throw new DocumentParseException("empty_file", "the file is empty", e);
+        } catch (EncryptedDocumentException e) {
+            throw new DocumentParseException("encrypted", "the document is encrypted: " + e.getMessage(), e);
+        } catch (TikaException | SAXException e) {
+            OutputLimitException limit = outputLimit(e);
+            if (limit != null) {
+                // Tika wraps a handler's exception when a decorator in between hides where it came from
+                throw new DocumentParseException("output_limit", limit.getMessage(), e);
+            }
+            throw new DocumentParseException("parse_error", describe(e), e);
+        } catch (RuntimeException e) {
+            // parsers throw all sorts of unchecked exceptions on malformed input
+            throw new DocumentParseException("parse_error", describe(e), e);
+        }
+        String contentType = metadata.get(Metadata.CONTENT_TYPE);
+        ParsedDocument parsed = new ParsedDocument(contentType == null ? "application/octet-stream" : contentType,
+                collector.blocks());
+        if (parsed.blocks().isEmpty()) {
+            if (!isReportType(parsed.contentType())) {
+                throw new DocumentParseException("unsupported_type", "no text could be extracted and "
+                        + parsed.contentType() + " is not a report format (TXT, HTML, DOC, DOCX, XLS, XLSX, PDF)");
+            }
+            throw new DocumentParseException("no_text",
+                    "no text could be extracted (detected type " + parsed.contentType() + ")");
+        }
+        return parsed;
+    }
+
+    private static OutputLimitException outputLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutputLimitException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
+    static boolean isReportType(String contentType) {
+        MediaType type = MediaType.parse(contentType);
+        return type != null && REPORT_TYPES.contains(type.getBaseType().toString());
+    }
+
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (root != e) {
+            message += " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+        }
+        return message;
+    }
+}

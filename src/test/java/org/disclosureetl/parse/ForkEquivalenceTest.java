@@ -1,0 +1,111 @@
+package org.disclosureetl.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fork isolation changes where Tika runs, not what comes out: the same blocks as in-process parsing. */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ForkEquivalenceTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+
+    private static ReportParser fork;
+    private static ReportParser inProcess;
+
+    @BeforeAll
+    static void startParsers() {
+        fork = new ReportParser(ParseProperties.defaults().withPoolSize(1));
+        inProcess = new ReportParser(ParseProperties.defaults().withIsolation(ParseProperties.Isolation.IN_PROCESS));
+    }
+
+    @AfterAll
+    static void stopParsers() {
+        fork.close();
+        inProcess.close();
+    }
+
+    @Test
+    void docxKeepsItsTableRows() throws IOException {
+        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("docx/002_2bd72b0ede0a148a.docx"));
+
+        assertThat(parsed.contentType())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(parsed.blocks()).hasAtLeastOneElementOfType(Block.TableRow.class);
+    }
+
+    @Test
+    void pdfKeepsItsPagedLines() throws IOException {
+        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf"));
+
+        assertThat(parsed.contentType()).isEqualTo("application/pdf");
+        assertThat(parsed.blocks()).allSatisfy(block -> assertThat(block).isInstanceOf(Block.TextLine.class))
+                .allSatisfy(block -> assertThat(block.where()).startsWith("page "));
+    }
+
+    @Test
+    void txt() throws IOException {
+        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("txt/000_e61bf2b8057539f0.txt"));
+
+        assertThat(parsed.contentType()).isEqualTo("text/plain; charset=UTF-8");
+    }
+
+    /** The file name must reach the child: without it Tika reads Big5/GB18030 text as octet-stream. */
+    @Test
+    void big5AndGb18030TextStillDetectedByName() throws IOException {
+        assertThat(sameInBothModes(FIXTURES.resolve("encodings/000-big5.txt")).contentType())
+                .isEqualTo("text/plain; charset=Big5");
+        assertThat(sameInBothModes(FIXTURES.resolve("encodings/002-gb18030.txt")).contentType())
+                .isEqualTo("text/plain; charset=GB18030");
+    }
+
+    @Test
+    void sameErrorTypesInBothModes(@TempDir Path dir) throws IOException {
+        List<Path> files = List.of(HostileCorpus.empty(dir), HostileCorpus.randomBytesPdf(dir),
+                HostileCorpus.truncatedDocx(dir), HostileCorpus.encryptedPdf(dir), HostileCorpus.entityBombXml(dir),
+                HostileCorpus.entityBombDocx(dir), HostileCorpus.png(dir));
+        List<String> expected = List.of("empty_file", "parse_error", "parse_error", "encrypted", "parse_error",
+                "parse_error", "unsupported_type");
+
+        for (ReportParser parser : List.of(fork, inProcess)) {
+            assertThat(files).as("error types with %s", parser.isolation())
+                    .map(file -> catchThrowableOfType(() -> parser.parse(file), DocumentParseException.class).errorType())
+                    .containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void outputLimitInBothModes() {
+        Path txt = HostileCorpus.INBOX.resolve("txt/000_e61bf2b8057539f0.txt");
+        ParseProperties limited = ParseProperties.defaults().withMaxChars(1000).withPoolSize(1);
+        for (ParseProperties properties : List.of(limited,
+                limited.withIsolation(ParseProperties.Isolation.IN_PROCESS))) {
+            try (ReportParser parser = new ReportParser(properties)) {
+                DocumentParseException e = catchThrowableOfType(() -> parser.parse(txt), DocumentParseException.class);
+
+                assertThat(e.errorType()).isEqualTo("output_limit");
+                assertThat(e.getMessage()).isEqualTo("text output exceeds the limit of 1000 characters");
+            }
+        }
+    }
+
+    private static ParsedDocument sameInBothModes(Path file) throws IOException {
+        ParsedDocument forked = fork.parse(file);
+        ParsedDocument local = inProcess.parse(file);
+
+        assertThat(forked.blocks()).containsExactlyElementsOf(local.blocks());
+        assertThat(forked).isEqualTo(local);
+        assertThat(forked.blocks()).isNotEmpty();
+        return forked;
+    }
+}
