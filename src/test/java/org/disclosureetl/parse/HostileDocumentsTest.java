@@ -141,11 +141,11 @@ class HostileDocumentsTest {
 
         assertThat(parsed.contentType()).isEqualTo("text/plain; charset=ISO-8859-1");
         assertThat(parsed.blocks()).containsExactly(
-                new Block.TextLine("Minutes of the Riverside Garden Club", "line 3"),
-                new Block.TextLine("The meeting opened at 7 pm with twelve members present.", "line 5"),
+                new Block.TextLine("Minutes of the Riverside Garden Club", "line 1"),
+                new Block.TextLine("The meeting opened at 7 pm with twelve members present.", "line 3"),
                 new Block.TextLine("Mrs Carter reported that the tomato seedlings are ready for the spring sale.",
-                        "line 6"),
-                new Block.TextLine("Next meeting: first Tuesday of May.", "line 7"));
+                        "line 4"),
+                new Block.TextLine("Next meeting: first Tuesday of May.", "line 5"));
     }
 
     @Test
