@@ -11,8 +11,4 @@ package org.disclosureetl.export;
 public record ExportFilter(Integer year, String agency, String region, String table) {
 
     public static final ExportFilter ALL = new ExportFilter(null, null, null, null);
-
-    public boolean isAll() {
-        return year == null && agency == null && region == null && table == null;
-    }
 }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
-import java.util.Optional;
 
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
@@ -30,12 +29,6 @@ public class DocumentRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    public Optional<StoredDocument> find(String documentId) {
-        return jdbc.sql("SELECT document_id, sha256, source_file, attempts FROM document WHERE document_id = ?")
-                .param(documentId)
-                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                .optional();
-    }
 
     /** Registers a new document as pending; a document already known (same content elsewhere) is left as it is. */
     public boolean registerIfAbsent(String documentId, String sha256, String sourceFile, long runId) {

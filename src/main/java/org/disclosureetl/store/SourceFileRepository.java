@@ -1,7 +1,6 @@
 package org.disclosureetl.store;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,8 +60,4 @@ public class SourceFileRepository {
                 .param(documentId).query(String.class).optional();
     }
 
-    public Map<String, Object> countsForRun(long runId) {
-        return jdbc.sql("SELECT COUNT(*) AS seen FROM source_file WHERE last_seen_run = ?").param(runId)
-                .query().singleRow();
-    }
 }
