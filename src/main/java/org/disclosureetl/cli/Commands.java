@@ -79,7 +79,8 @@ class Commands {
     int restart(Long runId) throws Exception {
         JobExecution execution = runId == null ? latestExecution() : jobRepository.getJobExecution(runId);
         if (execution == null) {
-            out.println("restart: no job execution " + (runId == null ? "found" : runId));
+            out.println(runId == null ? "restart: no run has been recorded in this database; start one with ingest"
+                    : "restart: there is no run " + runId + " in this database");
             return USAGE;
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {

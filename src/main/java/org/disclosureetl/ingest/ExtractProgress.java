@@ -39,6 +39,8 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
     public void beforeJob(JobExecution jobExecution) {
         timings.reset();
         runningJobs.started(jobExecution.getId());
+        log.info("run {} started: {} -> {}", jobExecution.getId(), jobExecution.getJobParameters().getString("input"),
+                jobExecution.getJobParameters().getString("output"));
     }
 
     @Override

@@ -54,9 +54,9 @@ class RestartIT {
             String db = "--db=" + work.resolve("db-" + cycle + "/etl");
             Path log = work.resolve("killed-" + cycle + ".log");
             Process process = JarRunner.start(log, "ingest", "--input=" + inbox, "--output=" + out, db);
-            // kill at a different moment each cycle: at discover, or a while into extract
-            waitForLine(log, cycle == 1 ? "Started DisclosureEtlApplication" : "documents to process", 60);
-            Thread.sleep(cycle == 1 ? 300 : 1000 + random.nextInt(3000));
+            // kill at a different moment each cycle: during discover, or a while into extract
+            waitForLine(log, cycle == 1 ? "run 1 started" : "documents to process", 60);
+            Thread.sleep(cycle == 1 ? 50 : 1000 + random.nextInt(3000));
             process.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as("killed, not finished: " + Files.readString(log)).isEqualTo(137);
