@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

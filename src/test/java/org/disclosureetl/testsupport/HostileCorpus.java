@@ -1,4 +1,4 @@
-package org.disclosureetl.parse;
+package org.disclosureetl.testsupport;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -32,33 +32,33 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * Builds hostile and broken input files at test time, so no big binaries live in the repository.
  * Small text ones come from {@code src/test/resources/hostile/}.
  */
-final class HostileCorpus {
+public final class HostileCorpus {
 
-    static final Path INBOX = Path.of("data/inbox");
-    static final Path DOCX_002 = INBOX.resolve("docx/002_2bd72b0ede0a148a.docx");
+    public static final Path INBOX = Path.of("data/inbox");
+    public static final Path DOCX_002 = INBOX.resolve("docx/002_2bd72b0ede0a148a.docx");
 
     private HostileCorpus() {
     }
 
-    static Path empty(Path dir) throws IOException {
+    public static Path empty(Path dir) throws IOException {
         return Files.createFile(dir.resolve("empty.pdf"));
     }
 
     /** 64 KiB of seeded random bytes under a .pdf name. */
-    static Path randomBytesPdf(Path dir) throws IOException {
+    public static Path randomBytesPdf(Path dir) throws IOException {
         byte[] bytes = new byte[64 * 1024];
         new Random(20240611L).nextBytes(bytes);
         return Files.write(dir.resolve("random.pdf"), bytes);
     }
 
     /** The first half of a real report DOCX: the ZIP's central directory is gone. */
-    static Path truncatedDocx(Path dir) throws IOException {
+    public static Path truncatedDocx(Path dir) throws IOException {
         byte[] whole = Files.readAllBytes(DOCX_002);
         return Files.write(dir.resolve("truncated.docx"), Arrays.copyOf(whole, whole.length / 2));
     }
 
     /** A one-page PDF that needs the user password "user-secret" to open. */
-    static Path encryptedPdf(Path dir) throws IOException {
+    public static Path encryptedPdf(Path dir) throws IOException {
         Path file = dir.resolve("encrypted.pdf");
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage();
@@ -83,7 +83,7 @@ final class HostileCorpus {
      * A DOCX whose word/document.xml inflates to {@code inflatedBytes} of spaces (1.1 GB by default) from
      * about 5 MB of deflate data. Streamed: neither side is ever held in memory.
      */
-    static Path zipBombDocx(Path dir, long inflatedBytes) throws IOException {
+    public static Path zipBombDocx(Path dir, long inflatedBytes) throws IOException {
         Path file = dir.resolve("zipbomb.docx");
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             zip.setLevel(Deflater.BEST_SPEED);
@@ -102,12 +102,12 @@ final class HostileCorpus {
     }
 
     /** The billion-laughs XML from src/test/resources/hostile/, as a plain .xml file. */
-    static Path entityBombXml(Path dir) throws IOException {
+    public static Path entityBombXml(Path dir) throws IOException {
         return Files.write(dir.resolve("billion-laughs.xml"), resource("billion-laughs.xml"));
     }
 
     /** A DOCX whose word/document.xml declares the billion laughs in its DOCTYPE and uses them in a paragraph. */
-    static Path entityBombDocx(Path dir) throws IOException {
+    public static Path entityBombDocx(Path dir) throws IOException {
         String laughs = new String(resource("billion-laughs.xml"), StandardCharsets.UTF_8);
         String doctype = laughs.substring(laughs.indexOf("<!DOCTYPE"), laughs.indexOf("]>") + 2)
                 .replace("<!DOCTYPE lolz", "<!DOCTYPE w:document");
@@ -125,7 +125,7 @@ final class HostileCorpus {
     }
 
     /** About {@code bytes} of UTF-8 Chinese report-like lines: far more text than any report. */
-    static Path hugeText(Path dir, long bytes) throws IOException {
+    public static Path hugeText(Path dir, long bytes) throws IOException {
         Path file = dir.resolve("huge.txt");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             long written = 0;
@@ -139,12 +139,12 @@ final class HostileCorpus {
     }
 
     /** A short English text that is not a report at all. */
-    static Path notAReport(Path dir) throws IOException {
+    public static Path notAReport(Path dir) throws IOException {
         return Files.write(dir.resolve("garden-club.txt"), resource("garden-club.txt"));
     }
 
     /** A 32 x 32 PNG picture. */
-    static Path png(Path dir) throws IOException {
+    public static Path png(Path dir) throws IOException {
         BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
@@ -157,7 +157,7 @@ final class HostileCorpus {
         return file;
     }
 
-    static byte[] resource(String name) {
+    public static byte[] resource(String name) {
         try (InputStream in = HostileCorpus.class.getClassLoader().getResourceAsStream("hostile/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource hostile/" + name);
