@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * The export stage: writes the four CSV files of the output contract (OUTPUT.md) from the database.
  * Each file is written to a temporary file beside it and then renamed, so a reader never sees a
  * half-written file and a crash leaves the previous export intact. Rows come in a fixed order so the
- * same database always gives the same bytes.
+ * same database always gives the same bytes: documents by source file, cells and issues by document id
+ * and their position in the template (the primary key order, so large exports stream without a sort).
  */
 @Component
 public class CsvExporter {
@@ -67,7 +68,7 @@ public class CsvExporter {
                 "SELECT o.document_id, d.report_year, d.agency, d.format_version, o.table_code, o.row_code,"
                         + " o.column_code, o.value_number, o.raw_value, o.row_label, o.column_label, o.unit,"
                         + " o.source_location FROM observation o JOIN document d ON d.document_id = o.document_id"
-                        + where.documents() + where.table("o") + " ORDER BY d.source_file, o.document_id, o.ordinal",
+                        + where.documents() + where.table("o") + " ORDER BY o.document_id, o.ordinal",
                 where.params(true),
                 rs -> List.of(rs.getString(1), intOrEmpty(rs, 2), text(rs.getString(3)), nullToEmpty(rs.getString(4)),
                         rs.getString(5), rs.getString(6), rs.getString(7), plain(rs.getBigDecimal(8)),
@@ -77,7 +78,7 @@ public class CsvExporter {
                 List.of("document_id", "rule", "table_code", "row_code", "column_code", "expected", "actual", "message"),
                 "SELECT v.document_id, v.rule, v.table_code, v.row_code, v.column_code, v.expected, v.actual, v.message"
                         + " FROM validation_issue v JOIN document d ON d.document_id = v.document_id"
-                        + where.documents() + where.table("v") + " ORDER BY d.source_file, v.document_id, v.ordinal",
+                        + where.documents() + where.table("v") + " ORDER BY v.document_id, v.ordinal",
                 where.params(true),
                 rs -> List.of(rs.getString(1), rs.getString(2), nullToEmpty(rs.getString(3)), nullToEmpty(rs.getString(4)),
                         nullToEmpty(rs.getString(5)), text(rs.getString(6)), text(rs.getString(7)), text(rs.getString(8)))));
@@ -101,7 +102,8 @@ public class CsvExporter {
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         long[] count = {0};
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            try (BufferedWriter out = new BufferedWriter(
+                    new java.io.OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16);
                  CSVPrinter printer = new CSVPrinter(out, CSV)) {
                 printer.printRecord(header);
                 jdbc.sql(sql).params(params).query(rs -> {

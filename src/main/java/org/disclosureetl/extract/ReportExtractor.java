@@ -26,13 +26,17 @@ public class ReportExtractor {
     public Extraction extract(NormalizedDocument document) {
         ReportIdentity identity = ReportIdentifier.identify(document.lines());
         List<Token> tokens = Tokenizer.tokenize(document);
-        String clueFormat = formatFromClues(tokens);
+        List<LabelKey> keys = TableMatcher.keysOf(tokens);
+        String clueFormat = formatFromClues(tokens, keys);
 
-        Attempt best = null;
-        for (String format : TemplateCatalog.FORMATS) {
-            Attempt attempt = attempt(format, tokens);
-            if (best == null || attempt.score(clueFormat) > best.score(clueFormat)) {
-                best = attempt;
+        // the generation the column labels name is nearly always right: try it first, the others only if it reads nothing
+        Attempt best = clueFormat == null ? null : attempt(clueFormat, tokens, keys);
+        if (best == null || best.valuesFound == 0) {
+            for (String format : TemplateCatalog.FORMATS) {
+                Attempt attempt = attempt(format, tokens, keys);
+                if (best == null || attempt.score(clueFormat) > best.score(clueFormat)) {
+                    best = attempt;
+                }
             }
         }
         if (best.valuesFound == 0) {
@@ -48,8 +52,8 @@ public class ReportExtractor {
                 Extraction.ReportStatus.EXTRACTED, best.tablesFound, best.observations, best.findings);
     }
 
-    private Attempt attempt(String format, List<Token> tokens) {
-        TableMatcher matcher = new TableMatcher(tokens);
+    private Attempt attempt(String format, List<Token> tokens, List<LabelKey> keys) {
+        TableMatcher matcher = new TableMatcher(tokens, keys);
         List<Observation> observations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         int tablesFound = 0;
@@ -73,14 +77,14 @@ public class ReportExtractor {
     }
 
     /** The generation whose distinctive labels appear with the most weight, or null when none does. */
-    private String formatFromClues(List<Token> tokens) {
+    private String formatFromClues(List<Token> tokens, List<LabelKey> keys) {
         Set<String> seen = new HashSet<>();
         Map<String, Integer> scores = new HashMap<>();
-        for (Token token : tokens) {
-            if (token.kind() != Token.Kind.LABEL) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (keys.get(i) == null) {
                 continue;
             }
-            String key = LabelKey.of(token.text()).key();
+            String key = keys.get(i).key();
             for (TemplateCatalog.FormatClue clue : catalog.clues()) {
                 if (key.startsWith(clue.key()) && seen.add(clue.formatVersion() + "/" + clue.key())) {
                     scores.merge(clue.formatVersion(), clue.weight(), Integer::sum);

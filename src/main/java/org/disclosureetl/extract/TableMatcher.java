@@ -20,12 +20,18 @@ final class TableMatcher {
     private final List<LabelKey> keys;
     private int cursor;
 
-    TableMatcher(List<Token> tokens) {
+    TableMatcher(List<Token> tokens, List<LabelKey> keys) {
         this.tokens = tokens;
-        this.keys = new ArrayList<>(tokens.size());
+        this.keys = keys;
+    }
+
+    /** The label key of every label token (null for the others), computed once per document. */
+    static List<LabelKey> keysOf(List<Token> tokens) {
+        List<LabelKey> keys = new ArrayList<>(tokens.size());
         for (Token token : tokens) {
             keys.add(token.kind() == Token.Kind.LABEL ? LabelKey.of(token.text()) : null);
         }
+        return keys;
     }
 
     /** Result of matching one table. */

@@ -1,5 +1,8 @@
 package org.disclosureetl.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.disclosureetl.store.DocumentRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -20,14 +23,12 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     @Override
     public void write(Chunk<? extends ProcessedDocument> chunk) {
         long start = System.nanoTime();
+        List<DocumentRepository.Outcome> outcomes = new ArrayList<>(chunk.size());
         for (ProcessedDocument processed : chunk) {
-            String id = processed.document().documentId();
-            if (processed.isFailed()) {
-                documents.markFailed(id, runId);
-            } else {
-                documents.saveExtraction(id, processed.extraction(), processed.findings(), runId);
-            }
+            outcomes.add(new DocumentRepository.Outcome(processed.document().documentId(),
+                    processed.isFailed() ? null : processed.extraction(), processed.findings()));
         }
+        documents.saveAll(outcomes, runId);
         timings.addWrite(System.nanoTime() - start);
     }
 }

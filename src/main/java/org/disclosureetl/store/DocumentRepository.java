@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.disclosureetl.extract.Extraction;
@@ -15,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Documents and their cells in H2. Writes of one document's results replace its old rows and run
- * in the caller's (chunk) transaction, so a document is never half written.
+ * Documents and their cells in H2. Writes of a document's results replace its old rows and run in
+ * the caller's (chunk) transaction, so a document is never half written.
  */
 @Repository
 public class DocumentRepository {
@@ -52,33 +53,53 @@ public class DocumentRepository {
                 .params(present, sourceFile, documentId).update();
     }
 
-    /** Stores one document's extraction, replacing whatever an earlier attempt stored. */
-    public void saveExtraction(String documentId, Extraction extraction, List<Finding> findings, long runId) {
-        jdbc.sql("DELETE FROM observation WHERE document_id = ?").param(documentId).update();
-        jdbc.sql("DELETE FROM validation_issue WHERE document_id = ?").param(documentId).update();
-        insertObservations(documentId, extraction.observations());
-        insertFindings(documentId, findings);
-        jdbc.sql("""
-                        UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
-                               status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1,
-                               processed_run = ?
-                        WHERE document_id = ?""")
-                .params(extraction.contentType(), extraction.script() == null ? null : extraction.script().name().toLowerCase(),
-                        extraction.identity().agency(), extraction.identity().reportYear(), extraction.formatVersion(),
-                        extraction.status().code(), extraction.tablesFound(), extraction.observations().size(),
-                        findings.size(), runId, documentId)
-                .update();
+    /**
+     * One document's result for {@link #saveAll}: its extraction and findings, or a null extraction
+     * when it failed (its earlier cells, if any, are dropped so no stale numbers are exported).
+     */
+    public record Outcome(String documentId, Extraction extraction, List<Finding> findings) {
     }
 
-    /** Marks a document failed; its earlier cells, if any, are dropped so no stale numbers are exported. */
-    public void markFailed(String documentId, long runId) {
-        jdbc.sql("DELETE FROM observation WHERE document_id = ?").param(documentId).update();
-        jdbc.sql("DELETE FROM validation_issue WHERE document_id = ?").param(documentId).update();
-        jdbc.sql("""
-                        UPDATE document SET status = 'failed', tables_found = 0, cells = 0, issues = 0,
-                               attempts = attempts + 1, processed_run = ?
-                        WHERE document_id = ?""")
-                .params(runId, documentId).update();
+    /**
+     * Stores the results of a chunk of documents, replacing whatever earlier attempts stored, with a
+     * few batched statements for the whole chunk rather than round trips per document or cell.
+     */
+    public void saveAll(List<Outcome> outcomes, long runId) {
+        List<Object[]> ids = outcomes.stream().map(o -> new Object[] {o.documentId()}).toList();
+        jdbcTemplate.batchUpdate("DELETE FROM observation WHERE document_id = ?", ids);
+        jdbcTemplate.batchUpdate("DELETE FROM validation_issue WHERE document_id = ?", ids);
+        List<Row<Observation>> observations = new ArrayList<>();
+        List<Row<Finding>> findings = new ArrayList<>();
+        List<Object[]> extracted = new ArrayList<>();
+        List<Object[]> failed = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            Extraction e = outcome.extraction();
+            if (e == null) {
+                failed.add(new Object[] {runId, outcome.documentId()});
+                continue;
+            }
+            e.observations().forEach(o -> observations.add(new Row<>(outcome.documentId(), 0, o)));
+            for (int i = 0; i < outcome.findings().size(); i++) {
+                findings.add(new Row<>(outcome.documentId(), i, outcome.findings().get(i)));
+            }
+            extracted.add(new Object[] {e.contentType(), e.script() == null ? null : e.script().name().toLowerCase(),
+                    e.identity().agency(), e.identity().reportYear(), e.formatVersion(), e.status().code(),
+                    e.tablesFound(), e.observations().size(), outcome.findings().size(), runId, outcome.documentId()});
+        }
+        insertObservations(observations);
+        insertFindings(findings);
+        jdbcTemplate.batchUpdate("""
+                UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
+                       status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?
+                WHERE document_id = ?""", extracted);
+        jdbcTemplate.batchUpdate("""
+                UPDATE document SET status = 'failed', tables_found = 0, cells = 0, issues = 0,
+                       attempts = attempts + 1, processed_run = ?
+                WHERE document_id = ?""", failed);
+    }
+
+    /** An item of a batch insert with the document it belongs to and its position there. */
+    private record Row<T>(String documentId, int ordinal, T item) {
     }
 
     /** Puts failed documents back in the queue; with a run id, only those that failed in that run. */
@@ -98,15 +119,15 @@ public class DocumentRepository {
                 .query(Integer.class).single();
     }
 
-    private void insertObservations(String documentId, List<Observation> observations) {
+    private void insertObservations(List<Row<Observation>> observations) {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO observation (document_id, ordinal, table_code, row_code, column_code, value_number,
                     raw_value, unit, row_label, column_label, source_location)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Observation o = observations.get(i);
-                ps.setString(1, documentId);
+                Observation o = observations.get(i).item();
+                ps.setString(1, observations.get(i).documentId());
                 ps.setInt(2, o.ordinal());
                 ps.setString(3, o.tableCode());
                 ps.setString(4, o.rowCode());
@@ -126,16 +147,16 @@ public class DocumentRepository {
         });
     }
 
-    private void insertFindings(String documentId, List<Finding> findings) {
+    private void insertFindings(List<Row<Finding>> findings) {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO validation_issue (document_id, ordinal, rule, table_code, row_code, column_code,
                     expected, actual, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Finding f = findings.get(i);
-                ps.setString(1, documentId);
-                ps.setInt(2, i);
+                Finding f = findings.get(i).item();
+                ps.setString(1, findings.get(i).documentId());
+                ps.setInt(2, findings.get(i).ordinal());
                 ps.setString(3, f.rule());
                 ps.setString(4, f.tableCode());
                 ps.setString(5, f.rowCode());
