@@ -55,6 +55,24 @@ final class CpuClock {
         return new CpuClock();
     }
 
+    /**
+     * Waits (at most {@code maxMillis}) until the JIT compilers are idle: less than 20 ms of compile
+     * time in half a second. Compiles queued by earlier work (a context start-up, a previous phase)
+     * then do not run inside the next measured phase.
+     */
+    static void awaitJitQuiet(long maxMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + maxMillis * 1_000_000;
+        long last = jitMillis();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = jitMillis();
+            if (now - last < 20) {
+                return;
+            }
+            last = now;
+        }
+    }
+
     Elapsed stop() {
         long wallNanos = System.nanoTime() - wall;
         long cpuNanos = processCpuNanos() - cpu;

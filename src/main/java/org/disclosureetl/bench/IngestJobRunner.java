@@ -63,6 +63,7 @@ final class IngestJobRunner {
                     .addString("output", runFolder.resolve("out").toAbsolutePath().normalize().toString())
                     .addLong("requested", System.currentTimeMillis())
                     .toJobParameters();
+            CpuClock.awaitJitQuiet(TikaBaseline.JIT_QUIET_MAX_MILLIS);
             HeapProbe.reset();
             CpuClock clock = CpuClock.start();
             JobExecution execution = operator.start(job, parameters);

@@ -22,6 +22,8 @@ import org.apache.tika.sax.BodyContentHandler;
  */
 final class TikaBaseline {
 
+    static final long JIT_QUIET_MAX_MILLIS = 30_000;
+
     private final AutoDetectParser parser = new AutoDetectParser();
 
     PhaseResult run(List<CorpusFile> files, int threads) throws InterruptedException {
@@ -31,6 +33,7 @@ final class TikaBaseline {
             t.setDaemon(true);
             return t;
         });
+        CpuClock.awaitJitQuiet(JIT_QUIET_MAX_MILLIS);
         HeapProbe.reset();
         CpuClock clock = CpuClock.start();
         try {
