@@ -2,6 +2,7 @@ package org.disclosureetl.cli;
 
 import java.util.List;
 
+import org.disclosureetl.bench.BenchCommand;
 import org.disclosureetl.export.ExportFilter;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -25,6 +26,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
               runs          [--limit=N]                                list recent runs
               export        [--output=DIR] [--year=Y] [--agency=A] [--region=R] [--table=T]
               schedule      [--cron=EXPR]                              run ingest on a schedule
+              bench         [--documents=N] [--threads=1,2] [--work=DIR] [--keep]   throughput benchmark
             """;
 
     private final Commands commands;
@@ -51,6 +53,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
             case "runs" -> commands.runs(limit(args));
             case "export" -> commands.export(filter(args));
             case "schedule" -> schedule.run(Commands.option(args, "cron"));
+            case "bench" -> new BenchCommand(System.out).run(args);
             default -> {
                 System.err.println("unknown command: " + plain.get(0));
                 System.err.print(USAGE);

@@ -1,0 +1,118 @@
+package org.disclosureetl.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Makes a corpus of N distinct reports from the seed reports in the jar, deterministic for a seed.
+ * Formats repeat in a cycle of ten: 4 TXT, 2 HTML, 2 DOCX, 2 PDF; TXT copies rotate through UTF-8,
+ * GB18030, UTF-16 and Big5 (Big5 for the Traditional-script seed only). TXT, HTML and DOCX copies get
+ * new table numbers that keep the accounting identities; PDF copies keep the seed's numbers and are
+ * made unique by a comment line after {@code %%EOF}, which PDF readers ignore.
+ */
+public final class CorpusGenerator {
+
+    static final SourceFormat[] CYCLE = {
+            SourceFormat.TXT, SourceFormat.HTML, SourceFormat.DOCX, SourceFormat.TXT, SourceFormat.PDF,
+            SourceFormat.HTML, SourceFormat.TXT, SourceFormat.DOCX, SourceFormat.PDF, SourceFormat.TXT};
+    static final TextEncoding[] TXT_ENCODINGS = {
+            TextEncoding.UTF_8, TextEncoding.GB18030, TextEncoding.UTF_16, TextEncoding.BIG5};
+    private static final int MAX_TRIES = 50;
+
+    private final Map<SourceFormat, List<SeedTemplate>> templates = new EnumMap<>(SourceFormat.class);
+    private final List<SeedTemplate> traditionalTxt;
+
+    public CorpusGenerator() {
+        for (SourceFormat format : SourceFormat.values()) {
+            templates.put(format, SeedTemplate.load(format));
+        }
+        traditionalTxt = templates.get(SourceFormat.TXT).stream().filter(SeedTemplate::traditional).toList();
+        if (traditionalTxt.isEmpty()) {
+            throw new IllegalStateException("no Traditional-script TXT seed for the Big5 copies");
+        }
+    }
+
+    public Corpus generate(Path folder, int documents, long seed) throws IOException {
+        Files.createDirectories(folder);
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<SourceFormat, Integer> ordinals = new EnumMap<>(SourceFormat.class);
+        Set<String> digests = new HashSet<>();
+        List<CorpusFile> files = new ArrayList<>(documents);
+        for (int i = 0; i < documents; i++) {
+            SourceFormat format = CYCLE[i % CYCLE.length];
+            int k = ordinals.merge(format, 1, Integer::sum) - 1;
+            TextEncoding encoding = format == SourceFormat.TXT ? TXT_ENCODINGS[k % TXT_ENCODINGS.length] : null;
+            SeedTemplate template = pick(format, encoding, k);
+            SplittableRandom documentRandom = random.split();
+            byte[] bytes = null;
+            for (int attempt = 0; bytes == null || !digests.add(sha256(bytes)); attempt++) {
+                if (attempt == MAX_TRIES) {
+                    throw new IllegalStateException("cannot make document " + i + " distinct from the others");
+                }
+                bytes = render(template, encoding, i, documentRandom);
+            }
+            String name = String.format("%06d-%s-%s.%s", i, template.seed(),
+                    encoding == null ? format.extension() : encoding.label(), format.extension());
+            Path file = folder.resolve(name);
+            Files.write(file, bytes);
+            files.add(new CorpusFile(file, format, encoding, template.seed(), bytes.length));
+        }
+        return new Corpus(folder, files);
+    }
+
+    private SeedTemplate pick(SourceFormat format, TextEncoding encoding, int k) {
+        if (encoding == null) {
+            List<SeedTemplate> pool = templates.get(format);
+            return pool.get(k % pool.size());
+        }
+        List<SeedTemplate> pool = encoding == TextEncoding.BIG5 ? traditionalTxt : templates.get(format);
+        return pool.get(k / TXT_ENCODINGS.length % pool.size());
+    }
+
+    /** One copy of a seed: new table numbers (TXT, HTML, DOCX) or a unique trailer (PDF). */
+    static byte[] render(SeedTemplate template, TextEncoding encoding, int serial, SplittableRandom random) {
+        return switch (template.format()) {
+            case TXT -> encoding.encode(withNewNumbers(template, random));
+            case HTML -> withNewNumbers(template, random).getBytes(StandardCharsets.UTF_8);
+            case DOCX -> DocxPackage.withDocumentXml(template.bytes(), withNewNumbers(template, random));
+            case PDF -> withTrailer(template.bytes(), serial);
+        };
+    }
+
+    private static String withNewNumbers(SeedTemplate template, SplittableRandom random) {
+        long[] values = NumberPlan.generate(template.cells(), template.layout(), random);
+        return NumberCells.render(template.text(), template.cells(), values);
+    }
+
+    /** The PDF with a comment after its final %%EOF: the same document to every reader, other bytes. */
+    static byte[] withTrailer(byte[] pdf, int serial) {
+        byte[] trailer = String.format("%%disclosure-etl bench copy %06d%n", serial).getBytes(StandardCharsets.US_ASCII);
+        boolean newline = pdf.length > 0 && (pdf[pdf.length - 1] == '\n' || pdf[pdf.length - 1] == '\r');
+        byte[] out = new byte[pdf.length + (newline ? 0 : 1) + trailer.length];
+        System.arraycopy(pdf, 0, out, 0, pdf.length);
+        if (!newline) {
+            out[pdf.length] = '\n';
+        }
+        System.arraycopy(trailer, 0, out, out.length - trailer.length, trailer.length);
+        return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

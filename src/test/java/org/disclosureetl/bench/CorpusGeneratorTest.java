@@ -1,0 +1,158 @@
+package org.disclosureetl.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusGeneratorTest {
+
+    private static final int N = 100;
+
+    private static CorpusGenerator generator;
+    private static Corpus corpus;
+
+    @TempDir
+    static Path work;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        generator = new CorpusGenerator();
+        corpus = generator.generate(work.resolve("a"), N, 42);
+    }
+
+    @Test
+    void writesNFilesInTheFormatMix() throws IOException {
+        assertThat(corpus.files()).hasSize(N);
+        try (var listing = Files.list(corpus.folder())) {
+            assertThat(listing.count()).isEqualTo(N);
+        }
+        assertThat(corpus.countByFormat()).isEqualTo(Map.of(
+                SourceFormat.TXT, 40L, SourceFormat.HTML, 20L, SourceFormat.DOCX, 20L, SourceFormat.PDF, 20L));
+        assertThat(corpus.countByEncoding()).isEqualTo(Map.of(
+                TextEncoding.UTF_8, 10L, TextEncoding.GB18030, 10L, TextEncoding.UTF_16, 10L, TextEncoding.BIG5, 10L));
+        assertThat(corpus.files().get(0).path().getFileName().toString()).isEqualTo("000000-000-utf-8.txt");
+        assertThat(corpus.files().get(4).path().getFileName().toString()).isEqualTo("000004-000-pdf.pdf");
+        assertThat(corpus.files().stream().filter(f -> f.encoding() == TextEncoding.BIG5))
+                .allMatch(f -> f.seed().equals("000"));
+        assertThat(corpus.files().stream().map(CorpusFile::seed).distinct().sorted())
+                .containsExactly("000", "001", "002", "004");
+    }
+
+    @Test
+    void everyFileIsDistinctAndTheSameSeedGivesTheSameBytes() throws IOException {
+        assertThat(corpus.files().stream().map(f -> digest(f.path())).distinct().count()).isEqualTo(N);
+        Corpus again = generator.generate(work.resolve("b"), 20, 42);
+        for (CorpusFile file : again.files()) {
+            assertThat(Files.readAllBytes(file.path()))
+                    .isEqualTo(Files.readAllBytes(corpus.folder().resolve(file.path().getFileName())));
+        }
+    }
+
+    @Test
+    void seedTablesAreLocatedAndTheirOwnNumbersKeepTheIdentities() {
+        for (SourceFormat format : List.of(SourceFormat.TXT, SourceFormat.HTML, SourceFormat.DOCX)) {
+            for (SeedTemplate template : SeedTemplate.load(format)) {
+                TableLayout layout = template.layout();
+                int rows = template.seed().equals("001") ? 23 : template.seed().equals("000") ? 24 : 25;
+                if (template.seed().equals("000") && format != SourceFormat.TXT) {
+                    rows = 24; // (六)3.其他 is '-' in every cell
+                }
+                assertThat(layout.applications()).as(format + " " + template.seed()).hasSize(rows);
+                assertThat(layout.review()).hasSize(15);
+                assertThat(NumberPlan.violations(layout, template.originalValues())).as(format + " " + template.seed())
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void numbersDifferBetweenTwoCopiesOfTheSameReport() throws IOException {
+        Map<String, List<CorpusFile>> bySeed = corpus.files().stream()
+                .filter(f -> f.format() == SourceFormat.TXT && f.encoding() == TextEncoding.UTF_8)
+                .collect(Collectors.groupingBy(CorpusFile::seed));
+        List<CorpusFile> copies = bySeed.get("002");
+        assertThat(copies).hasSizeGreaterThanOrEqualTo(2);
+        long[] first = numbers(copies.get(0));
+        long[] second = numbers(copies.get(1));
+        assertThat(first).hasSameSizeAs(second);
+        assertThat(Arrays.equals(first, second)).isFalse();
+        assertThat(Arrays.stream(first).sum()).isPositive();
+    }
+
+    @Test
+    void totalsEqualTheSumsInEveryGeneratedTxt() throws IOException {
+        for (CorpusFile file : corpus.files()) {
+            if (file.format() != SourceFormat.TXT) {
+                continue;
+            }
+            String text = file.encoding().decode(Files.readAllBytes(file.path()));
+            List<NumberCell> cells = NumberCells.scan(SourceFormat.TXT, text);
+            long[] values = cells.stream().mapToLong(NumberCell::value).toArray();
+            assertThat(NumberPlan.violations(TableLayout.of(cells, text), values)).as(file.path().toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void grandTotalRowOfATabSeparatedCopyAddsUp() throws IOException {
+        CorpusFile file = corpus.files().stream()
+                .filter(f -> f.seed().equals("002") && f.encoding() == TextEncoding.GB18030).findFirst().orElseThrow();
+        String text = TextEncoding.GB18030.decode(Files.readAllBytes(file.path()));
+        String line = text.lines().filter(l -> l.contains("(七) 总计")).findFirst().orElseThrow();
+        long[] numbers = Arrays.stream(line.split("\t")).map(String::strip).filter(s -> s.matches("\\d+"))
+                .mapToLong(Long::parseLong).toArray();
+        assertThat(numbers).hasSize(7);
+        assertThat(numbers[6]).isEqualTo(Arrays.stream(numbers, 0, 6).sum());
+        assertThat(text).contains("湛河区金融工作局2022年政府信息公开工作年度报告");
+    }
+
+    @Test
+    void tikaStillReadsAStampedPdfAndABig5Copy() throws Exception {
+        CorpusFile pdf = corpus.files().get(4);
+        assertThat(new String(Files.readAllBytes(pdf.path()), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .endsWith("%disclosure-etl bench copy 000004\n");
+        assertThat(tikaText(pdf.path())).contains("肇").contains("2021");
+        CorpusFile big5 = corpus.files().stream().filter(f -> f.encoding() == TextEncoding.BIG5).findFirst().orElseThrow();
+        assertThat(tikaText(big5.path())).contains("肇慶市金融工作局2021年政府信息公開工作年度報告");
+    }
+
+    private static long[] numbers(CorpusFile file) throws IOException {
+        String text = file.encoding().decode(Files.readAllBytes(file.path()));
+        return NumberCells.scan(SourceFormat.TXT, text).stream().mapToLong(NumberCell::value).toArray();
+    }
+
+    private static String tikaText(Path file) throws Exception {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        BodyContentHandler handler = new BodyContentHandler(-1);
+        try (InputStream in = TikaInputStream.get(file)) {
+            new AutoDetectParser().parse(in, handler, metadata, new ParseContext());
+        }
+        return handler.toString();
+    }
+
+    private static String digest(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
