@@ -75,7 +75,7 @@ final class IngestJobRunner {
             }
             StageTimings.Snapshot stages = context.getBean(StageTimings.class).snapshot();
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            long processed = count(jdbc, "SELECT COUNT(*) FROM document WHERE processed_run = " + execution.getId());
+            long processed = count(jdbc, "SELECT COUNT(*) FROM document WHERE processed_run = ?", execution.getId());
             long failed = count(jdbc, "SELECT COUNT(*) FROM document WHERE status = 'failed'");
             long issues = count(jdbc, "SELECT COUNT(*) FROM validation_issue");
             long cells = count(jdbc, "SELECT COUNT(*) FROM observation");
@@ -85,9 +85,9 @@ final class IngestJobRunner {
         }
     }
 
-    private static long count(JdbcTemplate jdbc, String sql) {
-        Long n = jdbc.queryForObject(sql, Long.class);
-        return n == null ? 0 : n;
+    private static long count(JdbcTemplate jdbc, String sql, Object... args) {
+        Long value = jdbc.queryForObject(sql, Long.class, args);
+        return value == null ? 0 : value;
     }
 
     private static List<PhaseResult.StepTime> steps(JobExecution execution) {
