@@ -72,8 +72,9 @@ public class ReportValidator {
         if (lhs.total.compareTo(rhs.total) != 0) {
             String lhsText = String.join("+", rule.lhs());
             String rhsText = String.join("+", rule.rhs());
-            findings.add(new Finding(rule.rule(), rule.tableCode(), row, column, plain(rhs.total), plain(lhs.total),
-                    lhsText + " = " + plain(lhs.total) + " but " + rhsText + " = " + plain(rhs.total)
+            findings.add(new Finding(rule.rule(), rule.tableCode(), row, column, CellValue.plain(rhs.total),
+                    CellValue.plain(lhs.total),
+                    lhsText + " = " + CellValue.plain(lhs.total) + " but " + rhsText + " = " + CellValue.plain(rhs.total)
                             + (row != null ? " in row " + row : " in column " + column)));
         }
     }
@@ -105,10 +106,6 @@ public class ReportValidator {
             }
         }
         return new Sum(total, found, valued, complete);
-    }
-
-    private static String plain(BigDecimal value) {
-        return CellValue.plain(value);
     }
 
 }

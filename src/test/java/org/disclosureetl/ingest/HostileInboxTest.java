@@ -2,15 +2,12 @@ package org.disclosureetl.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.testsupport.Fixtures;
@@ -99,9 +96,7 @@ class HostileInboxTest {
         assertThat(runLog).hasSize(9).anyMatch(line -> line.contains("\tzipbomb.docx\textract\tparser_crash\t"));
     }
 
-    private List<CSVRecord> read(String file) throws Exception {
-        try (Reader reader = Files.newBufferedReader(output.resolve(file), StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-        }
+    private List<CSVRecord> read(String file) {
+        return Fixtures.readCsv(output.resolve(file));
     }
 }

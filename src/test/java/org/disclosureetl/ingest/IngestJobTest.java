@@ -3,8 +3,6 @@ package org.disclosureetl.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.export.CsvExporter;
@@ -192,10 +189,8 @@ class IngestJobTest {
         return bytes;
     }
 
-    private List<CSVRecord> read(String file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(output.resolve(file), StandardCharsets.UTF_8)) {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
-        }
+    private List<CSVRecord> read(String file) {
+        return Fixtures.readCsv(output.resolve(file));
     }
 
     private static Map<String, CSVRecord> byKey(List<CSVRecord> records, String column) {

@@ -84,7 +84,12 @@ public final class Fixtures {
     }
 
     public static List<CSVRecord> csv(String resource) {
-        try (InputStream in = Files.newInputStream(resource(resource))) {
+        return readCsv(resource(resource));
+    }
+
+    /** The records of a CSV file with a header row (a test resource or a file the job exported). */
+    public static List<CSVRecord> readCsv(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
             CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                     .setCommentMarker('#').get();
             return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
