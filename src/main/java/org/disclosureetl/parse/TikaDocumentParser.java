@@ -17,6 +17,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.disclosureetl.parse.BlockCollector.OutputLimitException;
 import org.xml.sax.SAXException;
 
@@ -42,6 +43,7 @@ final class TikaDocumentParser {
             "application/x-tika-msoffice");
 
     private final AutoDetectParser tika = new AutoDetectParser();
+    private final OfficeParserConfig officeConfig = officeConfig();
     private final long maxChars;
 
     TikaDocumentParser(long maxChars) {
@@ -61,6 +63,7 @@ final class TikaDocumentParser {
         }
         ParseContext context = new ParseContext();
         context.set(Parser.class, new EmptyParser()); // embedded images/objects carry no tables
+        context.set(OfficeParserConfig.class, officeConfig);
         BlockCollector collector = new BlockCollector(maxChars);
         try (InputStream in = TikaInputStream.get(file)) {
             tika.parse(in, collector, metadata, context);
@@ -93,6 +96,16 @@ final class TikaDocumentParser {
                     "no text could be extracted (detected type " + parsed.contentType() + ")");
         }
         return parsed;
+    }
+
+    /**
+     * DOCX through POI's streaming SAX extractor instead of the XMLBeans DOM one: the same paragraphs and
+     * table cells at about a third of the time (the DOM extractor was half of all parse time on DOCX).
+     */
+    private static OfficeParserConfig officeConfig() {
+        OfficeParserConfig config = new OfficeParserConfig();
+        config.setUseSAXDocxExtractor(true);
+        return config;
     }
 
     private static OutputLimitException outputLimit(Throwable e) {

@@ -80,8 +80,8 @@ public final class HostileCorpus {
     }
 
     /**
-     * A DOCX whose word/document.xml inflates to {@code inflatedBytes} of spaces (1.1 GB by default) from
-     * about 5 MB of deflate data. Streamed: neither side is ever held in memory.
+     * A DOCX whose word/document.xml inflates to one text run of {@code inflatedBytes} letters (1.1 GB by
+     * default) from about 5 MB of deflate data. Streamed: neither side is ever held in memory here.
      */
     public static Path zipBombDocx(Path dir, long inflatedBytes) throws IOException {
         Path file = dir.resolve("zipbomb.docx");
@@ -90,11 +90,13 @@ public final class HostileCorpus {
             writeDocxSkeleton(zip);
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write(DOCUMENT_START);
-            byte[] spaces = new byte[1 << 20];
-            Arrays.fill(spaces, (byte) ' ');
-            for (long written = 0; written < inflatedBytes; written += spaces.length) {
-                zip.write(spaces);
+            zip.write(RUN_START);
+            byte[] letters = new byte[1 << 20];
+            Arrays.fill(letters, (byte) 'A');
+            for (long written = 0; written < inflatedBytes; written += letters.length) {
+                zip.write(letters);
             }
+            zip.write(RUN_END);
             zip.write(DOCUMENT_END);
             zip.closeEntry();
         }
@@ -171,6 +173,8 @@ public final class HostileCorpus {
     private static final byte[] DOCUMENT_START = ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>")
             .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RUN_START = "<w:p><w:r><w:t>".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RUN_END = "</w:t></w:r></w:p>".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DOCUMENT_END = "<w:p><w:r><w:t>end</w:t></w:r></w:p></w:body></w:document>"
             .getBytes(StandardCharsets.UTF_8);
 
