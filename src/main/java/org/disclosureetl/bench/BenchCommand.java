@@ -18,6 +18,7 @@ public final class BenchCommand {
 
     private static final int MAX_WARMUP_ROUNDS = 5;
     private static final double JIT_SETTLED = 0.10;
+    private static final int TIKA_PASSES = 2;
 
     private final PrintStream out;
 
@@ -61,7 +62,7 @@ public final class BenchCommand {
         IngestJobRunner quiet = new IngestJobRunner(false);
         for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
             PhaseResult t = tika.run(files, threads);
-            PhaseResult j = quiet.run(inbox, folder.resolve("run"), threads, files.size(), bytes).result();
+            PhaseResult j = quiet.run(inbox, folder.resolve("run"), threads, files.size(), bytes, List.of()).result();
             double seconds = t.seconds() + j.seconds();
             double jit = (t.elapsed().jitMillis() + j.elapsed().jitMillis()) / 1000.0;
             out.printf("warm-up round %d over %d files (bare Tika + job, %d thread(s), not measured): %.1f s, JIT %.1f s%n",
@@ -70,6 +71,22 @@ public final class BenchCommand {
                 return;
             }
         }
+    }
+
+    /**
+     * Bare Tika's best pass: the baseline must be as warm as the job is, or the job/Tika ratio flatters the
+     * job (a first pass after the warm-up still spends seconds in the JIT).
+     */
+    private PhaseResult fastestTika(TikaBaseline tika, List<CorpusFile> files, int threads) throws Exception {
+        PhaseResult best = null;
+        for (int pass = 1; pass <= TIKA_PASSES; pass++) {
+            PhaseResult result = tika.run(files, threads);
+            out.printf("  pass %d: %.1f s%n", pass, result.seconds());
+            if (best == null || result.seconds() < best.seconds()) {
+                best = result;
+            }
+        }
+        return best;
     }
 
     private int run(BenchOptions options, Path work) throws Exception {
@@ -96,14 +113,15 @@ public final class BenchCommand {
         List<PhaseResult> results = new ArrayList<>();
         for (int threads : all) {
             if (tikaThreads.contains(threads)) {
-                out.printf("measuring bare Tika, %d thread(s)...%n", threads);
-                results.add(tika.run(corpus.files(), threads));
+                out.printf("measuring bare Tika, %d thread(s), best of %d passes...%n", threads, TIKA_PASSES);
+                results.add(fastestTika(tika, corpus.files(), threads));
             }
             if (options.threads().contains(threads)) {
                 out.printf("measuring ingest job, %d thread(s), fresh database in %s...%n", threads,
                         work.resolve("runs").resolve("threads-" + threads));
                 IngestJobRunner.Outcome outcome = jobs.run(corpus.folder(), work.resolve("runs").resolve("threads-" + threads),
-                        threads, corpus.files().size(), corpus.totalBytes());
+                        threads, corpus.files().size(), corpus.totalBytes(), corpus.head(options.warmup()));
+                report.parserWarmUp(outcome.parserWarmUp());
                 out.printf("  %d documents processed, %d failed, %d cells stored, %d validation issues%n",
                         outcome.processed(), outcome.failed(), outcome.cells(), outcome.issues());
                 results.add(outcome.result());

@@ -28,6 +28,20 @@ final class BenchReport {
         out.println("  PDF copies: the seed report's numbers; each copy made unique by a comment line after %%EOF");
     }
 
+    /** How the run's fresh parser processes were warmed before the job was timed, and what that cost. */
+    void parserWarmUp(ParserWarmUp.Rounds rounds) {
+        if (rounds == null) {
+            return;
+        }
+        StringBuilder times = new StringBuilder();
+        for (long millis : rounds.millis()) {
+            times.append(times.isEmpty() ? "" : ", ").append(String.format("%.1f s", millis / 1000.0));
+        }
+        out.printf("  parser processes warmed before timing (%d thread(s), rounds over %d files): %s;"
+                + " cold start of a fresh pool, paid once per run: about %.1f s%n", rounds.threads(), rounds.files(),
+                times, rounds.coldStartMillis() / 1000.0);
+    }
+
     void results(List<PhaseResult> results) {
         out.println();
         out.printf("%-11s %7s %7s %8s %8s %7s %9s %9s %6s%n", "phase", "threads", "docs", "wall s", "docs/s", "MB/s",

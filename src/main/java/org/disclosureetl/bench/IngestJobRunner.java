@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.ingest.StageTimings;
+import org.disclosureetl.parse.ParseProperties;
+import org.disclosureetl.parse.ReportParser;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -30,8 +32,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class IngestJobRunner {
 
-    /** What one job run did besides its timing. */
-    record Outcome(PhaseResult result, long processed, long failed, long issues, long cells) {
+    /**
+     * What one job run did besides its timing.
+     *
+     * @param parserWarmUp the rounds that warmed the run's parser processes before it was timed; {@code null}
+     *                     when parsing ran in-process or no warm-up files were given
+     */
+    record Outcome(PhaseResult result, long processed, long failed, long issues, long cells,
+                   ParserWarmUp.Rounds parserWarmUp) {
     }
 
     private final boolean showProgress;
@@ -40,7 +48,12 @@ final class IngestJobRunner {
         this.showProgress = showProgress;
     }
 
-    Outcome run(Path input, Path runFolder, int threads, int documents, long bytes) throws Exception {
+    /**
+     * @param parserWarmUp files to warm this run's fresh parser processes with before the job is timed
+     *                     ({@code fork} isolation only); empty for none
+     */
+    Outcome run(Path input, Path runFolder, int threads, int documents, long bytes, List<CorpusFile> parserWarmUp)
+            throws Exception {
         Folders.deleteRecursively(runFolder);
         String[] args = {
                 "--spring.datasource.url=" + DisclosureEtlApplication.h2Url(runFolder.resolve("db").resolve("disclosure")),
@@ -63,6 +76,9 @@ final class IngestJobRunner {
                     .addString("output", runFolder.resolve("out").toAbsolutePath().normalize().toString())
                     .addLong("requested", System.currentTimeMillis())
                     .toJobParameters();
+            ReportParser parser = context.getBean(ReportParser.class);
+            ParserWarmUp.Rounds warmUp = parser.isolation() == ParseProperties.Isolation.FORK && !parserWarmUp.isEmpty()
+                    ? ParserWarmUp.run(parser, parserWarmUp, threads) : null;
             CpuClock.awaitJitQuiet(TikaBaseline.JIT_QUIET_MAX_MILLIS);
             HeapProbe.reset();
             CpuClock clock = CpuClock.start();
@@ -81,7 +97,7 @@ final class IngestJobRunner {
             long cells = count(jdbc, "SELECT COUNT(*) FROM observation");
             PhaseResult result = new PhaseResult("job", threads, documents, (int) failed, bytes, elapsed, heap, stages,
                     steps(execution));
-            return new Outcome(result, processed, failed, issues, cells);
+            return new Outcome(result, processed, failed, issues, cells, warmUp);
         }
     }
 
