@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -104,8 +105,8 @@ public class CsvExporter {
      * statement), and the calling thread may hold one more (the export step's transaction). So an
      * export needs {@code etl.threads + 1} connections; Hikari's default pool of 10 is enough up to
      * 9 threads. Above that, workers wait for a connection while another finishes its slice (no
-     * deadlock, since no thread waits for a second connection), and spring.datasource.hikari.maximum-pool-size
-     * should be raised, as the extract step needs too.
+     * deadlock: no thread waits for a second connection), and spring.datasource.hikari.maximum-pool-size
+     * should be raised (the extract step, too, holds a connection per partition).
      */
     @Autowired
     public CsvExporter(JdbcTemplate jdbcTemplate, EtlProperties properties) {
@@ -390,7 +391,7 @@ public class CsvExporter {
             AtomicInteger number = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(threads, task -> {
                 Thread thread = new Thread(task, "csv-export-" + number.incrementAndGet());
-                thread.setDaemon(true);
+                thread.setDaemon(true); // close() ends them; this only keeps a bug from holding the JVM open
                 return thread;
             });
             this.completion = new ExecutorCompletionService<>(pool);
@@ -412,7 +413,7 @@ public class CsvExporter {
 
         /** The hidden part file {@code index} of {@code name}; the worker writing the part creates it. */
         Path partFile(String name, int index) {
-            Path part = folder.resolve(String.format(".%s.part%05d.tmp", name, index));
+            Path part = folder.resolve(String.format(Locale.ROOT, ".%s.part%05d.tmp", name, index));
             scratch.add(part);
             return part;
         }
