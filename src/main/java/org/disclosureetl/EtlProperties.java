@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param input       folder of raw report files
  * @param output      folder the CSV files are written to
  * @param chunkSize   documents per transaction in the extract step
- * @param threads     extract partitions run side by side; 0 means one per core
+ * @param threads     extract partitions and export workers run side by side; 0 means one per core
  * @param maxAttempts how often a failed document is tried before retry-failed leaves it alone
  * @param schedule    when the {@code schedule} command runs ingest
  */
