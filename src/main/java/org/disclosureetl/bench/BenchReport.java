@@ -34,12 +34,15 @@ final class BenchReport {
             return;
         }
         StringBuilder times = new StringBuilder();
-        for (long millis : rounds.millis()) {
-            times.append(times.isEmpty() ? "" : ", ").append(String.format("%.1f s", millis / 1000.0));
+        for (int i = 0; i < rounds.millis().size(); i++) {
+            long compiler = rounds.compilerMillis().get(i);
+            times.append(i == 0 ? "" : ", ").append(String.format("%.1f s", rounds.millis().get(i) / 1000.0))
+                    .append(compiler < 0 ? "" : String.format(" (JIT %.1f s)", compiler / 1000.0));
         }
-        out.printf("  parser processes warmed before timing (%d thread(s), rounds over %d files): %s;"
-                + " cold start of a fresh pool, paid once per run: about %.1f s%n", rounds.threads(), rounds.files(),
-                times, rounds.coldStartMillis() / 1000.0);
+        out.printf("  parser processes warmed before timing, rounds over %d files with %d thread(s): %s%n",
+                rounds.files(), rounds.threads(), times);
+        out.printf("  cold start of the fresh child JVMs, paid once per run: about %.1f s of wall time"
+                + " (first round minus last)%n", rounds.coldStartMillis() / 1000.0);
     }
 
     void results(List<PhaseResult> results) {
