@@ -13,8 +13,8 @@ import java.nio.file.Path;
  */
 final class CpuClock {
 
-    /** Jiffies per second of /proc/stat (USER_HZ); 100 on every mainstream Linux. */
-    private static final double USER_HZ = 100.0;
+    /** Jiffies per second of /proc/stat and /proc/PID/task/TID/stat (USER_HZ); 100 on every mainstream Linux. */
+    static final double USER_HZ = 100.0;
     private static final Path PROC_STAT = Path.of("/proc/stat");
 
     /**

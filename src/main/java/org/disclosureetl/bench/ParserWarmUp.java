@@ -7,9 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.disclosureetl.parse.DocumentParseException;
@@ -31,7 +28,6 @@ final class ParserWarmUp {
     private static final double COMPILING_SETTLED = 0.10;
     /** Without /proc: a round within this fraction of the previous one means the children have settled. */
     private static final double TIME_SETTLED = 0.90;
-    private static final double USER_HZ = 100.0;
 
     /**
      * Each round over the warm-up files: wall time, and CPU time of the children's JIT compiler threads
@@ -51,22 +47,11 @@ final class ParserWarmUp {
     static Rounds run(ReportParser parser, List<CorpusFile> files, int threads) throws Exception {
         List<Long> rounds = new ArrayList<>();
         List<Long> compiling = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "parser-warm-up");
-            t.setDaemon(true);
-            return t;
-        });
         try {
             for (int round = 0; round < MAX_ROUNDS; round++) {
                 long compilerBefore = childCompilerMillis();
                 long start = System.nanoTime();
-                List<Future<?>> tasks = new ArrayList<>(files.size());
-                for (CorpusFile file : files) {
-                    tasks.add(pool.submit(() -> parse(parser, file)));
-                }
-                for (Future<?> task : tasks) {
-                    task.get();
-                }
+                FilePool.forEach(files, threads, "parser-warm-up", file -> parse(parser, file));
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 long compilerAfter = childCompilerMillis();
                 long compiled = compilerBefore < 0 || compilerAfter < 0 ? -1 : compilerAfter - compilerBefore;
@@ -81,8 +66,6 @@ final class ParserWarmUp {
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("warming up the parser processes failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         return new Rounds(files.size(), threads, rounds, compiling);
     }
@@ -106,7 +89,7 @@ final class ParserWarmUp {
                 // the child or one of its threads ended meanwhile: count what was read
             }
         }
-        return Math.round(ticks * 1000 / USER_HZ);
+        return Math.round(ticks * 1000 / CpuClock.USER_HZ);
     }
 
     /** utime + stime of a /proc thread stat line if the thread is a JIT compiler thread, else 0. */
@@ -121,12 +104,11 @@ final class ParserWarmUp {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    private static Void parse(ReportParser parser, CorpusFile file) throws IOException {
+    private static void parse(ReportParser parser, CorpusFile file) throws IOException {
         try {
             parser.parse(file.path());
         } catch (DocumentParseException e) {
             // the corpus has none; the job run reports documents that fail
         }
-        return null;
     }
 }

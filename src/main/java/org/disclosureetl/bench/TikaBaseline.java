@@ -1,11 +1,8 @@
 package org.disclosureetl.bench;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.tika.io.TikaInputStream;
@@ -28,30 +25,17 @@ final class TikaBaseline {
 
     PhaseResult run(List<CorpusFile> files, int threads) throws InterruptedException {
         AtomicInteger failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "tika-bench");
-            t.setDaemon(true);
-            return t;
-        });
         CpuClock.awaitJitQuiet(JIT_QUIET_MAX_MILLIS);
         HeapProbe.reset();
         CpuClock clock = CpuClock.start();
         try {
-            List<Future<?>> tasks = new ArrayList<>(files.size());
-            for (CorpusFile file : files) {
-                tasks.add(pool.submit(() -> {
-                    if (!extract(file)) {
-                        failed.incrementAndGet();
-                    }
-                }));
-            }
-            for (Future<?> task : tasks) {
-                task.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
+            FilePool.forEach(files, threads, "tika-bench", file -> {
+                if (!extract(file)) {
+                    failed.incrementAndGet();
+                }
+            });
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
         }
         CpuClock.Elapsed elapsed = clock.stop();
         long bytes = files.stream().mapToLong(CorpusFile::bytes).sum();
