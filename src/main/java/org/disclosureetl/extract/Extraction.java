@@ -10,14 +10,17 @@ import org.disclosureetl.normalize.Script;
  * @param formatVersion {@code 2021}, {@code 2019}, {@code legacy}, or null when no table was recognized
  * @param status        {@link ReportStatus} of the document after extraction
  * @param tablesFound   how many template tables had at least one row recognized
+ * @param identities    the accounting identities that hold in the tables as read (they depend on
+ *                      the printed form of each table), for the validate stage
  */
 public record Extraction(String contentType, Script script, ReportIdentity identity, String formatVersion,
                          ReportStatus status, int tablesFound, List<Observation> observations,
-                         List<Finding> findings) {
+                         List<Finding> findings, List<IdentityRule> identities) {
 
     public Extraction {
         observations = List.copyOf(observations);
         findings = List.copyOf(findings);
+        identities = List.copyOf(identities);
     }
 
     /** What became of a document. Stored and exported in lower case. */

@@ -2,20 +2,24 @@ package org.disclosureetl.extract;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.disclosureetl.normalize.NormalizedDocument;
 import org.springframework.stereotype.Component;
 
 /**
  * The extract stage: identifies a normalized report (agency, year, template generation) and reads
- * the cells of its standardized tables into the canonical schema.
+ * the cells of its standardized tables into the canonical schema. Every table is read by each
+ * {@link TableReader} in every printed form (variant) the catalogue knows, and the reading with the
+ * most cells and the fewest doubts is kept.
  */
 @Component
 public class ReportExtractor {
+
+    /** A table counts as found when at least this many of its rows are (one row alone may be prose). */
+    private static final int MIN_ROWS_FOR_A_TABLE = 2;
 
     private final TemplateCatalog catalog;
 
@@ -25,81 +29,180 @@ public class ReportExtractor {
 
     public Extraction extract(NormalizedDocument document) {
         ReportIdentity identity = ReportIdentifier.identify(document.lines());
-        List<Token> tokens = Tokenizer.tokenize(document);
-        List<LabelKey> keys = TableMatcher.keysOf(tokens);
-        String clueFormat = formatFromClues(tokens, keys);
+        LabelStream stream = LabelStream.of(document);
+        List<TableReader> readers = List.of(new FlattenedTableReader(stream),
+                new AnchoredRowReader(Tokenizer.tokenize(document)));
+        ProseEvidence prose = new ProseEvidence(stream.text(0, stream.pieces().size()));
 
-        // the generation the column labels name is nearly always right: try it first, the others only if it reads nothing
-        Attempt best = clueFormat == null ? null : attempt(clueFormat, tokens, keys);
-        if (best == null || best.valuesFound == 0) {
-            for (String format : TemplateCatalog.FORMATS) {
-                Attempt attempt = attempt(format, tokens, keys);
-                if (best == null || attempt.score(clueFormat) > best.score(clueFormat)) {
-                    best = attempt;
-                }
-            }
+        Map<String, FormatReading> byFormat = new LinkedHashMap<>();
+        for (String format : TemplateCatalog.FORMATS) {
+            byFormat.put(format, read(format, readers, prose));
         }
-        if (best.valuesFound == 0) {
+        FormatDecision decision = decide(stream, byFormat, identity.reportYear());
+        FormatReading best = decision.format() == null ? null : byFormat.get(decision.format());
+        if (best == null || best.tables().isEmpty()) {
             Extraction.ReportStatus status = identity.titled()
                     ? Extraction.ReportStatus.NO_TABLE : Extraction.ReportStatus.NOT_A_REPORT;
-            List<Finding> findings = List.of(new Finding(status.code(), null, null, null, null, null,
+            FindingRule rule = identity.titled() ? FindingRule.NO_TABLE : FindingRule.NOT_A_REPORT;
+            List<Finding> findings = List.of(new Finding(rule.code(), null, null, null, null, null,
                     identity.titled() ? "an annual report, but none of its standardized tables was recognized"
                             : "not recognized as an annual disclosure report: no title and no standardized table"));
             return new Extraction(document.contentType(), document.script(), identity, null, status, 0,
-                    List.of(), findings);
+                    List.of(), findings, List.of());
         }
-        return new Extraction(document.contentType(), document.script(), identity, best.format,
-                Extraction.ReportStatus.EXTRACTED, best.tablesFound, best.observations, best.findings);
-    }
-
-    private Attempt attempt(String format, List<Token> tokens, List<LabelKey> keys) {
-        TableMatcher matcher = new TableMatcher(tokens, keys);
         List<Observation> observations = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        int tablesFound = 0;
-        int ordinal = 0;
-        for (TableTemplate table : catalog.tables(format)) {
-            RowBalance balance = new RowBalance(catalog.identities(format).stream()
-                    .filter(rule -> rule.tableCode().equals(table.code())).toList());
-            TableMatcher.TableMatch match = matcher.match(table, ordinal, balance);
-            ordinal += table.cellCount();
-            if (match.rowsFound() == 0) {
-                findings.add(new Finding("table_missing", table.code(), null, null, null, null,
-                        "table " + table.code() + " of the " + format + " format was not found"));
+        List<Finding> findings = new ArrayList<>(decision.findings());
+        List<IdentityRule> identities = new ArrayList<>();
+        for (TemplateTable table : best.templateTables()) {
+            TableReading reading = best.tables().get(table.code());
+            if (reading == null) {
+                findings.add(new Finding(FindingRule.TABLE_MISSING.code(), table.code(), null, null, null, null,
+                        "table " + table.code() + " of the " + decision.format() + " format was not found"));
+                identities.addAll(catalog.identities(decision.format(), table.code(), table.firstVariant()));
                 continue;
             }
-            tablesFound++;
-            observations.addAll(match.observations());
-            findings.addAll(match.findings());
+            for (Observation o : reading.observations()) {
+                observations.add(new Observation(o.tableCode(), o.rowCode(), o.columnCode(), o.value(), o.rawValue(),
+                        o.unit(), o.rowLabel(), o.columnLabel(), o.where(), observations.size()));
+            }
+            findings.addAll(reading.findings());
+            identities.addAll(catalog.identities(decision.format(), table.code(), reading.table().variant()));
         }
-        int valuesFound = (int) observations.stream().filter(o -> o.where() != null).count();
-        return new Attempt(format, tablesFound, valuesFound, observations, findings);
+        return new Extraction(document.contentType(), document.script(), identity, decision.format(),
+                Extraction.ReportStatus.EXTRACTED, best.tables().size(), observations, findings, identities);
+    }
+
+    /** A table code of a format and the variants it is printed in. */
+    private record TemplateTable(String code, List<TableTemplate> variants) {
+        String firstVariant() {
+            return variants.get(0).variant();
+        }
+    }
+
+    /** The best reading of every table of one format. */
+    private record FormatReading(List<TemplateTable> templateTables, Map<String, TableReading> tables) {
+        long cellsRead() {
+            return tables.values().stream().mapToLong(TableReading::cellsRead).sum();
+        }
+
+        int rowsFound() {
+            return tables.values().stream().mapToInt(TableReading::rowsFound).sum();
+        }
+    }
+
+    private FormatReading read(String format, List<TableReader> readers, ProseEvidence prose) {
+        Map<String, List<TableTemplate>> variants = new LinkedHashMap<>();
+        for (TableTemplate template : catalog.tables(format)) {
+            variants.computeIfAbsent(template.code(), k -> new ArrayList<>()).add(template);
+        }
+        List<TemplateTable> tables = variants.entrySet().stream()
+                .map(e -> new TemplateTable(e.getKey(), e.getValue())).toList();
+        Map<TableReader, Integer> cursors = new HashMap<>();
+        Map<String, TableReading> readings = new LinkedHashMap<>();
+        for (TemplateTable table : tables) {
+            TableReading best = null;
+            for (TableReader reader : readers) {
+                TableReading readerBest = null;
+                for (TableTemplate template : table.variants()) {
+                    List<IdentityRule> rules = catalog.identities(format, table.code(), template.variant());
+                    TableReading reading = reader.read(template, rules, prose, cursors.getOrDefault(reader, 0));
+                    if (found(reading) && (readerBest == null || better(reading, readerBest))) {
+                        readerBest = reading;
+                    }
+                }
+                if (readerBest == null) {
+                    continue;
+                }
+                cursors.put(reader, readerBest.end());
+                if (best == null || better(readerBest, best)) {
+                    best = readerBest;
+                }
+            }
+            if (best != null) {
+                readings.put(table.code(), best);
+            }
+        }
+        return new FormatReading(tables, readings);
+    }
+
+    private static boolean found(TableReading reading) {
+        return reading.rowsFound() >= Math.min(MIN_ROWS_FOR_A_TABLE, reading.table().rows().size());
+    }
+
+    /** More cells read wins; then fewer doubts; then more rows found. Earlier readers win ties. */
+    private static boolean better(TableReading a, TableReading b) {
+        long score = (a.cellsRead() - 2 * a.doubts()) - (b.cellsRead() - 2 * b.doubts());
+        if (score != 0) {
+            return score > 0;
+        }
+        return a.rowsFound() > b.rowsFound();
+    }
+
+    private record FormatDecision(String format, List<Finding> findings) {
+    }
+
+    /**
+     * The generation comes from the column labels first (they are reliable), then from the row set
+     * that reads best, then from the report year; where the evidence disagrees the labels win and a
+     * document-level finding says so.
+     */
+    private FormatDecision decide(LabelStream stream, Map<String, FormatReading> byFormat, Integer year) {
+        String byLabels = formatFromClues(stream);
+        String byRows = null;
+        for (Map.Entry<String, FormatReading> e : byFormat.entrySet()) {
+            FormatReading r = e.getValue();
+            if (r.tables().isEmpty()) {
+                continue;
+            }
+            if (byRows == null || r.rowsFound() > byFormat.get(byRows).rowsFound()
+                    || r.rowsFound() == byFormat.get(byRows).rowsFound() && e.getKey().equals(byYear(year))) {
+                byRows = e.getKey();
+            }
+        }
+        String byYear = byYear(year);
+        String chosen = byLabels != null && !byFormat.get(byLabels).tables().isEmpty() ? byLabels
+                : byRows != null ? byRows : null;
+        List<Finding> findings = new ArrayList<>();
+        if (chosen != null) {
+            List<String> against = new ArrayList<>();
+            if (byRows != null && !byRows.equals(chosen)) {
+                against.add("the row set reads best as " + byRows);
+            }
+            if (byYear != null && !byYear.equals(chosen)) {
+                against.add("report year " + year + " would mean " + byYear);
+            }
+            if (!against.isEmpty()) {
+                findings.add(new Finding(FindingRule.FORMAT_EVIDENCE_DISAGREES.code(), null, null, null, chosen,
+                        String.join("; ", against), "read as the " + chosen + " format"
+                        + (chosen.equals(byLabels) ? " because its column labels say so" : "")
+                        + ", although " + String.join(" and ", against)));
+            }
+        }
+        return new FormatDecision(chosen, findings);
+    }
+
+    private static String byYear(Integer year) {
+        if (year == null) {
+            return null;
+        }
+        return year >= 2021 ? "2021" : year >= 2019 ? "2019" : "legacy";
     }
 
     /** The generation whose distinctive labels appear with the most weight, or null when none does. */
-    private String formatFromClues(List<Token> tokens, List<LabelKey> keys) {
-        Set<String> seen = new HashSet<>();
+    private String formatFromClues(LabelStream stream) {
+        StringBuilder text = new StringBuilder();
+        for (LabelStream.Piece piece : stream.pieces()) {
+            text.append(LabelKey.of(piece.text()).key()).append('|');
+        }
+        String all = text.toString();
         Map<String, Integer> scores = new HashMap<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            if (keys.get(i) == null) {
-                continue;
-            }
-            String key = keys.get(i).key();
-            for (TemplateCatalog.FormatClue clue : catalog.clues()) {
-                if (key.startsWith(clue.key()) && seen.add(clue.formatVersion() + "/" + clue.key())) {
-                    scores.merge(clue.formatVersion(), clue.weight(), Integer::sum);
-                }
+        for (TemplateCatalog.FormatClue clue : catalog.clues()) {
+            if (all.contains(clue.key())) {
+                scores.merge(clue.formatVersion(), clue.weight(), Integer::sum);
             }
         }
-        return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    }
-
-    private record Attempt(String format, int tablesFound, int valuesFound, List<Observation> observations,
-                           List<Finding> findings) {
-        /** Clues decide; among formats the clues do not single out, the one that reads more cells wins. */
-        long score(String clueFormat) {
-            long clueBonus = format.equals(clueFormat) && valuesFound > 0 ? 1_000_000L : 0L;
-            return clueBonus + valuesFound * 10L - findings.size();
-        }
+        return scores.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).orElse(null);
     }
 }

@@ -43,55 +43,83 @@ public class TemplateCatalog {
                     .computeIfAbsent(r.get("table_code"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.get("row_code"), k -> new ArrayList<>())
                     .add(new TableTemplate.Column(r.get("column_code"), r.get("column_label")));
-            rowLabels.put(r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("row_code"), r.get("row_label"));
+            rowLabels.putIfAbsent(r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("row_code"),
+                    r.get("row_label"));
         };
         read("canonical-cells.csv", cell);
         read("legacy-cells.csv", cell);
 
-        Map<String, TableTemplate.Row> rows = new LinkedHashMap<>();
-        read("row-labels.csv", r -> {
-            String id = r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("row_code");
-            List<String> keys = new ArrayList<>();
-            for (String label : r.get("labels").split("\\|")) {
-                keys.add(LabelKey.of(label).key());
-            }
-            String numbering = r.get("numbering").isEmpty() ? null : LabelKey.of(r.get("numbering") + "、").numbering();
-            if (numbering == null && !r.get("numbering").isEmpty()) {
-                numbering = r.get("numbering");
-            }
-            rows.put(id, new TableTemplate.Row(r.get("row_code"), rowLabels.get(id), numbering,
-                    "yes".equals(r.get("required")), keys, List.of()));
-        });
+        // format/table/variant -> its labelled rows in printed order
+        Map<String, List<CSVRecord>> labelled = new LinkedHashMap<>();
+        read("row-labels.csv", r -> labelled.computeIfAbsent(
+                r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("variant"), k -> new ArrayList<>()).add(r));
 
         read("tables.csv", r -> {
             String format = r.get("format_version");
             String table = r.get("table_code");
+            String variant = r.get("variant");
             Map<String, List<TableTemplate.Column>> tableRows = columns.getOrDefault(format, Map.of()).get(table);
             if (tableRows == null) {
                 throw new IllegalStateException("tables.csv names " + format + "/" + table + " which has no cells");
             }
-            List<TableTemplate.Row> templateRows = new ArrayList<>();
-            tableRows.forEach((rowCode, rowColumns) -> {
-                TableTemplate.Row labelled = rows.get(format + "/" + table + "/" + rowCode);
-                String label = rowLabels.get(format + "/" + table + "/" + rowCode);
-                templateRows.add(labelled == null
-                        ? new TableTemplate.Row(rowCode, label, null, false, List.of(), rowColumns)
-                        : new TableTemplate.Row(rowCode, label, labelled.numbering(), labelled.numberingRequired(),
-                                labelled.keys(), rowColumns));
-            });
+            TableTemplate.OptionalColumn optional = r.get("optional_column").isEmpty() ? null
+                    : new TableTemplate.OptionalColumn(r.get("optional_column"), r.get("optional_column_label"),
+                            LabelKey.of(r.get("optional_column_clue")).key());
             TableTemplate.Layout layout = TableTemplate.Layout.valueOf(r.get("layout").toUpperCase());
-            if (layout == TableTemplate.Layout.ROWS && templateRows.stream().anyMatch(row -> row.keys().isEmpty())) {
-                throw new IllegalStateException(format + "/" + table + " has rows without labels in row-labels.csv");
+            List<TableTemplate.Row> templateRows = new ArrayList<>();
+            if (layout == TableTemplate.Layout.RUN) {
+                tableRows.forEach((rowCode, rowColumns) -> templateRows.add(new TableTemplate.Row(rowCode,
+                        rowLabels.get(format + "/" + table + "/" + rowCode), null, false, List.of(), rowColumns, null)));
+            } else {
+                List<CSVRecord> rows = labelled.get(format + "/" + table + "/" + variant);
+                if (rows == null) {
+                    throw new IllegalStateException(format + "/" + table + "/" + variant + " has no rows in row-labels.csv");
+                }
+                for (CSVRecord row : rows) {
+                    templateRows.add(row(format, table, row, tableRows, rowLabels, optional));
+                }
             }
-            tablesByFormat.computeIfAbsent(format, k -> new ArrayList<>())
-                    .add(new TableTemplate(format, table, layout, LabelKey.of(r.get("anchor")).key(), templateRows));
+            tablesByFormat.computeIfAbsent(format, k -> new ArrayList<>()).add(new TableTemplate(format, table, variant,
+                    layout, LabelKey.of(r.get("anchor")).key(), optional, templateRows));
         });
 
         read("identities.csv", r -> identities.add(new IdentityRule(r.get("format_version"), r.get("rule"),
                 r.get("table_code"), IdentityRule.Scope.valueOf(r.get("scope").toUpperCase()),
-                List.of(r.get("lhs").split("\\+")), List.of(r.get("rhs").split("\\+")))));
+                List.of(r.get("lhs").split("\\+")), List.of(r.get("rhs").split("\\+")),
+                IdentityRule.Relation.of(r.get("relation")), r.get("variant"))));
         read("format-clues.csv", r -> clues.add(new FormatClue(r.get("format_version"),
                 Integer.parseInt(r.get("weight")), LabelKey.of(r.get("label")).key())));
+    }
+
+    private static TableTemplate.Row row(String format, String table, CSVRecord r,
+                                         Map<String, List<TableTemplate.Column>> tableRows,
+                                         Map<String, String> rowLabels, TableTemplate.OptionalColumn optional) {
+        String rowCode = r.get("row_code");
+        List<String> keys = new ArrayList<>();
+        for (String label : r.get("labels").split("\\|")) {
+            keys.add(LabelKey.of(label).key());
+        }
+        String numbering = r.get("numbering").isEmpty() ? null : LabelKey.of(r.get("numbering") + "、").numbering();
+        if (numbering == null && !r.get("numbering").isEmpty()) {
+            numbering = r.get("numbering");
+        }
+        String aggregates = r.get("aggregates").isEmpty() ? null : r.get("aggregates");
+        List<TableTemplate.Column> rowColumns = tableRows.get(rowCode);
+        String label = rowLabels.get(format + "/" + table + "/" + rowCode);
+        if (aggregates != null) {
+            // a row printed instead of a group has the group's columns and no cells of its own
+            rowColumns = tableRows.entrySet().stream().filter(e -> IdentityRule.names(aggregates, e.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException(
+                            "row-labels.csv: " + rowCode + " aggregates " + aggregates + ", which names no row"));
+            label = (r.get("numbering") + r.get("labels").split("\\|")[0]).strip();
+        }
+        if (rowColumns == null) {
+            throw new IllegalStateException("row-labels.csv names " + format + "/" + table + "/" + rowCode
+                    + " which has no cells");
+        }
+        List<TableTemplate.Column> base = rowColumns.stream()
+                .filter(c -> optional == null || !c.code().equals(optional.code())).toList();
+        return new TableTemplate.Row(rowCode, label, numbering, "yes".equals(r.get("required")), keys, base, aggregates);
     }
 
     public List<TableTemplate> tables(String formatVersion) {
@@ -102,9 +130,15 @@ public class TemplateCatalog {
         return tables;
     }
 
-    /** The accounting identities of a template generation ({@code identities.csv}). */
+    /** The accounting identities of a template generation ({@code identities.csv}), for every variant. */
     public List<IdentityRule> identities(String formatVersion) {
         return identities.stream().filter(rule -> rule.formatVersion().equals(formatVersion)).toList();
+    }
+
+    /** The identities that hold in one table as printed in one variant. */
+    public List<IdentityRule> identities(String formatVersion, String tableCode, String variant) {
+        return identities.stream().filter(rule -> rule.formatVersion().equals(formatVersion)
+                && rule.tableCode().equals(tableCode) && rule.appliesTo(variant == null ? "" : variant)).toList();
     }
 
     public List<FormatClue> clues() {

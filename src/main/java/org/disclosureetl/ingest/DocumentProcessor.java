@@ -71,7 +71,7 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             Extraction extraction = extractor.extract(normalized);
             List<Finding> findings = new ArrayList<>(extraction.findings());
             if (extraction.formatVersion() != null) {
-                findings.addAll(validator.validate(extraction.formatVersion(), extraction.observations()));
+                findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
             }
             long t3 = System.nanoTime();
             timings.addParse(t1 - t0);

@@ -12,6 +12,7 @@ import org.disclosureetl.extract.CellValue;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.IdentityRule;
 import org.disclosureetl.extract.Observation;
+import org.disclosureetl.extract.TableTemplate;
 import org.disclosureetl.extract.TemplateCatalog;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,19 @@ public class ReportValidator {
         this.catalog = catalog;
     }
 
+    /** Checks the identities of a format's tables in their first printed form (the national one). */
     public List<Finding> validate(String formatVersion, List<Observation> observations) {
+        List<IdentityRule> rules = new ArrayList<>();
+        for (TableTemplate table : catalog.tables(formatVersion)) {
+            if (rules.stream().noneMatch(r -> r.tableCode().equals(table.code()))) {
+                rules.addAll(catalog.identities(formatVersion, table.code(), table.variant()));
+            }
+        }
+        return validate(rules, observations);
+    }
+
+    /** Checks the given identities, those of the tables as the extractor read them. */
+    public List<Finding> validate(List<IdentityRule> rules, List<Observation> observations) {
         // table -> row -> column -> observation
         Map<String, Map<String, Map<String, Observation>>> cells = new LinkedHashMap<>();
         for (Observation o : observations) {
@@ -38,7 +51,7 @@ public class ReportValidator {
                     .put(o.columnCode(), o);
         }
         List<Finding> findings = new ArrayList<>();
-        for (IdentityRule rule : catalog.identities(formatVersion)) {
+        for (IdentityRule rule : rules) {
             if (!cells.containsKey(rule.tableCode())) {
                 continue;
             }
@@ -69,12 +82,13 @@ public class ReportValidator {
         if (!lhs.complete || lhs.terms == 0 || rhs.terms == 0 || rhs.valued == 0) {
             return;
         }
-        if (lhs.total.compareTo(rhs.total) != 0) {
+        if (!rule.relation().holds(lhs.total, rhs.total)) {
             String lhsText = String.join("+", rule.lhs());
             String rhsText = String.join("+", rule.rhs());
             findings.add(new Finding(rule.rule(), rule.tableCode(), row, column, CellValue.plain(rhs.total),
                     CellValue.plain(lhs.total),
                     lhsText + " = " + CellValue.plain(lhs.total) + " but " + rhsText + " = " + CellValue.plain(rhs.total)
+                            + (rule.relation() == IdentityRule.Relation.AT_LEAST ? ", more than the left side" : "")
                             + (row != null ? " in row " + row : " in column " + column)));
         }
     }

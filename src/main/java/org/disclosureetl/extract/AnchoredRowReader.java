@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the cells of one template table in a report's tokens. Generic over the templates: rows
+ * Reads a template table from a report's tokens, for layouts that kept their cell boundaries. Generic over the templates: rows
  * are anchored on their labels (so a missing cell or row never shifts the others), values are
  * read from the anchor's own line first (tab, pipe, table or space-aligned layouts) and then from
  * the following lines (one cell per line). Whatever had to be guessed is reported as a finding.
  */
-final class TableMatcher {
+final class AnchoredRowReader implements TableReader {
 
     /** How many label fragments (wrapped label lines, stray headers) may sit between a label and its values. */
     private static final int MAX_SKIPPED_FRAGMENTS = 3;
@@ -18,15 +18,19 @@ final class TableMatcher {
 
     private final List<Token> tokens;
     private final List<LabelKey> keys;
-    private int cursor;
 
-    TableMatcher(List<Token> tokens, List<LabelKey> keys) {
+    AnchoredRowReader(List<Token> tokens) {
         this.tokens = tokens;
-        this.keys = keys;
+        this.keys = keysOf(tokens);
+    }
+
+    @Override
+    public String name() {
+        return "anchored";
     }
 
     /** The label key of every label token (null for the others), computed once per document. */
-    static List<LabelKey> keysOf(List<Token> tokens) {
+    private static List<LabelKey> keysOf(List<Token> tokens) {
         List<LabelKey> keys = new ArrayList<>(tokens.size());
         for (Token token : tokens) {
             keys.add(token.kind() == Token.Kind.LABEL ? LabelKey.of(token.text()) : null);
@@ -34,26 +38,24 @@ final class TableMatcher {
         return keys;
     }
 
-    /** Result of matching one table. */
-    record TableMatch(List<Observation> observations, List<Finding> findings, int rowsFound) {
-    }
-
-    TableMatch match(TableTemplate table, int ordinalBase, RowBalance balance) {
+    @Override
+    public TableReading read(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose, int from) {
         return switch (table.layout()) {
-            case ROWS -> matchRows(table, ordinalBase, balance);
-            case RUN -> matchRun(table, ordinalBase);
+            case ROWS -> readRows(table, new RowBalance(rules), from);
+            case RUN -> readRun(table, from);
         };
     }
 
-    private TableMatch matchRows(TableTemplate table, int ordinalBase, RowBalance balance) {
+    private TableReading readRows(TableTemplate table, RowBalance balance, int from) {
         List<Observation> observations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         int rowsFound = 0;
-        int ordinal = ordinalBase;
-        for (TableTemplate.Row row : table.rows()) {
+        int ordinal = 0;
+        int cursor = from;
+        for (TableTemplate.Row row : table.outputRows()) {
             int anchor = findRow(row, cursor);
             if (anchor < 0) {
-                findings.add(new Finding("row_missing", table.code(), row.code(), null, null, null,
+                findings.add(new Finding(FindingRule.ROW_MISSING.code(), table.code(), row.code(), null, null, null,
                         "no row labelled " + row.label() + " was found"));
                 ordinal += row.columns().size();
                 continue;
@@ -64,17 +66,15 @@ final class TableMatcher {
             ordinal += row.columns().size();
             cursor = Math.max(cursor, values.end());
         }
-        return new TableMatch(observations, findings, rowsFound);
+        return new TableReading(table, observations, findings, rowsFound, cursor);
     }
 
-    private TableMatch matchRun(TableTemplate table, int ordinalBase) {
+    private TableReading readRun(TableTemplate table, int from) {
         List<Observation> observations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        int anchor = findLabel(table.anchor(), cursor);
+        int anchor = findLabel(table.anchor(), from);
         if (anchor < 0) {
-            findings.add(new Finding("table_missing", table.code(), null, null, null, null,
-                    "no table header starting with " + table.anchor() + " was found"));
-            return new TableMatch(observations, findings, 0);
+            return TableReading.notFound(table, from);
         }
         int cellCount = table.cellCount();
         List<Token> cells = positionalRun(anchor, cellCount);
@@ -96,12 +96,12 @@ final class TableMatcher {
             end = i;
         }
         if (cells.size() < cellCount) {
-            findings.add(new Finding("cells_missing", table.code(), null, null, String.valueOf(cellCount),
+            findings.add(new Finding(FindingRule.CELLS_MISSING.code(), table.code(), null, null, String.valueOf(cellCount),
                     String.valueOf(cells.size()), "expected " + cellCount + " numbers after the header, found "
                     + cells.size() + "; the cells without a number are left empty"));
         }
         int k = 0;
-        int ordinal = ordinalBase;
+        int ordinal = 0;
         int rowsFound = 0;
         for (TableTemplate.Row row : table.rows()) {
             boolean any = false;
@@ -118,8 +118,7 @@ final class TableMatcher {
                 rowsFound++;
             }
         }
-        cursor = Math.max(cursor, end);
-        return new TableMatch(observations, findings, rowsFound);
+        return new TableReading(table, observations, findings, rowsFound, Math.max(from, end));
     }
 
     /** A line after the anchor holding exactly the table's cells (blank cells included) is read by position. */
@@ -230,7 +229,7 @@ final class TableMatcher {
         List<TableTemplate.Column> columns = row.columns();
         List<Token> cells = values.cells();
         if (cells.isEmpty()) {
-            findings.add(new Finding("cells_missing", table.code(), row.code(), null,
+            findings.add(new Finding(FindingRule.CELLS_MISSING.code(), table.code(), row.code(), null,
                     String.valueOf(columns.size()), "0", "row " + row.label() + " has no numbers"));
             for (int c = 0; c < columns.size(); c++) {
                 observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, "",
@@ -251,7 +250,7 @@ final class TableMatcher {
             String reading = !balance.appliesTo(columns) ? ""
                     : balance.holds(columns, decimals(kept)) ? ", the reading where the row's total adds up"
                     : ", but no reading makes the row's total add up";
-            findings.add(new Finding("extra_cells", table.code(), row.code(), null, String.valueOf(columns.size()),
+            findings.add(new Finding(FindingRule.EXTRA_CELLS.code(), table.code(), row.code(), null, String.valueOf(columns.size()),
                     String.valueOf(cells.size()), "row " + row.label() + " has " + cells.size() + " numbers where "
                     + columns.size() + " belong (" + texts(cells) + "); numbers " + (from + 1) + " to "
                     + (from + columns.size()) + " were kept" + reading));
@@ -260,7 +259,7 @@ final class TableMatcher {
             splitRunTogether(table, row, cells, values.unit(), balance, observations, findings, ordinal);
             return;
         } else if (cells.size() < columns.size()) {
-            findings.add(new Finding("cells_missing", table.code(), row.code(), null, String.valueOf(columns.size()),
+            findings.add(new Finding(FindingRule.CELLS_MISSING.code(), table.code(), row.code(), null, String.valueOf(columns.size()),
                     String.valueOf(cells.size()), "row " + row.label() + " has " + cells.size() + " numbers where "
                     + columns.size() + " belong (" + texts(cells) + "); they were assigned from the left"));
         }
@@ -269,7 +268,7 @@ final class TableMatcher {
                 Token cell = cells.get(c);
                 observations.add(observation(table, row, columns.get(c), cell, values.unit(), ordinal + c));
                 if (cell.annotated()) {
-                    findings.add(new Finding("annotated_value", table.code(), row.code(), columns.get(c).code(),
+                    findings.add(new Finding(FindingRule.ANNOTATED_VALUE.code(), table.code(), row.code(), columns.get(c).code(),
                             null, cell.raw(), "the cell carries a remark; its leading number was taken"));
                 }
             } else {
@@ -327,7 +326,7 @@ final class TableMatcher {
                 observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), split.get(c), raw,
                         unit, row.label(), columns.get(c).label(), where, ordinal + c));
             }
-            findings.add(new Finding("split_run_together", table.code(), row.code(), null, null, raw,
+            findings.add(new Finding(FindingRule.SPLIT_RUN_TOGETHER.code(), table.code(), row.code(), null, null, raw,
                     "the numbers of row " + row.label() + " ran together (" + raw + "); split as "
                             + String.join(" ", split.stream().map(CellValue::plain).toList())
                             + ", the only split where the row's total adds up"));
@@ -340,7 +339,7 @@ final class TableMatcher {
         String why = solutions == null ? "the row has no identity to tell the splits apart"
                 : solutions.isEmpty() ? "no split makes the row's total add up"
                 : solutions.size() + " splits make the row's total add up";
-        findings.add(new Finding("unsplittable_run_together", table.code(), row.code(), null,
+        findings.add(new Finding(FindingRule.UNSPLITTABLE_RUN_TOGETHER.code(), table.code(), row.code(), null,
                 String.valueOf(columns.size()), raw, "the numbers of row " + row.label() + " ran together (" + raw
                 + ") and cannot be split with confidence: " + why + "; its cells are left empty"));
     }

@@ -1,0 +1,291 @@
+package org.disclosureetl.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a table from the {@link LabelStream}: finds the template's row labels in order (fuzzily,
+ * in one alignment over the whole table so that a label repeated in the prose or a heading printed
+ * twice does not pull a row away from its table), takes the material after each label, and hands
+ * all of it to the {@link TableSolver}. Works whatever became of the cell boundaries: crawler text
+ * with every cell run together, PDF text with labels wrapped or printed vertically and values on the
+ * next line, markdown and tab-separated tables alike.
+ */
+final class FlattenedTableReader implements TableReader {
+
+    /** What a row left unmatched costs in the alignment. */
+    private static final double UNMATCHED_ROW = 0.6;
+    /** What each label piece skipped between two matched rows costs. */
+    private static final double SKIPPED_PIECE = 0.35;
+    /** What each character of skipped label text costs beyond a short heading. */
+    private static final double SKIPPED_CHAR = 0.01;
+    private static final int FREE_SKIPPED_CHARS = 40;
+    /** A run layout's header and its numbers may be separated by this many pieces (repeated headings). */
+    private static final int RUN_LOOKAHEAD = 3;
+
+    private final LabelStream stream;
+    /** Label characters of pieces 0..i-1, to price skipped pieces in constant time. */
+    private final int[] labelChars;
+
+    FlattenedTableReader(LabelStream stream) {
+        this.stream = stream;
+        this.labelChars = new int[stream.pieces().size() + 1];
+        for (int p = 0; p < stream.pieces().size(); p++) {
+            labelChars[p + 1] = labelChars[p] + stream.pieces().get(p).text().length();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "flattened";
+    }
+
+    @Override
+    public TableReading read(TableTemplate template, List<IdentityRule> rules, ProseEvidence prose, int from) {
+        return switch (template.layout()) {
+            case ROWS -> readRows(template, rules, prose, from);
+            case RUN -> readRun(template, rules, prose, from);
+        };
+    }
+
+    private TableReading readRows(TableTemplate template, List<IdentityRule> rules, ProseEvidence prose, int from) {
+        List<LabelStream.Piece> pieces = stream.pieces();
+        List<List<Candidate>> candidates = new ArrayList<>();
+        for (TableTemplate.Row row : template.rows()) {
+            List<Candidate> forRow = new ArrayList<>();
+            for (int p = from; p < pieces.size(); p++) {
+                LabelMatcher.Match match = LabelMatcher.matchAtEnd(pieces.get(p).text(), row);
+                if (match != null) {
+                    forRow.add(new Candidate(p, match));
+                }
+            }
+            candidates.add(forRow);
+        }
+        Candidate[] chosen = align(candidates);
+        int matched = 0;
+        int first = -1;
+        int last = -1;
+        for (Candidate c : chosen) {
+            if (c != null) {
+                matched++;
+                first = first < 0 ? c.piece() : first;
+                last = c.piece();
+            }
+        }
+        if (matched == 0) {
+            return TableReading.notFound(template, from);
+        }
+        TableTemplate table = template;
+        if (template.optionalColumn() != null && headerNames(first, template.optionalColumn().clue())) {
+            table = template.withOptionalColumn();
+        }
+        List<TableSolver.Segment> segments = new ArrayList<>();
+        List<Integer> segmentRows = new ArrayList<>();
+        for (int r = 0; r < chosen.length; r++) {
+            if (chosen[r] == null) {
+                continue;
+            }
+            LabelStream.Piece piece = pieces.get(chosen[r].piece());
+            List<TableSolver.Slot> slots = new ArrayList<>();
+            for (int c = 0; c < table.rows().get(r).columns().size(); c++) {
+                slots.add(new TableSolver.Slot(r, c));
+            }
+            segments.add(new TableSolver.Segment(piece.material(), piece.gapAfter(), slots));
+            segmentRows.add(r);
+        }
+        TableSolver.Solution solution = new TableSolver(table, rules, prose).solve(segments);
+        List<Observation> observations = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(solution.findings());
+        int ordinal = 0;
+        for (int r = 0; r < table.rows().size(); r++) {
+            TableTemplate.Row row = table.rows().get(r);
+            if (row.aggregateOnly()) {
+                continue;
+            }
+            if (chosen[r] == null) {
+                int aggregate = undividedParent(table, chosen, r);
+                if (aggregate >= 0) {
+                    ordinal = undivided(table, r, aggregate, solution, pieces.get(chosen[aggregate].piece()).where(),
+                            ordinal, observations, findings);
+                    continue;
+                }
+                findings.add(new Finding(FindingRule.ROW_MISSING.code(), table.code(), row.code(), null, null, null,
+                        "no row labelled " + row.label() + " was found"));
+                ordinal += row.columns().size();
+                continue;
+            }
+            String unit = chosen[r].match().unit();
+            for (int c = 0; c < row.columns().size(); c++) {
+                MaterialReadings.ReadCell cell = solution.cells().get(new TableSolver.Slot(r, c));
+                TableTemplate.Column column = row.columns().get(c);
+                String where = cell != null && cell.where() != null ? cell.where() : pieces.get(chosen[r].piece()).where();
+                observations.add(new Observation(table.code(), row.code(), column.code(),
+                        cell == null ? null : cell.value(), cell == null ? "" : cell.raw(),
+                        cell != null && cell.unit() != null ? cell.unit() : unit, row.label(), column.label(), where,
+                        ordinal + c));
+            }
+            ordinal += row.columns().size();
+        }
+        return new TableReading(table, observations, findings, matched, last + 1);
+    }
+
+    /** The matched row printed instead of the group that row {@code r} belongs to, or -1. */
+    private static int undividedParent(TableTemplate table, Candidate[] chosen, int r) {
+        for (int a = 0; a < table.rows().size(); a++) {
+            TableTemplate.Row aggregate = table.rows().get(a);
+            if (aggregate.aggregateOnly() && chosen[a] != null
+                    && IdentityRule.names(aggregate.aggregates(), table.rows().get(r).code())) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The cells of a row whose group the report printed as one undivided row: zero where the
+     * undivided row is zero (counts that sum to zero are all zero), otherwise unknown and flagged.
+     */
+    private static int undivided(TableTemplate table, int r, int aggregate, TableSolver.Solution solution,
+                                 String where, int ordinal, List<Observation> observations, List<Finding> findings) {
+        TableTemplate.Row row = table.rows().get(r);
+        TableTemplate.Row printed = table.rows().get(aggregate);
+        boolean allZero = true;
+        List<String> values = new ArrayList<>();
+        for (int c = 0; c < printed.columns().size(); c++) {
+            MaterialReadings.ReadCell cell = solution.cells().get(new TableSolver.Slot(aggregate, c));
+            allZero &= cell != null && cell.value() != null && cell.value().signum() == 0;
+            values.add(cell == null || cell.value() == null ? "blank" : CellValue.plain(cell.value()));
+        }
+        for (int c = 0; c < row.columns().size(); c++) {
+            TableTemplate.Column column = row.columns().get(c);
+            observations.add(new Observation(table.code(), row.code(), column.code(),
+                    allZero ? java.math.BigDecimal.ZERO : null, "", null, row.label(), column.label(), where,
+                    ordinal + c));
+        }
+        findings.add(new Finding(FindingRule.UNDIVIDED_ROW.code(), table.code(), row.code(), null, null,
+                String.join(" ", values), "the report prints one undivided row " + printed.label() + " ("
+                + String.join(" ", values) + ") instead of its sub-rows; "
+                + (allZero ? "it is all zero, so this sub-row is zero too" : "this sub-row's cells are left empty")));
+        return ordinal + row.columns().size();
+    }
+
+    private TableReading readRun(TableTemplate template, List<IdentityRule> rules, ProseEvidence prose, int from) {
+        List<LabelStream.Piece> pieces = stream.pieces();
+        int cells = template.cellCount();
+        for (int p = from; p < pieces.size(); p++) {
+            if (!LabelKey.of(pieces.get(p).text()).key().contains(template.anchor())) {
+                continue;
+            }
+            for (int q = p; q < Math.min(pieces.size(), p + RUN_LOOKAHEAD); q++) {
+                LabelStream.Piece piece = pieces.get(q);
+                if (piece.material().isEmpty() || MaterialReadings.maxCells(piece.material()) < cells
+                        || MaterialReadings.minCells(piece.material()) > cells) {
+                    continue;
+                }
+                List<TableSolver.Slot> slots = new ArrayList<>();
+                for (int r = 0; r < template.rows().size(); r++) {
+                    for (int c = 0; c < template.rows().get(r).columns().size(); c++) {
+                        slots.add(new TableSolver.Slot(r, c));
+                    }
+                }
+                TableSolver.Segment segment = new TableSolver.Segment(piece.material(), piece.gapAfter(), slots);
+                TableSolver.Solution solution = new TableSolver(template, rules, prose).solve(List.of(segment));
+                List<Observation> observations = new ArrayList<>();
+                int ordinal = 0;
+                for (int r = 0; r < template.rows().size(); r++) {
+                    TableTemplate.Row row = template.rows().get(r);
+                    for (int c = 0; c < row.columns().size(); c++) {
+                        MaterialReadings.ReadCell cell = solution.cells().get(new TableSolver.Slot(r, c));
+                        observations.add(new Observation(template.code(), row.code(), row.columns().get(c).code(),
+                                cell == null ? null : cell.value(), cell == null ? "" : cell.raw(), null, row.label(),
+                                row.columns().get(c).label(), cell == null ? piece.where() : cell.where(), ordinal++));
+                    }
+                }
+                return new TableReading(template, observations, solution.findings(), template.rows().size(), q + 1);
+            }
+        }
+        return TableReading.notFound(template, from);
+    }
+
+    /** Whether the table's header, printed before its first row, names the optional column. */
+    private boolean headerNames(int firstRowPiece, String clue) {
+        for (int p = Math.max(0, firstRowPiece - 2); p <= firstRowPiece; p++) {
+            if (LabelKey.of(stream.pieces().get(p).text()).key().contains(clue)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record Candidate(int piece, LabelMatcher.Match match) {
+    }
+
+    /**
+     * Picks one candidate piece per row, in increasing piece order, maximizing the match scores
+     * minus what unmatched rows and skipped pieces between matched rows cost.
+     */
+    private Candidate[] align(List<List<Candidate>> candidates) {
+        int rows = candidates.size();
+        double[][] best = new double[rows][];
+        int[][] fromRow = new int[rows][];
+        int[][] fromCandidate = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            List<Candidate> forRow = candidates.get(r);
+            best[r] = new double[forRow.size()];
+            fromRow[r] = new int[forRow.size()];
+            fromCandidate[r] = new int[forRow.size()];
+            for (int j = 0; j < forRow.size(); j++) {
+                Candidate c = forRow.get(j);
+                double value = -UNMATCHED_ROW * r;
+                int pr = -1;
+                int pj = -1;
+                for (int r0 = 0; r0 < r; r0++) {
+                    List<Candidate> earlier = candidates.get(r0);
+                    for (int j0 = 0; j0 < earlier.size(); j0++) {
+                        Candidate e = earlier.get(j0);
+                        if (e.piece() >= c.piece()) {
+                            continue;
+                        }
+                        double v = best[r0][j0] - UNMATCHED_ROW * (r - r0 - 1) - skipCost(e.piece(), c.piece());
+                        if (v > value) {
+                            value = v;
+                            pr = r0;
+                            pj = j0;
+                        }
+                    }
+                }
+                best[r][j] = value + c.match().score();
+                fromRow[r][j] = pr;
+                fromCandidate[r][j] = pj;
+            }
+        }
+        double top = 0;
+        int br = -1;
+        int bj = -1;
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < best[r].length; j++) {
+                double v = best[r][j] - UNMATCHED_ROW * (rows - 1 - r);
+                if (br < 0 || v > top) {
+                    top = v;
+                    br = r;
+                    bj = j;
+                }
+            }
+        }
+        Candidate[] chosen = new Candidate[rows];
+        while (br >= 0) {
+            chosen[br] = candidates.get(br).get(bj);
+            int nr = fromRow[br][bj];
+            int nj = fromCandidate[br][bj];
+            br = nr;
+            bj = nj;
+        }
+        return chosen;
+    }
+
+    private double skipCost(int fromPiece, int toPiece) {
+        int skipped = toPiece - fromPiece - 1;
+        int chars = labelChars[toPiece] - labelChars[fromPiece + 1];
+        return SKIPPED_PIECE * skipped + SKIPPED_CHAR * Math.max(0, chars - FREE_SKIPPED_CHARS);
+    }
+}

@@ -1,0 +1,109 @@
+package org.disclosureetl.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The report's own words as evidence for a reading of run-together cells: the prose often repeats
+ * a table's numbers ({@code 制发69件}, {@code 主动公开政府信息2026条}). A number counts as named
+ * when it stands alone in the prose, followed by a counting unit, with a word of its row's or
+ * column's label shortly before it. Numbers of one digit are too common to count.
+ */
+final class ProseEvidence {
+
+    /** How far before a number a label word may stand. */
+    private static final int WINDOW = 24;
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(\\d{2,})(?![\\d.])\\s?(?:条|件|个|次|人次|人|项|篇|元|万元|宗|户)");
+    /** Label words that every row shares and that therefore name nothing. */
+    private static final Set<String> COMMON = Set.of("信息", "政府", "公开", "申请", "数量", "本年", "情况", "其中");
+
+    private final String text;
+
+    ProseEvidence(String text) {
+        this.text = text;
+    }
+
+    static ProseEvidence none() {
+        return new ProseEvidence("");
+    }
+
+    /**
+     * The one reading among {@code options} whose numbers the prose names more often than any
+     * other's, or -1.
+     */
+    int choose(List<List<MaterialReadings.ReadCell>> readings, List<Integer> options, List<TableSolver.Slot> slots,
+               TableTemplate table) {
+        int best = -1;
+        int bestCount = 0;
+        boolean tie = false;
+        for (int option : options) {
+            int count = named(readings.get(option), slots, table).size();
+            if (count > bestCount) {
+                best = option;
+                bestCount = count;
+                tie = false;
+            } else if (count == bestCount) {
+                tie = true;
+            }
+        }
+        return bestCount > 0 && !tie ? best : -1;
+    }
+
+    /** The prose passages that name the reading's numbers, for the finding. */
+    String evidence(List<MaterialReadings.ReadCell> reading, List<TableSolver.Slot> slots, TableTemplate table) {
+        return String.join("; ", named(reading, slots, table));
+    }
+
+    private List<String> named(List<MaterialReadings.ReadCell> reading, List<TableSolver.Slot> slots,
+                               TableTemplate table) {
+        List<String> passages = new ArrayList<>();
+        for (int c = 0; c < reading.size(); c++) {
+            BigDecimal value = reading.get(c).value();
+            if (value == null || value.abs().compareTo(BigDecimal.TEN) < 0) {
+                continue;
+            }
+            TableTemplate.Row row = table.rows().get(slots.get(c).row());
+            TableTemplate.Column column = row.columns().get(slots.get(c).column());
+            Set<String> words = words(row.label());
+            words.addAll(words(column.label()));
+            String passage = find(CellValue.plain(value), words);
+            if (passage != null) {
+                passages.add(passage);
+            }
+        }
+        return passages;
+    }
+
+    private String find(String number, Set<String> words) {
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            if (!m.group(1).equals(number)) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, m.start() - WINDOW), m.start());
+            for (String word : words) {
+                if (before.contains(word)) {
+                    return before.substring(Math.max(0, before.lastIndexOf(word))) + m.group();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> words(String label) {
+        Set<String> words = new HashSet<>();
+        String key = label == null ? "" : LabelKey.of(label).key();
+        for (int i = 0; i + 2 <= key.length(); i++) {
+            String word = key.substring(i, i + 2);
+            if (!COMMON.contains(word) && Character.isLetter(word.charAt(0)) && Character.isLetter(word.charAt(1))) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}

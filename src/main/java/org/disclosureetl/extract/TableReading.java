@@ -1,0 +1,39 @@
+package org.disclosureetl.extract;
+
+import java.util.List;
+
+/**
+ * What a {@link TableReader} made of one template table.
+ *
+ * @param table     the template as read (with its optional column when the report prints it)
+ * @param rowsFound how many of its rows were found
+ * @param end       where the next table may start, in the reader's own units
+ */
+record TableReading(TableTemplate table, List<Observation> observations, List<Finding> findings, int rowsFound,
+                    int end) {
+
+    TableReading {
+        observations = List.copyOf(observations);
+        findings = List.copyOf(findings);
+    }
+
+    static TableReading notFound(TableTemplate table, int from) {
+        return new TableReading(table, List.of(), List.of(), 0, from);
+    }
+
+    /** Cells that got a number or a blank mark. */
+    long cellsRead() {
+        return observations.stream().filter(o -> o.value() != null || !o.rawValue().isEmpty()
+                && o.where() != null && isBlankMark(o.rawValue())).count();
+    }
+
+    /** Findings that doubt a cell or row, as opposed to notes on how a split was decided. */
+    long doubts() {
+        return findings.stream().filter(f -> !FindingRule.SPLIT_RUN_TOGETHER.code().equals(f.rule())
+                && !FindingRule.ANNOTATED_VALUE.code().equals(f.rule())).count();
+    }
+
+    private static boolean isBlankMark(String raw) {
+        return CellValue.isBlankMark(raw.strip());
+    }
+}

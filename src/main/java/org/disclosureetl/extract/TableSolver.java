@@ -1,0 +1,409 @@
+package org.disclosureetl.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assigns the numbers of a flattened table to its cells by solving the table as a whole. Each
+ * segment of material (a row's, or for a run layout the whole table's) has its readings; the row's
+ * own identities narrow them, then the column identities choose among the combinations of all
+ * rows at once, because a run such as {@code 270020130} often has two readings that satisfy its
+ * own row and only the column sums tell them apart. A cell is given a value only when every best
+ * combination agrees on it, or when the report's prose names one reading's number; otherwise it is
+ * left empty and the finding lists the candidates. No value is better than a wrong one.
+ */
+final class TableSolver {
+
+    /** Past this many combinations the column identities are not searched. */
+    static final int MAX_COMBINATIONS = 200_000;
+
+    private final TableTemplate table;
+    private final List<Instance> instances;
+    private final ProseEvidence prose;
+
+    /** One cell position: row and column index in the template. */
+    record Slot(int row, int column) {
+    }
+
+    /** The material after one label and the cells it must fill. */
+    record Segment(List<LabelStream.Atom> atoms, boolean gapAfter, List<Slot> slots) {
+        Segment {
+            atoms = List.copyOf(atoms);
+            slots = List.copyOf(slots);
+        }
+
+        String raw() {
+            StringBuilder sb = new StringBuilder();
+            for (LabelStream.Atom atom : atoms) {
+                if (!sb.isEmpty() && atom.gap() != LabelStream.Gap.NONE) {
+                    sb.append(' ');
+                }
+                sb.append(atom.kind() == LabelStream.AtomKind.EMPTY ? "_" : atom.raw());
+            }
+            return sb.toString();
+        }
+    }
+
+    /** What the solver decided for every slot. */
+    record Solution(Map<Slot, MaterialReadings.ReadCell> cells, List<Finding> findings) {
+    }
+
+    /** One identity applied to concrete slots: sum(lhs) relation sum(rhs). */
+    private record Instance(IdentityRule rule, List<Slot> lhs, List<Slot> rhs) {
+    }
+
+    TableSolver(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose) {
+        this.table = table;
+        this.prose = prose;
+        this.instances = instances(table, rules);
+    }
+
+    Solution solve(List<Segment> segments) {
+        List<Finding> findings = new ArrayList<>();
+        List<List<List<MaterialReadings.ReadCell>>> candidates = new ArrayList<>();
+        List<Boolean> extra = new ArrayList<>();
+        for (Segment segment : segments) {
+            List<List<MaterialReadings.ReadCell>> readings = candidates(segment);
+            boolean hasExtra = false;
+            if (readings.isEmpty() && MaterialReadings.minCells(segment.atoms()) > segment.slots().size()) {
+                readings = windows(segment);
+                hasExtra = !readings.isEmpty();
+            }
+            candidates.add(readings);
+            extra.add(hasExtra);
+        }
+        List<List<Slot>> slotsOf = segments.stream().map(Segment::slots).toList();
+        List<int[]> best = bestCombinations(candidates, slotsOf);
+
+        Map<Slot, MaterialReadings.ReadCell> cells = new HashMap<>();
+        for (int s = 0; s < segments.size(); s++) {
+            Segment segment = segments.get(s);
+            List<List<MaterialReadings.ReadCell>> readings = candidates.get(s);
+            String rowLabel = rowLabel(segment);
+            if (readings.isEmpty()) {
+                int have = MaterialReadings.maxCells(segment.atoms());
+                findings.add(finding(FindingRule.CELLS_MISSING, segment, null, String.valueOf(segment.slots().size()),
+                        segment.raw(), rowLabel + " has " + (segment.atoms().isEmpty() ? "no numbers"
+                                : "numbers (" + segment.raw() + ") that cannot fill its " + segment.slots().size()
+                                + " cells" + (have < segment.slots().size() ? "" : " in any reading"))
+                                + "; its cells are left empty"));
+                continue;
+            }
+            Set<Integer> used = new LinkedHashSet<>();
+            if (best == null) {
+                for (int r = 0; r < readings.size(); r++) {
+                    used.add(r);
+                }
+            } else {
+                for (int[] combination : best) {
+                    used.add(combination[s]);
+                }
+            }
+            String decidedBy = null;
+            if (used.size() > 1) {
+                int chosen = prose.choose(readings, List.copyOf(used), segment.slots(), table);
+                if (chosen >= 0) {
+                    used = Set.of(chosen);
+                    decidedBy = "the report's own text (" + prose.evidence(readings.get(chosen), segment.slots(), table)
+                            + ")";
+                    int index = s;
+                    if (best != null) {
+                        best = best.stream().filter(c -> c[index] == chosen).toList();
+                    }
+                }
+            }
+            List<Integer> options = List.copyOf(used);
+            List<MaterialReadings.ReadCell> first = readings.get(options.get(0));
+            boolean anyUndecided = false;
+            for (int c = 0; c < segment.slots().size(); c++) {
+                Slot slot = segment.slots().get(c);
+                Set<String> values = new LinkedHashSet<>();
+                for (int option : options) {
+                    values.add(show(readings.get(option).get(c)));
+                }
+                if (values.size() == 1) {
+                    cells.put(slot, first.get(c));
+                    if (first.get(c).annotated()) {
+                        findings.add(finding(FindingRule.ANNOTATED_VALUE, segment, slot, null, first.get(c).raw(),
+                                "the cell carries a remark; its leading number was taken"));
+                    }
+                } else {
+                    anyUndecided = true;
+                    cells.put(slot, new MaterialReadings.ReadCell(null, segment.raw(), false, false, null,
+                            first.get(c).where()));
+                    findings.add(finding(FindingRule.AMBIGUOUS_READING, segment, slot, null, segment.raw(),
+                            rowLabel + ": the numbers ran together (" + segment.raw() + ") and " + options.size()
+                                    + " readings fit every identity; this cell could be " + String.join(" or ", values)
+                                    + "; left empty (readings: " + readingsText(readings, options) + ")"));
+                }
+            }
+            if (extra.get(s)) {
+                findings.add(finding(FindingRule.EXTRA_CELLS, segment, null, String.valueOf(segment.slots().size()),
+                        segment.raw(), rowLabel + " has more numbers (" + segment.raw() + ") than its "
+                                + segment.slots().size() + " cells; "
+                                + (anyUndecided ? "no window of them could be chosen" : "the numbers kept are "
+                                + readingsText(readings, options))));
+            } else if (!anyUndecided && readings.size() > 1) {
+                findings.add(finding(FindingRule.SPLIT_RUN_TOGETHER, segment, null, null, segment.raw(),
+                        rowLabel + ": the numbers ran together (" + segment.raw() + "); read as "
+                                + readingsText(readings, options) + ", decided by "
+                                + (decidedBy != null ? decidedBy : "the table's identities")));
+            }
+        }
+        return new Solution(cells, findings);
+    }
+
+    /** The readings of a segment: fewest spaces read as empty cells, the row's own identities kept where they can be. */
+    private List<List<MaterialReadings.ReadCell>> candidates(Segment segment) {
+        int n = segment.slots().size();
+        if (segment.atoms().isEmpty() || MaterialReadings.minCells(segment.atoms()) > n) {
+            return List.of();
+        }
+        List<Instance> local = localInstances(segment);
+        List<List<MaterialReadings.ReadCell>> fallback = null;
+        for (int empties = 0; empties <= MaterialReadings.MAX_EMPTIES; empties++) {
+            List<List<MaterialReadings.ReadCell>> readings = MaterialReadings.readings(segment.atoms(),
+                    segment.gapAfter(), n, empties);
+            if (readings == null) {
+                return fallback == null ? List.of() : fallback;
+            }
+            if (readings.isEmpty()) {
+                continue;
+            }
+            List<List<MaterialReadings.ReadCell>> fitting = readings.stream()
+                    .filter(reading -> holdsLocally(local, segment, reading)).toList();
+            if (!fitting.isEmpty()) {
+                return fitting;
+            }
+            if (fallback == null) {
+                fallback = readings;
+            }
+        }
+        return fallback == null ? List.of() : fallback;
+    }
+
+    /** More numbers than cells: the contiguous windows of them that fill the cells and keep the row's identities. */
+    private List<List<MaterialReadings.ReadCell>> windows(Segment segment) {
+        int n = segment.slots().size();
+        List<Instance> local = localInstances(segment);
+        List<LabelStream.Atom> atoms = segment.atoms();
+        List<List<MaterialReadings.ReadCell>> found = new ArrayList<>();
+        for (int from = 0; from < atoms.size(); from++) {
+            for (int to = from + 1; to <= atoms.size(); to++) {
+                List<LabelStream.Atom> window = atoms.subList(from, to);
+                if (window.size() > n || MaterialReadings.maxCells(window) < n) {
+                    continue;
+                }
+                List<List<MaterialReadings.ReadCell>> readings = MaterialReadings.readings(window, false, n, 0);
+                if (readings != null) {
+                    readings.stream().filter(r -> !local.isEmpty() && holdsLocally(local, segment, r)).forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The combinations of readings with the most identities satisfied, or null when not searched. */
+    private List<int[]> bestCombinations(List<List<List<MaterialReadings.ReadCell>>> candidates,
+                                         List<List<Slot>> slotsOf) {
+        long product = 1;
+        for (List<List<MaterialReadings.ReadCell>> c : candidates) {
+            product *= Math.max(1, c.size());
+            if (product > MAX_COMBINATIONS) {
+                return null;
+            }
+        }
+        int segments = candidates.size();
+        int[] combination = new int[segments];
+        List<int[]> best = new ArrayList<>();
+        int bestScore = Integer.MIN_VALUE;
+        for (long k = 0; k < product; k++) {
+            long rest = k;
+            for (int s = 0; s < segments; s++) {
+                int size = Math.max(1, candidates.get(s).size());
+                combination[s] = (int) (rest % size);
+                rest /= size;
+            }
+            int score = score(candidates, combination, slotsOf);
+            if (score > bestScore) {
+                bestScore = score;
+                best.clear();
+            }
+            if (score == bestScore && best.size() < 10_000) {
+                best.add(combination.clone());
+            }
+        }
+        return best;
+    }
+
+    private int score(List<List<List<MaterialReadings.ReadCell>>> candidates, int[] combination,
+                      List<List<Slot>> slotsOf) {
+        Map<Slot, BigDecimal> values = new HashMap<>();
+        Set<Slot> present = new java.util.HashSet<>();
+        for (int s = 0; s < candidates.size(); s++) {
+            if (candidates.get(s).isEmpty()) {
+                continue;
+            }
+            List<MaterialReadings.ReadCell> reading = candidates.get(s).get(combination[s]);
+            List<Slot> slots = slotsOf.get(s);
+            for (int c = 0; c < slots.size(); c++) {
+                present.add(slots.get(c));
+                if (reading.get(c).value() != null) {
+                    values.put(slots.get(c), reading.get(c).value());
+                }
+            }
+        }
+        int score = 0;
+        for (Instance instance : instances) {
+            Boolean holds = evaluate(instance, values, present);
+            if (holds != null) {
+                score += holds ? 1 : -1;
+            }
+        }
+        return score;
+    }
+
+    /**
+     * Whether an identity holds: null when it cannot be checked (its left side is missing or blank,
+     * or its right side has no value at all), as the validator skips it.
+     */
+    private static Boolean evaluate(Instance instance, Map<Slot, BigDecimal> values, Set<Slot> present) {
+        BigDecimal lhs = BigDecimal.ZERO;
+        for (Slot slot : instance.lhs()) {
+            BigDecimal v = values.get(slot);
+            if (v == null) {
+                return null;
+            }
+            lhs = lhs.add(v);
+        }
+        BigDecimal rhs = BigDecimal.ZERO;
+        int valued = 0;
+        for (Slot slot : instance.rhs()) {
+            BigDecimal v = values.get(slot);
+            if (v != null) {
+                rhs = rhs.add(v);
+                valued++;
+            }
+        }
+        if (valued == 0) {
+            return null;
+        }
+        return instance.rule().relation().holds(lhs, rhs);
+    }
+
+    private List<Instance> localInstances(Segment segment) {
+        Set<Slot> own = new java.util.HashSet<>(segment.slots());
+        return instances.stream().filter(i -> own.containsAll(i.lhs()) && own.containsAll(i.rhs())).toList();
+    }
+
+    private static boolean holdsLocally(List<Instance> local, Segment segment, List<MaterialReadings.ReadCell> reading) {
+        Map<Slot, BigDecimal> values = new HashMap<>();
+        Set<Slot> present = new java.util.HashSet<>();
+        for (int c = 0; c < segment.slots().size(); c++) {
+            present.add(segment.slots().get(c));
+            if (reading.get(c).value() != null) {
+                values.put(segment.slots().get(c), reading.get(c).value());
+            }
+        }
+        for (Instance instance : local) {
+            Boolean holds = evaluate(instance, values, present);
+            if (Boolean.FALSE.equals(holds)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Instance> instances(TableTemplate table, List<IdentityRule> rules) {
+        List<Instance> instances = new ArrayList<>();
+        List<TableTemplate.Row> rows = table.rows();
+        for (IdentityRule rule : rules) {
+            if (rule.scope() == IdentityRule.Scope.EACH_ROW) {
+                for (int r = 0; r < rows.size(); r++) {
+                    List<Slot> lhs = columnSlots(rows.get(r), r, rule.lhs());
+                    List<Slot> rhs = columnSlots(rows.get(r), r, rule.rhs());
+                    if (!lhs.isEmpty() && !rhs.isEmpty() && covers(rows.get(r), rule.lhs()) && covers(rows.get(r), rule.rhs())) {
+                        instances.add(new Instance(rule, lhs, rhs));
+                    }
+                }
+            } else {
+                Set<String> columns = new LinkedHashSet<>();
+                rows.forEach(row -> row.columns().forEach(c -> columns.add(c.code())));
+                for (String column : columns) {
+                    List<Slot> lhs = rowSlots(rows, column, rule.lhs());
+                    List<Slot> rhs = rowSlots(rows, column, rule.rhs());
+                    if (!lhs.isEmpty() && !rhs.isEmpty()) {
+                        instances.add(new Instance(rule, lhs, rhs));
+                    }
+                }
+            }
+        }
+        return instances;
+    }
+
+    private static boolean covers(TableTemplate.Row row, List<String> terms) {
+        return terms.stream().allMatch(t -> row.columns().stream().anyMatch(c -> IdentityRule.names(t, c.code())));
+    }
+
+    private static List<Slot> columnSlots(TableTemplate.Row row, int r, List<String> terms) {
+        List<Slot> slots = new ArrayList<>();
+        for (int c = 0; c < row.columns().size(); c++) {
+            for (String term : terms) {
+                if (IdentityRule.names(term, row.columns().get(c).code())) {
+                    slots.add(new Slot(r, c));
+                }
+            }
+        }
+        return slots;
+    }
+
+    private static List<Slot> rowSlots(List<TableTemplate.Row> rows, String column, List<String> terms) {
+        List<Slot> slots = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            for (String term : terms) {
+                if (IdentityRule.names(term, rows.get(r).code())) {
+                    for (int c = 0; c < rows.get(r).columns().size(); c++) {
+                        if (rows.get(r).columns().get(c).code().equals(column)) {
+                            slots.add(new Slot(r, c));
+                        }
+                    }
+                }
+            }
+        }
+        return slots;
+    }
+
+    private String rowLabel(Segment segment) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (Slot slot : segment.slots()) {
+            labels.add(table.rows().get(slot.row()).label());
+        }
+        return labels.size() == 1 ? "row " + labels.iterator().next() : "table " + table.code();
+    }
+
+    private Finding finding(FindingRule rule, Segment segment, Slot slot, String expected, String actual,
+                            String message) {
+        Slot anchor = slot != null ? slot : segment.slots().get(0);
+        boolean oneRow = segment.slots().stream().allMatch(s -> s.row() == anchor.row());
+        String rowCode = slot != null || oneRow ? table.rows().get(anchor.row()).code() : null;
+        String columnCode = slot != null ? table.rows().get(slot.row()).columns().get(slot.column()).code() : null;
+        return new Finding(rule.code(), table.code(), rowCode, columnCode, expected, actual, message);
+    }
+
+    private static String show(MaterialReadings.ReadCell cell) {
+        return cell.value() == null ? "blank" : CellValue.plain(cell.value());
+    }
+
+    private static String readingsText(List<List<MaterialReadings.ReadCell>> readings, List<Integer> options) {
+        List<String> texts = new ArrayList<>();
+        for (int option : options) {
+            texts.add(String.join(" ", readings.get(option).stream().map(TableSolver::show).toList()));
+        }
+        return String.join(" | ", texts);
+    }
+}
