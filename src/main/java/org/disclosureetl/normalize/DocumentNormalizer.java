@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentNormalizer {
 
+    /** A line longer than this is content, whatever it starts with. */
+    private static final int MAX_BOILERPLATE_LINE = 200;
     private static final Pattern CELL_SEPARATOR = Pattern.compile("[\\t|｜]");
 
     private final TextNormalizer textNormalizer;
@@ -51,6 +53,9 @@ public class DocumentNormalizer {
     }
 
     private boolean isBoilerplate(String text) {
+        if (text.length() > MAX_BOILERPLATE_LINE) {
+            return false; // crawler text puts a whole page on one line: its furniture is read past, not dropped
+        }
         for (Pattern pattern : boilerplate) {
             if (pattern.matcher(text).find()) {
                 return true;
