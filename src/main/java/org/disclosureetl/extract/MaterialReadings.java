@@ -8,15 +8,16 @@ import java.util.List;
  * Every way the numeric material after a label can fill a given number of cells. A run of digits
  * ({@code 640020470}) may hold several cells, each without a leading zero; a space between two
  * runs may also stand for an empty cell (crawled HTML prints {@code &nbsp;} as a space), but only
- * when no reading with fewer empty cells exists; sealed numbers (table cells, annotated values)
- * and blank marks are one cell each.
+ * and a cell may be missing altogether (a blank cell of a PDF table prints nothing). Each reading
+ * carries the cost of what it assumes; sealed numbers (table cells, annotated values) and blank
+ * marks are one cell each.
  */
 final class MaterialReadings {
 
     /** Past this many readings a material is too ambiguous to be worth solving. */
     static final int MAX_READINGS = 20_000;
-    /** At most this many spaces are read as empty cells in one material. */
-    static final int MAX_EMPTIES = 2;
+    /** At most this many empty or missing cells are assumed in one material. */
+    static final int MAX_INSERTED = 2;
 
     private MaterialReadings() {
     }
@@ -28,12 +29,29 @@ final class MaterialReadings {
         }
     }
 
-    /** The readings with exactly {@code empties} spaces read as empty cells; null when there are too many. */
-    static List<List<ReadCell>> readings(List<LabelStream.Atom> atoms, boolean gapAfter, int cells, int empties) {
-        List<List<ReadCell>> found = new ArrayList<>();
+    /**
+     * A reading and what it assumes: an empty cell where a space stands (cost 1) or a cell that
+     * is not printed at all (cost 2).
+     */
+    record Reading(List<ReadCell> cells, int cost) {
+    }
+
+    /**
+     * Every reading of the material into {@code cells} cells with at most {@code maxInserted}
+     * empty or missing cells; null when there are too many to consider. Digit runs are split only
+     * when {@code splittable}.
+     */
+    static List<Reading> readings(List<LabelStream.Atom> atoms, boolean gapAfter, int cells, int maxInserted,
+                                  boolean splittable) {
+        java.util.Map<List<ReadCell>, Integer> found = new java.util.LinkedHashMap<>();
         int[] budget = {MAX_READINGS * 10};
-        search(atoms, gapAfter, 0, cells, empties, new ArrayList<>(), found, budget);
-        return budget[0] < 0 || found.size() > MAX_READINGS ? null : found;
+        search(new Search(atoms, gapAfter, cells, splittable, found, budget), 0, maxInserted, 0, new ArrayList<>());
+        if (budget[0] < 0 || found.size() > MAX_READINGS) {
+            return null;
+        }
+        List<Reading> readings = new ArrayList<>();
+        found.forEach((reading, cost) -> readings.add(new Reading(reading, cost)));
+        return readings;
     }
 
     /** The smallest number of cells the material can make and the largest. */
@@ -49,69 +67,82 @@ final class MaterialReadings {
         return total;
     }
 
-    private static void search(List<LabelStream.Atom> atoms, boolean gapAfter, int index, int cells, int empties,
-                               List<ReadCell> current, List<List<ReadCell>> found, int[] budget) {
-        if (--budget[0] < 0 || found.size() > MAX_READINGS) {
-            return;
-        }
-        if (index == atoms.size()) {
-            if (empties == 1 && gapAfter && current.size() + 1 == cells) {
-                current.add(ReadCell.empty(atoms.isEmpty() ? null : atoms.get(atoms.size() - 1).where()));
-                found.add(List.copyOf(current));
-                current.remove(current.size() - 1);
-            } else if (empties == 0 && current.size() == cells) {
-                found.add(List.copyOf(current));
-            }
-            return;
-        }
-        LabelStream.Atom atom = atoms.get(index);
-        if (index > 0 && atom.gap() == LabelStream.Gap.SPACE && empties > 0) {
-            current.add(ReadCell.empty(atom.where()));
-            readAtom(atoms, gapAfter, index, cells, empties - 1, current, found, budget);
-            current.remove(current.size() - 1);
-        }
-        readAtom(atoms, gapAfter, index, cells, empties, current, found, budget);
+    private record Search(List<LabelStream.Atom> atoms, boolean gapAfter, int cells, boolean splittable,
+                          java.util.Map<List<ReadCell>, Integer> found, int[] budget) {
     }
 
-    private static void readAtom(List<LabelStream.Atom> atoms, boolean gapAfter, int index, int cells, int empties,
-                                 List<ReadCell> current, List<List<ReadCell>> found, int[] budget) {
-        LabelStream.Atom atom = atoms.get(index);
-        int remainingMin = atoms.size() - index - 1;
-        if (current.size() + 1 + remainingMin + empties > cells) {
+    /** Before atom {@code index}: optionally inserted cells, then the atom itself. */
+    private static void search(Search s, int index, int insertable, int cost, List<ReadCell> current) {
+        if (--s.budget()[0] < 0 || s.found().size() > MAX_READINGS) {
+            return;
+        }
+        int atoms = s.atoms().size();
+        boolean spaceHere = index > 0 && (index < atoms ? s.atoms().get(index).gap() == LabelStream.Gap.SPACE
+                : s.gapAfter());
+        String where = atoms == 0 ? null : s.atoms().get(Math.min(index, atoms - 1)).where();
+        int unit = spaceHere ? 1 : 2;
+        for (int inserted = 0; inserted <= insertable; inserted++) {
+            if (current.size() + inserted > s.cells()) {
+                break;
+            }
+            for (int k = 0; k < inserted; k++) {
+                current.add(ReadCell.empty(where));
+            }
+            int newCost = cost + unit * inserted;
+            if (index == atoms) {
+                if (current.size() == s.cells()) {
+                    s.found().merge(List.copyOf(current), newCost, Math::min);
+                }
+            } else {
+                readAtom(s, index, insertable - inserted, newCost, current);
+            }
+            for (int k = 0; k < inserted; k++) {
+                current.remove(current.size() - 1);
+            }
+        }
+    }
+
+    private static void readAtom(Search s, int index, int insertable, int cost, List<ReadCell> current) {
+        LabelStream.Atom atom = s.atoms().get(index);
+        int remainingMin = s.atoms().size() - index - 1;
+        if (current.size() + 1 + remainingMin > s.cells()) {
             return;
         }
         switch (atom.kind()) {
             case EMPTY -> {
                 current.add(ReadCell.empty(atom.where()));
-                search(atoms, gapAfter, index + 1, cells, empties, current, found, budget);
+                search(s, index + 1, insertable, cost, current);
                 current.remove(current.size() - 1);
             }
             case BLANK -> {
                 current.add(new ReadCell(null, atom.raw(), true, false, null, atom.where()));
-                search(atoms, gapAfter, index + 1, cells, empties, current, found, budget);
+                search(s, index + 1, insertable, cost, current);
                 current.remove(current.size() - 1);
             }
             case NUMBER -> {
                 current.add(new ReadCell(value(atom.sign(), atom.digits(), atom.fraction()), atom.raw(), false,
                         atom.annotated(), atom.unit(), atom.where()));
-                search(atoms, gapAfter, index + 1, cells, empties, current, found, budget);
+                search(s, index + 1, insertable, cost, current);
                 current.remove(current.size() - 1);
             }
-            case DIGITS -> split(atoms, gapAfter, index, 0, cells, empties, current, found, budget);
+            case DIGITS -> split(s, index, 0, insertable, cost, current);
         }
     }
 
-    /** Splits the digits of atom {@code index} from {@code offset} on. */
-    private static void split(List<LabelStream.Atom> atoms, boolean gapAfter, int index, int offset, int cells,
-                              int empties, List<ReadCell> current, List<List<ReadCell>> found, int[] budget) {
-        LabelStream.Atom atom = atoms.get(index);
+    /** Splits the digits of atom {@code index} from {@code offset} on (or reads them whole when not splittable). */
+    private static void split(Search s, int index, int offset, int insertable, int cost, List<ReadCell> current) {
+        LabelStream.Atom atom = s.atoms().get(index);
         String digits = atom.digits();
-        int remainingMin = atoms.size() - index - 1;
-        for (int end = offset + 1; end <= digits.length(); end++) {
+        int remainingMin = s.atoms().size() - index - 1;
+        int firstEnd = s.splittable() ? offset + 1 : digits.length();
+        if (!s.splittable() && digits.length() > 1 && digits.charAt(0) == '0') {
+            return; // 02 is not a number
+        }
+        for (int end = firstEnd; end <= digits.length(); end++) {
             if (end - offset > 1 && digits.charAt(offset) == '0') {
                 break; // a number never starts with 0
             }
-            if (current.size() + 1 + remainingMin + empties > cells) {
+            if (current.size() + 1 + remainingMin > s.cells()) {
                 break;
             }
             boolean first = offset == 0;
@@ -123,9 +154,9 @@ final class MaterialReadings {
             current.add(new ReadCell(value(sign, part, fraction), raw, false, false, last ? atom.unit() : null,
                     atom.where()));
             if (last) {
-                search(atoms, gapAfter, index + 1, cells, empties, current, found, budget);
+                search(s, index + 1, insertable, cost, current);
             } else {
-                split(atoms, gapAfter, index, end, cells, empties, current, found, budget);
+                split(s, index, end, insertable, cost, current);
             }
             current.remove(current.size() - 1);
         }

@@ -67,8 +67,11 @@ final class TableSolver {
         List<Finding> findings = new ArrayList<>();
         List<List<List<MaterialReadings.ReadCell>>> candidates = new ArrayList<>();
         List<Boolean> extra = new ArrayList<>();
+        List<Boolean> assumed = new ArrayList<>();
         for (Segment segment : segments) {
-            List<List<MaterialReadings.ReadCell>> readings = candidates(segment);
+            Candidates found = candidates(segment);
+            List<List<MaterialReadings.ReadCell>> readings = found.readings();
+            assumed.add(found.cost() > 0);
             boolean hasExtra = false;
             if (readings.isEmpty() && MaterialReadings.minCells(segment.atoms()) > segment.slots().size()) {
                 readings = windows(segment);
@@ -142,6 +145,12 @@ final class TableSolver {
                                     + "; left empty (readings: " + readingsText(readings, options) + ")"));
                 }
             }
+            if (assumed.get(s)) {
+                findings.add(finding(FindingRule.CELLS_MISSING, segment, null, String.valueOf(segment.slots().size()),
+                        segment.raw(), rowLabel + " has fewer numbers (" + segment.raw() + ") than its "
+                                + segment.slots().size() + " cells; read as " + readingsText(readings, options)
+                                + ", assuming an empty cell where a space stands or a cell that is not printed"));
+            }
             if (extra.get(s)) {
                 findings.add(finding(FindingRule.EXTRA_CELLS, segment, null, String.valueOf(segment.slots().size()),
                         segment.raw(), rowLabel + " has more numbers (" + segment.raw() + ") than its "
@@ -158,33 +167,53 @@ final class TableSolver {
         return new Solution(cells, findings);
     }
 
-    /** The readings of a segment: fewest spaces read as empty cells, the row's own identities kept where they can be. */
-    private List<List<MaterialReadings.ReadCell>> candidates(Segment segment) {
+    /**
+     * The readings of a segment that keep the most of the row's own identities, and among those the
+     * ones that assume the least (no empty or missing cell before one, a space read as an empty cell
+     * before a cell that vanished). Digits are split only where the material has no line or cell
+     * break (a break shows that the cells kept their boundaries) and, in a row without identities,
+     * only within one gapless run.
+     */
+    private record Candidates(List<List<MaterialReadings.ReadCell>> readings, int cost) {
+    }
+
+    private Candidates candidates(Segment segment) {
         int n = segment.slots().size();
-        if (segment.atoms().isEmpty() || MaterialReadings.minCells(segment.atoms()) > n) {
-            return List.of();
+        List<LabelStream.Atom> atoms = segment.atoms();
+        if (atoms.isEmpty() || MaterialReadings.minCells(atoms) > n) {
+            return new Candidates(List.of(), 0);
         }
         List<Instance> local = localInstances(segment);
-        List<List<MaterialReadings.ReadCell>> fallback = null;
-        for (int empties = 0; empties <= MaterialReadings.MAX_EMPTIES; empties++) {
-            List<List<MaterialReadings.ReadCell>> readings = MaterialReadings.readings(segment.atoms(),
-                    segment.gapAfter(), n, empties);
-            if (readings == null) {
-                return fallback == null ? List.of() : fallback;
-            }
-            if (readings.isEmpty()) {
-                continue;
-            }
-            List<List<MaterialReadings.ReadCell>> fitting = readings.stream()
-                    .filter(reading -> holdsLocally(local, segment, reading)).toList();
-            if (!fitting.isEmpty()) {
-                return fitting;
-            }
-            if (fallback == null) {
-                fallback = readings;
+        boolean hasBreak = false;
+        boolean hasSpace = false;
+        for (int i = 1; i < atoms.size(); i++) {
+            hasBreak |= atoms.get(i).gap() == LabelStream.Gap.BREAK;
+            hasSpace |= atoms.get(i).gap() == LabelStream.Gap.SPACE;
+        }
+        boolean splittable = !hasBreak && (!local.isEmpty() || !hasSpace);
+        List<MaterialReadings.Reading> readings = MaterialReadings.readings(atoms, segment.gapAfter(), n,
+                MaterialReadings.MAX_INSERTED, splittable);
+        if (readings == null || readings.isEmpty()) {
+            return new Candidates(List.of(), 0);
+        }
+        int bestScore = Integer.MIN_VALUE;
+        int bestCost = Integer.MAX_VALUE;
+        int[] scores = new int[readings.size()];
+        for (int r = 0; r < readings.size(); r++) {
+            scores[r] = localScore(local, segment, readings.get(r).cells());
+            int cost = readings.get(r).cost();
+            if (scores[r] > bestScore || scores[r] == bestScore && cost < bestCost) {
+                bestScore = scores[r];
+                bestCost = cost;
             }
         }
-        return fallback == null ? List.of() : fallback;
+        List<List<MaterialReadings.ReadCell>> kept = new ArrayList<>();
+        for (int r = 0; r < readings.size(); r++) {
+            if (scores[r] == bestScore && readings.get(r).cost() == bestCost) {
+                kept.add(readings.get(r).cells());
+            }
+        }
+        return new Candidates(kept, bestCost);
     }
 
     /** More numbers than cells: the contiguous windows of them that fill the cells and keep the row's identities. */
@@ -199,9 +228,10 @@ final class TableSolver {
                 if (window.size() > n || MaterialReadings.maxCells(window) < n) {
                     continue;
                 }
-                List<List<MaterialReadings.ReadCell>> readings = MaterialReadings.readings(window, false, n, 0);
+                List<MaterialReadings.Reading> readings = MaterialReadings.readings(window, false, n, 0, false);
                 if (readings != null) {
-                    readings.stream().filter(r -> !local.isEmpty() && holdsLocally(local, segment, r)).forEach(found::add);
+                    readings.stream().map(MaterialReadings.Reading::cells)
+                            .filter(r -> !local.isEmpty() && localScore(local, segment, r) > 0).forEach(found::add);
                 }
             }
         }
@@ -244,7 +274,6 @@ final class TableSolver {
     private int score(List<List<List<MaterialReadings.ReadCell>>> candidates, int[] combination,
                       List<List<Slot>> slotsOf) {
         Map<Slot, BigDecimal> values = new HashMap<>();
-        Set<Slot> present = new java.util.HashSet<>();
         for (int s = 0; s < candidates.size(); s++) {
             if (candidates.get(s).isEmpty()) {
                 continue;
@@ -252,7 +281,6 @@ final class TableSolver {
             List<MaterialReadings.ReadCell> reading = candidates.get(s).get(combination[s]);
             List<Slot> slots = slotsOf.get(s);
             for (int c = 0; c < slots.size(); c++) {
-                present.add(slots.get(c));
                 if (reading.get(c).value() != null) {
                     values.put(slots.get(c), reading.get(c).value());
                 }
@@ -260,7 +288,7 @@ final class TableSolver {
         }
         int score = 0;
         for (Instance instance : instances) {
-            Boolean holds = evaluate(instance, values, present);
+            Boolean holds = evaluate(instance, values);
             if (holds != null) {
                 score += holds ? 1 : -1;
             }
@@ -272,7 +300,7 @@ final class TableSolver {
      * Whether an identity holds: null when it cannot be checked (its left side is missing or blank,
      * or its right side has no value at all), as the validator skips it.
      */
-    private static Boolean evaluate(Instance instance, Map<Slot, BigDecimal> values, Set<Slot> present) {
+    private static Boolean evaluate(Instance instance, Map<Slot, BigDecimal> values) {
         BigDecimal lhs = BigDecimal.ZERO;
         for (Slot slot : instance.lhs()) {
             BigDecimal v = values.get(slot);
@@ -301,22 +329,22 @@ final class TableSolver {
         return instances.stream().filter(i -> own.containsAll(i.lhs()) && own.containsAll(i.rhs())).toList();
     }
 
-    private static boolean holdsLocally(List<Instance> local, Segment segment, List<MaterialReadings.ReadCell> reading) {
+    /** Identities of the segment's own cells that hold, less those that fail. */
+    private static int localScore(List<Instance> local, Segment segment, List<MaterialReadings.ReadCell> reading) {
         Map<Slot, BigDecimal> values = new HashMap<>();
-        Set<Slot> present = new java.util.HashSet<>();
         for (int c = 0; c < segment.slots().size(); c++) {
-            present.add(segment.slots().get(c));
             if (reading.get(c).value() != null) {
                 values.put(segment.slots().get(c), reading.get(c).value());
             }
         }
+        int score = 0;
         for (Instance instance : local) {
-            Boolean holds = evaluate(instance, values, present);
-            if (Boolean.FALSE.equals(holds)) {
-                return false;
+            Boolean holds = evaluate(instance, values);
+            if (holds != null) {
+                score += holds ? 1 : -1;
             }
         }
-        return true;
+        return score;
     }
 
     private static List<Instance> instances(TableTemplate table, List<IdentityRule> rules) {

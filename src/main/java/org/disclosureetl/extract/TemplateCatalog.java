@@ -54,6 +54,14 @@ public class TemplateCatalog {
         read("row-labels.csv", r -> labelled.computeIfAbsent(
                 r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("variant"), k -> new ArrayList<>()).add(r));
 
+        // a column that only some printed forms carry is no base column of any form of the table
+        Map<String, List<String>> optionalCodes = new LinkedHashMap<>();
+        read("tables.csv", r -> {
+            if (!r.get("optional_column").isEmpty()) {
+                optionalCodes.computeIfAbsent(r.get("format_version") + "/" + r.get("table_code"), k -> new ArrayList<>())
+                        .add(r.get("optional_column"));
+            }
+        });
         read("tables.csv", r -> {
             String format = r.get("format_version");
             String table = r.get("table_code");
@@ -76,7 +84,8 @@ public class TemplateCatalog {
                     throw new IllegalStateException(format + "/" + table + "/" + variant + " has no rows in row-labels.csv");
                 }
                 for (CSVRecord row : rows) {
-                    templateRows.add(row(format, table, row, tableRows, rowLabels, optional));
+                    templateRows.add(row(format, table, row, tableRows, rowLabels,
+                            optionalCodes.getOrDefault(format + "/" + table, List.of())));
                 }
             }
             tablesByFormat.computeIfAbsent(format, k -> new ArrayList<>()).add(new TableTemplate(format, table, variant,
@@ -93,7 +102,7 @@ public class TemplateCatalog {
 
     private static TableTemplate.Row row(String format, String table, CSVRecord r,
                                          Map<String, List<TableTemplate.Column>> tableRows,
-                                         Map<String, String> rowLabels, TableTemplate.OptionalColumn optional) {
+                                         Map<String, String> rowLabels, List<String> optionalCodes) {
         String rowCode = r.get("row_code");
         List<String> keys = new ArrayList<>();
         for (String label : r.get("labels").split("\\|")) {
@@ -118,7 +127,7 @@ public class TemplateCatalog {
                     + " which has no cells");
         }
         List<TableTemplate.Column> base = rowColumns.stream()
-                .filter(c -> optional == null || !c.code().equals(optional.code())).toList();
+                .filter(c -> !optionalCodes.contains(c.code())).toList();
         return new TableTemplate.Row(rowCode, label, numbering, "yes".equals(r.get("required")), keys, base, aggregates);
     }
 
