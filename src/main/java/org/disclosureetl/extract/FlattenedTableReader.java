@@ -1,7 +1,11 @@
 package org.disclosureetl.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a table from the {@link LabelStream}: finds the template's row labels in order (fuzzily,
@@ -22,13 +26,17 @@ final class FlattenedTableReader implements TableReader {
     private static final int FREE_SKIPPED_CHARS = 40;
     /** A run layout's header and its numbers may be separated by this many pieces (repeated headings). */
     private static final int RUN_LOOKAHEAD = 3;
+    /** How many final characters of labels and pieces are compared before an edit distance is computed. */
+    private static final int LOOKUP_CHARS = 4;
 
     private final LabelStream stream;
     /** Label characters of pieces 0..i-1, to price skipped pieces in constant time. */
     private final int[] labelChars;
+    private final List<List<LabelMatcher.Ending>> endings;
 
     FlattenedTableReader(LabelStream stream) {
         this.stream = stream;
+        this.endings = stream.pieces().stream().map(p -> LabelMatcher.endings(p.text())).toList();
         this.labelChars = new int[stream.pieces().size() + 1];
         for (int p = 0; p < stream.pieces().size(); p++) {
             labelChars[p + 1] = labelChars[p] + stream.pieces().get(p).text().length();
@@ -51,15 +59,32 @@ final class FlattenedTableReader implements TableReader {
     private TableReading readRows(TableTemplate template, List<IdentityRule> rules, ProseEvidence prose, int from) {
         List<LabelStream.Piece> pieces = stream.pieces();
         List<List<Candidate>> candidates = new ArrayList<>();
-        for (TableTemplate.Row row : template.rows()) {
-            List<Candidate> forRow = new ArrayList<>();
-            for (int p = from; p < pieces.size(); p++) {
-                LabelMatcher.Match match = LabelMatcher.matchAtEnd(pieces.get(p).text(), row);
-                if (match != null) {
-                    forRow.add(new Candidate(p, match));
+        for (int r = 0; r < template.rows().size(); r++) {
+            candidates.add(new ArrayList<>());
+        }
+        // only rows whose labels end near the piece's last characters are worth an edit distance
+        Map<Character, Set<Integer>> rowsByLastChar = new HashMap<>();
+        for (int r = 0; r < template.rows().size(); r++) {
+            for (String key : template.rows().get(r).keys()) {
+                for (int i = 1; i <= Math.min(LOOKUP_CHARS, key.length()); i++) {
+                    rowsByLastChar.computeIfAbsent(key.charAt(key.length() - i), k -> new TreeSet<>()).add(r);
                 }
             }
-            candidates.add(forRow);
+        }
+        for (int p = from; p < pieces.size(); p++) {
+            Set<Integer> rows = new TreeSet<>();
+            for (LabelMatcher.Ending ending : endings.get(p)) {
+                String key = ending.key();
+                for (int i = 1; i <= Math.min(LOOKUP_CHARS, key.length()); i++) {
+                    rows.addAll(rowsByLastChar.getOrDefault(key.charAt(key.length() - i), Set.of()));
+                }
+            }
+            for (int r : rows) {
+                LabelMatcher.Match match = LabelMatcher.matchAtEnd(endings.get(p), template.rows().get(r));
+                if (match != null) {
+                    candidates.get(r).add(new Candidate(p, match));
+                }
+            }
         }
         Candidate[] chosen = align(candidates);
         int matched = 0;

@@ -41,14 +41,26 @@ final class LabelMatcher {
 
     /** The best match of the row's labels at the end of the piece, or null. */
     static Match matchAtEnd(String pieceText, TableTemplate.Row row) {
+        return matchAtEnd(endings(pieceText), row);
+    }
+
+    /** As {@link #matchAtEnd(String, TableTemplate.Row)}, for a piece's {@link #endings(String)} computed once. */
+    static Match matchAtEnd(List<Ending> endings, TableTemplate.Row row) {
         Match best = null;
-        for (Ending ending : endings(pieceText)) {
+        for (Ending ending : endings) {
+            String text = ending.key();
+            if (text.isEmpty()) {
+                continue;
+            }
             for (String key : row.keys()) {
                 if (key.isEmpty()) {
                     continue;
                 }
                 int m = key.length();
                 int allowed = maxEdits(m);
+                if (!mayEndWith(text, key, allowed)) {
+                    continue;
+                }
                 int[] result = suffixDistance(key, ending.key(), allowed);
                 if (result == null) {
                     continue;
@@ -71,11 +83,28 @@ final class LabelMatcher {
         return best;
     }
 
-    /** A piece's text with a tail cut off, its key (noise removed) and each key char's index in the text. */
-    private record Ending(String text, String key, int[] positions, String unit) {
+    /** Cheap test before the edit distance: the label's last character near the text's end, or the other way round. */
+    private static boolean mayEndWith(String text, String key, int allowed) {
+        if (allowed == 0) {
+            return text.endsWith(key);
+        }
+        char keyLast = key.charAt(key.length() - 1);
+        char textLast = text.charAt(text.length() - 1);
+        for (int i = 1; i <= allowed + 1; i++) {
+            if (text.length() >= i && text.charAt(text.length() - i) == keyLast
+                    || key.length() >= i && key.charAt(key.length() - i) == textLast) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static List<Ending> endings(String text) {
+    /** A piece's text with a tail cut off, its key (noise removed) and each key char's index in the text. */
+    record Ending(String text, String key, int[] positions, String unit) {
+    }
+
+    /** The piece's text as it may end a label: whole, without a trailing unit, without trailing remarks. */
+    static List<Ending> endings(String text) {
         List<Ending> endings = new ArrayList<>(3);
         String current = text.strip();
         endings.add(ending(current, null));
