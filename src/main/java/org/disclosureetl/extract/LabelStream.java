@@ -185,7 +185,9 @@ record LabelStream(List<Piece> pieces) {
             }
             String digits = text.substring(digitsStart, i).replace(",", "");
             // digits followed by 、 or . and a label: the last digit numbers that label (00000002.其他法律…)
-            if (i < n && (text.charAt(i) == '.' || text.charAt(i) == '、') && startsLabel(text, i + 1)) {
+            // (also at the end of a line: a label wrapped right after its number, 3.|其他)
+            if (i < n && (text.charAt(i) == '.' || text.charAt(i) == '、')
+                    && (startsLabel(text, i + 1) || i + 1 == n && digits.length() <= 2)) {
                 int keep = digits.length() - 1;
                 if (keep > 0) {
                     addAtom(new Atom(sealed ? AtomKind.NUMBER : AtomKind.DIGITS, sign, digits.substring(0, keep), "",

@@ -77,8 +77,8 @@ final class MaterialReadings {
             return;
         }
         int atoms = s.atoms().size();
-        boolean spaceHere = index > 0 && (index < atoms ? s.atoms().get(index).gap() == LabelStream.Gap.SPACE
-                : s.gapAfter());
+        // a space before the first number may be an empty first cell too (label, &nbsp;, numbers)
+        boolean spaceHere = index < atoms ? s.atoms().get(index).gap() == LabelStream.Gap.SPACE : s.gapAfter();
         String where = atoms == 0 ? null : s.atoms().get(Math.min(index, atoms - 1)).where();
         int unit = spaceHere ? 1 : 2;
         for (int inserted = 0; inserted <= insertable; inserted++) {

@@ -67,21 +67,25 @@ final class TableSolver {
         List<Finding> findings = new ArrayList<>();
         List<List<List<MaterialReadings.ReadCell>>> candidates = new ArrayList<>();
         List<Boolean> extra = new ArrayList<>();
-        List<Boolean> assumed = new ArrayList<>();
+        List<List<Integer>> costs = new ArrayList<>();
         for (Segment segment : segments) {
             Candidates found = candidates(segment);
             List<List<MaterialReadings.ReadCell>> readings = found.readings();
-            assumed.add(found.cost() > 0);
+            costs.add(found.costs());
             boolean hasExtra = false;
             if (readings.isEmpty() && MaterialReadings.minCells(segment.atoms()) > segment.slots().size()) {
                 readings = windows(segment);
                 hasExtra = !readings.isEmpty();
             }
+            if (hasExtra) {
+                costs.set(costs.size() - 1, readings.stream().map(r -> 0).toList());
+            }
             candidates.add(readings);
             extra.add(hasExtra);
         }
         List<List<Slot>> slotsOf = segments.stream().map(Segment::slots).toList();
-        List<int[]> best = bestCombinations(candidates, slotsOf);
+        List<int[]> best = bestCombinations(candidates, costs, slotsOf);
+        boolean balanced = best != null && !best.isEmpty() && violations(candidates, best.get(0), slotsOf) == 0;
 
         Map<Slot, MaterialReadings.ReadCell> cells = new HashMap<>();
         for (int s = 0; s < segments.size(); s++) {
@@ -98,7 +102,8 @@ final class TableSolver {
                 continue;
             }
             Set<Integer> used = new LinkedHashSet<>();
-            if (best == null) {
+            if (best == null || !balanced && readings.size() > 1) {
+                // without a combination that keeps every identity, the columns cannot choose among readings
                 for (int r = 0; r < readings.size(); r++) {
                     used.add(r);
                 }
@@ -145,7 +150,8 @@ final class TableSolver {
                                     + "; left empty (readings: " + readingsText(readings, options) + ")"));
                 }
             }
-            if (assumed.get(s)) {
+            List<Integer> segmentCosts = costs.get(s);
+            if (used.stream().anyMatch(u -> segmentCosts.get(u) > 0)) {
                 findings.add(finding(FindingRule.CELLS_MISSING, segment, null, String.valueOf(segment.slots().size()),
                         segment.raw(), rowLabel + " has fewer numbers (" + segment.raw() + ") than its "
                                 + segment.slots().size() + " cells; read as " + readingsText(readings, options)
@@ -174,14 +180,16 @@ final class TableSolver {
      * break (a break shows that the cells kept their boundaries) and, in a row without identities,
      * only within one gapless run.
      */
-    private record Candidates(List<List<MaterialReadings.ReadCell>> readings, int cost) {
+    /** The readings with the best local score, and their costs. */
+    private record Candidates(List<List<MaterialReadings.ReadCell>> readings, List<Integer> costs) {
+        static final Candidates NONE = new Candidates(List.of(), List.of());
     }
 
     private Candidates candidates(Segment segment) {
         int n = segment.slots().size();
         List<LabelStream.Atom> atoms = segment.atoms();
         if (atoms.isEmpty() || MaterialReadings.minCells(atoms) > n) {
-            return new Candidates(List.of(), 0);
+            return Candidates.NONE;
         }
         List<Instance> local = localInstances(segment);
         boolean hasBreak = false;
@@ -194,26 +202,23 @@ final class TableSolver {
         List<MaterialReadings.Reading> readings = MaterialReadings.readings(atoms, segment.gapAfter(), n,
                 MaterialReadings.MAX_INSERTED, splittable);
         if (readings == null || readings.isEmpty()) {
-            return new Candidates(List.of(), 0);
+            return Candidates.NONE;
         }
         int bestScore = Integer.MIN_VALUE;
-        int bestCost = Integer.MAX_VALUE;
         int[] scores = new int[readings.size()];
         for (int r = 0; r < readings.size(); r++) {
             scores[r] = localScore(local, segment, readings.get(r).cells());
-            int cost = readings.get(r).cost();
-            if (scores[r] > bestScore || scores[r] == bestScore && cost < bestCost) {
-                bestScore = scores[r];
-                bestCost = cost;
-            }
+            bestScore = Math.max(bestScore, scores[r]);
         }
         List<List<MaterialReadings.ReadCell>> kept = new ArrayList<>();
+        List<Integer> costs = new ArrayList<>();
         for (int r = 0; r < readings.size(); r++) {
-            if (scores[r] == bestScore && readings.get(r).cost() == bestCost) {
+            if (scores[r] == bestScore) {
                 kept.add(readings.get(r).cells());
+                costs.add(readings.get(r).cost());
             }
         }
-        return new Candidates(kept, bestCost);
+        return new Candidates(kept, costs);
     }
 
     /** More numbers than cells: the contiguous windows of them that fill the cells and keep the row's identities. */
@@ -240,26 +245,52 @@ final class TableSolver {
 
     /** The combinations of readings with the most identities satisfied, or null when not searched. */
     private List<int[]> bestCombinations(List<List<List<MaterialReadings.ReadCell>>> candidates,
-                                         List<List<Slot>> slotsOf) {
-        long product = 1;
-        for (List<List<MaterialReadings.ReadCell>> c : candidates) {
-            product *= Math.max(1, c.size());
-            if (product > MAX_COMBINATIONS) {
+                                         List<List<Integer>> costs, List<List<Slot>> slotsOf) {
+        List<List<Integer>> allowed = new ArrayList<>();
+        for (List<Integer> c : costs) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < c.size(); i++) {
+                all.add(i);
+            }
+            allowed.add(all);
+        }
+        if (product(allowed) > MAX_COMBINATIONS) {
+            // too many: keep each segment's readings that assume the least
+            allowed.clear();
+            for (List<Integer> c : costs) {
+                int min = c.stream().min(Integer::compare).orElse(0);
+                List<Integer> cheapest = new ArrayList<>();
+                for (int i = 0; i < c.size(); i++) {
+                    if (c.get(i) == min) {
+                        cheapest.add(i);
+                    }
+                }
+                allowed.add(cheapest);
+            }
+            if (product(allowed) > MAX_COMBINATIONS) {
                 return null;
             }
         }
         int segments = candidates.size();
+        long product = product(allowed);
         int[] combination = new int[segments];
         List<int[]> best = new ArrayList<>();
-        int bestScore = Integer.MIN_VALUE;
+        long bestScore = Long.MIN_VALUE;
         for (long k = 0; k < product; k++) {
             long rest = k;
+            int cost = 0;
             for (int s = 0; s < segments; s++) {
-                int size = Math.max(1, candidates.get(s).size());
-                combination[s] = (int) (rest % size);
-                rest /= size;
+                List<Integer> options = allowed.get(s);
+                if (options.isEmpty()) {
+                    combination[s] = 0;
+                    continue;
+                }
+                combination[s] = options.get((int) (rest % options.size()));
+                rest /= options.size();
+                cost += costs.get(s).get(combination[s]);
             }
-            int score = score(candidates, combination, slotsOf);
+            // identities first; among equally good combinations, the one that assumes the least
+            long score = score(candidates, combination, slotsOf) * 1_000L - cost;
             if (score > bestScore) {
                 bestScore = score;
                 best.clear();
@@ -269,6 +300,48 @@ final class TableSolver {
             }
         }
         return best;
+    }
+
+    private static long product(List<List<Integer>> options) {
+        long product = 1;
+        for (List<Integer> o : options) {
+            product *= Math.max(1, o.size());
+            if (product > MAX_COMBINATIONS) {
+                return product;
+            }
+        }
+        return product;
+    }
+
+    /** How many identities the combination breaks. */
+    private int violations(List<List<List<MaterialReadings.ReadCell>>> candidates, int[] combination,
+                           List<List<Slot>> slotsOf) {
+        Map<Slot, BigDecimal> values = values(candidates, combination, slotsOf);
+        int broken = 0;
+        for (Instance instance : instances) {
+            if (Boolean.FALSE.equals(evaluate(instance, values))) {
+                broken++;
+            }
+        }
+        return broken;
+    }
+
+    private static Map<Slot, BigDecimal> values(List<List<List<MaterialReadings.ReadCell>>> candidates,
+                                                int[] combination, List<List<Slot>> slotsOf) {
+        Map<Slot, BigDecimal> values = new HashMap<>();
+        for (int s = 0; s < candidates.size(); s++) {
+            if (candidates.get(s).isEmpty()) {
+                continue;
+            }
+            List<MaterialReadings.ReadCell> reading = candidates.get(s).get(combination[s]);
+            List<Slot> slots = slotsOf.get(s);
+            for (int c = 0; c < slots.size(); c++) {
+                if (reading.get(c).value() != null) {
+                    values.put(slots.get(c), reading.get(c).value());
+                }
+            }
+        }
+        return values;
     }
 
     private int score(List<List<List<MaterialReadings.ReadCell>>> candidates, int[] combination,

@@ -16,24 +16,37 @@ import java.util.Random;
 
 import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.validate.ReportValidator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * Damaged layouts: reports with random numbers (the form's identities hold) in every text layout,
- * with one row damaged at a time: a cell dropped, a cell added, the cells run together, the row
- * dropped, the row printed as a lone dash, labels in other wordings, full-width digits. Every cell
- * must come out right or be flagged by a finding on its cell, row, column or table: never silently
- * wrong. Accuracy per layout and damage is printed.
+ * Damaged layouts: reports with random numbers (the form's identities hold) in every text layout
+ * (including PDF text and crawler text with every table flattened into one line), with one kind of
+ * damage at a time: a cell dropped, a cell added, the cells run together, the row dropped, the row
+ * printed as a lone dash, labels in other wordings, full-width digits, an empty cell, labels split
+ * mid-word, values on the next line, a page footer inside a table. Every cell must come out right
+ * or be flagged (by the extractor or a broken identity, as in validation_issues.csv) on its cell,
+ * row, column or table: never silently wrong. Accuracy per layout and damage is printed.
  */
 @SpringBootTest(properties = "etl.cli.enabled=false")
 class MutatedLayoutTest {
 
     private static final int REPORTS_PER_CASE = 12;
 
-    enum Damage { NONE, DROP_CELL, EXTRA_CELL, RUN_TOGETHER, DROP_ROW, DASH_ROW, LABEL_VARIANTS, FULL_WIDTH_DIGITS }
+    enum Damage {
+        NONE, DROP_CELL, EXTRA_CELL, RUN_TOGETHER, DROP_ROW, DASH_ROW, LABEL_VARIANTS, FULL_WIDTH_DIGITS,
+        /** a zero cell printed empty (crawled HTML shows it as a space) */
+        EMPTY_CELL,
+        /** every label split mid-word (a line break or a space) */
+        LABEL_SPLIT,
+        /** every row's values on the line after its label */
+        VALUES_NEXT_LINE,
+        /** a page footer (- 2 -) between two rows of a table */
+        FOOTER_INSIDE
+    }
 
     @Autowired
     ReportParser parser;
@@ -41,6 +54,8 @@ class MutatedLayoutTest {
     DocumentNormalizer normalizer;
     @Autowired
     ReportExtractor extractor;
+    @Autowired
+    ReportValidator validator;
 
     @TempDir
     Path work;
@@ -63,9 +78,13 @@ class MutatedLayoutTest {
                     SyntheticReport report = new SyntheticReport(seed++);
                     Map<String, BigDecimal> truth = new LinkedHashMap<>(report.truth);
                     List<SyntheticReport.Row> printed = damage(report, damage, truth, new Random(seed));
-                    Extraction extraction = extract(report.render(layout, printed), layout + "-" + damage + "-" + n);
+                    Extraction extraction = extract(report.render(layout, printed, new Random(seed)),
+                            layout + "-" + damage + "-" + n);
                     assertThat(extraction.identity().agency()).isEqualTo(SyntheticReport.AGENCY);
                     assertThat(extraction.formatVersion()).isEqualTo("2021");
+                    // flagged as in validation_issues.csv: the extractor's doubts and the broken identities
+                    List<Finding> findings = new ArrayList<>(extraction.findings());
+                    findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
                     Map<String, Observation> byCell = new LinkedHashMap<>();
                     extraction.observations().forEach(o -> byCell.put(o.tableCode() + "/" + o.rowCode() + "/" + o.columnCode(), o));
                     for (Map.Entry<String, BigDecimal> e : truth.entrySet()) {
@@ -75,7 +94,7 @@ class MutatedLayoutTest {
                         boolean ok = e.getValue() == null ? got == null : got != null && got.compareTo(e.getValue()) == 0;
                         if (ok) {
                             right++;
-                        } else if (covered(e.getKey(), extraction.findings())) {
+                        } else if (covered(e.getKey(), findings)) {
                             flagged++;
                         } else {
                             wrong++;
@@ -92,8 +111,13 @@ class MutatedLayoutTest {
         print(scores);
         scores.forEach((layout, byDamage) -> byDamage.forEach((damage, score) -> {
             assertThat(score.silentlyWrong()).as(layout + " " + damage + ": " + score.examples()).isZero();
-            if (damage == Damage.NONE || damage == Damage.LABEL_VARIANTS || damage == Damage.FULL_WIDTH_DIGITS
-                    || damage == Damage.DASH_ROW) {
+            boolean flattened = layout == SyntheticReport.Layout.CRAWLER || layout == SyntheticReport.Layout.CRAWLER_SPACED;
+            if (flattened) {
+                // random numbers run together in identity-less rows have several readings: flagged, not guessed
+                assertThat(score.right()).as(layout + " " + damage).isGreaterThanOrEqualTo(score.cells() * 85 / 100);
+            } else if (damage == Damage.NONE || damage == Damage.LABEL_VARIANTS || damage == Damage.FULL_WIDTH_DIGITS
+                    || damage == Damage.DASH_ROW || damage == Damage.LABEL_SPLIT || damage == Damage.VALUES_NEXT_LINE
+                    || damage == Damage.FOOTER_INSIDE) {
                 assertThat(score.right()).as(layout + " " + damage).isEqualTo(score.cells());
             }
         }));
@@ -131,6 +155,30 @@ class MutatedLayoutTest {
                     rows.set(i, rows.get(i).withLabels(rows.get(i).labels().stream().map(MutatedLayoutTest::variant).toList()));
                 }
             }
+            case EMPTY_CELL -> {
+                int zero = values.subList(0, values.size() - 1).indexOf("0");
+                if (row.table().equals("applications") && zero >= 0) {
+                    values.set(zero, "");
+                    rows.set(target, row.withValues(values));
+                    truth.put("applications/" + row.code() + "/" + APPLICANT_COLUMNS.get(zero), null);
+                }
+            }
+            case LABEL_SPLIT -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    rows.set(i, rows.get(i).withLabels(rows.get(i).labels().stream().map(MutatedLayoutTest::split).toList()));
+                }
+            }
+            case VALUES_NEXT_LINE -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    if (!rows.get(i).labels().isEmpty()) {
+                        List<String> labels = new ArrayList<>(rows.get(i).labels());
+                        labels.add(0, SyntheticReport.VALUES_BELOW);
+                        rows.set(i, rows.get(i).withLabels(labels));
+                    }
+                }
+            }
+            case FOOTER_INSIDE -> rows.add(Math.max(1, target), new SyntheticReport.Row(row.table(), SyntheticReport.FOOTER,
+                    List.of(), List.of()));
             case FULL_WIDTH_DIGITS -> {
                 for (int i = 0; i < rows.size(); i++) {
                     rows.set(i, rows.get(i).withValues(rows.get(i).values().stream().map(MutatedLayoutTest::fullWidth).toList()));
@@ -147,6 +195,15 @@ class MutatedLayoutTest {
                 .replace("(一)", "（一）").replace("(二)", "（二）").replace("(七)", "（七）")
                 .replace("1.", "1、").replace("2.", "2．").replace("结转下年度继续办理", "結轉下年度繼續辦理")
                 .replace("属于国家秘密", "屬於國家秘密");
+    }
+
+    private static final List<String> APPLICANT_COLUMNS = List.of("natural_person", "commercial_enterprise",
+            "research_institution", "social_welfare_org", "legal_service_org", "other_org");
+
+    /** A label broken in the middle of its words, as PDF conversion and crawlers do (商业 企业, 办 理). */
+    private static String split(String label) {
+        int at = label.length() / 2;
+        return label.length() < 4 ? label : label.substring(0, at) + SyntheticReport.WORD_BREAK + label.substring(at);
     }
 
     private static String fullWidth(String value) {
@@ -181,10 +238,10 @@ class MutatedLayoutTest {
 
     private static void print(Map<SyntheticReport.Layout, Map<Damage, Score>> scores) {
         StringBuilder sb = new StringBuilder("\ncell accuracy on damaged layouts (right / flagged / silently wrong of all cells)\n");
-        sb.append(String.format("%-8s %-18s %7s %7s %7s %7s%n", "layout", "damage", "cells", "right", "flagged", "wrong"));
+        sb.append(String.format("%-14s %-18s %7s %7s %7s %7s%n", "layout", "damage", "cells", "right", "flagged", "wrong"));
         scores.forEach((layout, byDamage) -> byDamage.forEach((damage, s) -> sb.append(String.format(
-                "%-8s %-18s %7d %6.2f%% %6.2f%% %7d%n", layout, damage, s.cells(), 100.0 * s.right() / s.cells(),
-                100.0 * s.flagged() / s.cells(), s.silentlyWrong()))));
+                "%-14s %-18s %7d %6.2f%% %6.2f%% %7d %s%n", layout, damage, s.cells(), 100.0 * s.right() / s.cells(),
+                100.0 * s.flagged() / s.cells(), s.silentlyWrong(), s.silentlyWrong() > 0 ? s.examples() : ""))));
         System.out.println(sb);
     }
 }

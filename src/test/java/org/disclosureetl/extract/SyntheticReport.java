@@ -28,7 +28,19 @@ final class SyntheticReport {
         }
     }
 
-    enum Layout { LINES, TABS, SPACES, PIPES }
+    /**
+     * LINES: one cell per line; TABS, SPACES, PIPES: one row per line; PDF: a row per line with single
+     * spaces (PDF text); CRAWLER: a web page's tables flattened into one line with no separator at
+     * all; CRAWLER_SPACED: the same with a space between some cells.
+     */
+    enum Layout { LINES, TABS, SPACES, PIPES, PDF, CRAWLER, CRAWLER_SPACED }
+
+    /** In a label: a break inside the word (a line break in line layouts, a space in flattened ones). */
+    static final String WORD_BREAK = "\u0001";
+    /** As a row's first label: the row's values sit on the next line. */
+    static final String VALUES_BELOW = "\u0002";
+    /** The code of a pseudo-row that prints a page footer between two rows. */
+    static final String FOOTER = "#footer";
 
     final Map<String, BigDecimal> truth = new LinkedHashMap<>();
     final List<Row> rows = new ArrayList<>();
@@ -134,53 +146,107 @@ final class SyntheticReport {
     }
 
     String render(Layout layout, List<Row> printed) {
+        return render(layout, printed, new Random(0));
+    }
+
+    String render(Layout layout, List<Row> printed, Random random) {
+        boolean flat = layout == Layout.CRAWLER || layout == Layout.CRAWLER_SPACED;
         StringBuilder out = new StringBuilder();
-        out.append(AGENCY).append(YEAR).append("年政府信息公开工作年度报告\n\n一、总体情况\n")
-                .append("本机关认真贯彻落实《中华人民共和国政府信息公开条例》,现将情况报告如下。\n二、主动公开政府信息情况\n");
+        out.append(AGENCY).append(YEAR).append("年政府信息公开工作年度报告\n");
+        StringBuilder body = flat ? new StringBuilder() : out;
+        body.append(flat ? "" : "\n").append("一、总体情况").append(flat ? "" : "\n")
+                .append("本机关认真贯彻落实《中华人民共和国政府信息公开条例》,现将情况报告如下。").append(flat ? "" : "\n")
+                .append("二、主动公开政府信息情况").append(flat ? "" : "\n");
         String lastTable = "";
         for (Row row : printed) {
+            if (row.code().equals(FOOTER)) {
+                if (!flat) {
+                    body.append("- 2 -\n");
+                }
+                continue;
+            }
             if (!row.table().equals(lastTable)) {
                 lastTable = row.table();
                 if (row.table().equals("applications")) {
-                    out.append("三、收到和处理政府信息公开申请情况\n");
-                    line(out, layout, List.of("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"));
-                    line(out, layout, List.of("自然人", "法人或其他组织", "总计"));
-                    line(out, layout, List.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"));
+                    body.append("三、收到和处理政府信息公开申请情况").append(flat ? "" : "\n");
+                    line(body, layout, List.of("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"), random);
+                    line(body, layout, List.of("自然人", "法人或其他组织", "总计"), random);
+                    line(body, layout, List.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"), random);
                 } else if (row.table().equals("review_litigation")) {
-                    out.append("四、政府信息公开行政复议、行政诉讼情况\n");
-                    line(out, layout, List.of("行政复议", "行政诉讼"));
-                    line(out, layout, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"));
-                    line(out, layout, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正",
-                            "其他结果", "尚未审结", "总计"));
+                    body.append("四、政府信息公开行政复议、行政诉讼情况").append(flat ? "" : "\n");
+                    line(body, layout, List.of("行政复议", "行政诉讼"), random);
+                    line(body, layout, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"), random);
+                    line(body, layout, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正",
+                            "其他结果", "尚未审结", "总计"), random);
                 }
             }
             if (row.code().startsWith("art20_1.rules")) {
-                line(out, layout, List.of("第二十条第(一)项"));
-                line(out, layout, List.of("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"));
+                line(body, layout, List.of("第二十条第(一)项"), random);
+                line(body, layout, List.of("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), random);
             } else if (row.code().equals("art20_5.licensing")) {
-                line(out, layout, List.of("第二十条第(五)项"));
-                line(out, layout, List.of("信息内容", "本年处理决定数量"));
+                line(body, layout, List.of("第二十条第(五)项"), random);
+                line(body, layout, List.of("信息内容", "本年处理决定数量"), random);
             } else if (row.code().equals("art20_6.penalty")) {
-                line(out, layout, List.of("第二十条第(六)项"));
-                line(out, layout, List.of("信息内容", "本年处理决定数量"));
+                line(body, layout, List.of("第二十条第(六)项"), random);
+                line(body, layout, List.of("信息内容", "本年处理决定数量"), random);
             } else if (row.code().equals("art20_8.fees")) {
-                line(out, layout, List.of("第二十条第(八)项"));
-                line(out, layout, List.of("信息内容", "本年收费金额(单位:万元)"));
+                line(body, layout, List.of("第二十条第(八)项"), random);
+                line(body, layout, List.of("信息内容", "本年收费金额(单位:万元)"), random);
             }
-            List<String> cells = new ArrayList<>(row.labels());
-            cells.addAll(row.values());
-            line(out, layout, cells);
+            List<String> labels = new ArrayList<>(row.labels());
+            boolean below = !labels.isEmpty() && labels.get(0).equals(VALUES_BELOW);
+            if (below) {
+                labels.remove(0);
+            }
+            String wordBreak = layout == Layout.LINES || layout == Layout.PDF ? "\n" : " ";
+            labels.replaceAll(label -> label.replace(WORD_BREAK, wordBreak));
+            if (flat) {
+                body.append(String.join("", labels));
+                values(body, row.values(), layout, random);
+            } else if (layout == Layout.PDF) {
+                body.append(String.join(" ", labels)).append(below ? "\n" : row.labels().isEmpty() ? "" : " ");
+                body.append(String.join(" ", row.values().stream().map(v -> v.isEmpty() ? "" : v).toList()).strip())
+                        .append('\n');
+            } else if (below) {
+                line(body, layout, labels, random);
+                line(body, layout, row.values(), random);
+            } else {
+                List<String> cells = new ArrayList<>(labels);
+                cells.addAll(row.values());
+                line(body, layout, cells, random);
+            }
         }
-        out.append("五、存在的主要问题及改进情况\n一是公开内容还需进一步规范。\n六、其他需要报告的事项\n无。\n");
+        body.append("五、存在的主要问题及改进情况").append(flat ? "" : "\n").append("一是公开内容还需进一步规范。")
+                .append(flat ? "" : "\n").append("六、其他需要报告的事项").append(flat ? "" : "\n").append("无。\n");
+        if (flat) {
+            out.append(body);
+        }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, Layout layout, List<String> cells) {
+    /** A flattened row's values: run together, a space between some, an empty cell printed as a space. */
+    private static void values(StringBuilder out, List<String> values, Layout layout, Random random) {
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (v.isEmpty()) {
+                out.append(' ');
+                continue;
+            }
+            if (i > 0 && !values.get(i - 1).isEmpty() && layout == Layout.CRAWLER_SPACED && random.nextInt(3) == 0) {
+                out.append(' ');
+            }
+            out.append(v);
+        }
+    }
+
+    private static void line(StringBuilder out, Layout layout, List<String> cells, Random random) {
         switch (layout) {
             case LINES -> cells.forEach(c -> out.append(c).append('\n'));
             case TABS -> out.append(String.join("\t", cells)).append('\n');
             case SPACES -> out.append(String.join("    ", cells)).append('\n');
             case PIPES -> out.append(String.join(" | ", cells)).append(" |\n");
+            case PDF -> out.append(String.join(" ", cells)).append('\n');
+            case CRAWLER, CRAWLER_SPACED -> out.append(String.join("", cells));
         }
     }
 }
