@@ -106,16 +106,21 @@ record LabelStream(List<Piece> pieces) {
         return new LabelStream(builder.finish());
     }
 
-    /** The text of every piece with its material, for evidence outside the tables. */
+    /** The text of pieces {@code fromPiece} to {@code toPiece} as printed (spaces only where the source has them). */
     String text(int fromPiece, int toPiece) {
         StringBuilder sb = new StringBuilder();
         for (int i = Math.max(0, fromPiece); i < Math.min(pieces.size(), toPiece); i++) {
             Piece p = pieces.get(i);
             sb.append(p.text());
             for (Atom a : p.material()) {
-                sb.append(' ').append(a.raw());
+                if (a.gap() != Gap.NONE) {
+                    sb.append(' ');
+                }
+                sb.append(a.raw());
             }
-            sb.append(' ');
+            if (p.gapAfter()) {
+                sb.append(' ');
+            }
         }
         return sb.toString();
     }

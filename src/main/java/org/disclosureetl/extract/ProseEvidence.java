@@ -56,7 +56,7 @@ final class ProseEvidence {
 
     /** The prose passages that name the reading's numbers, for the finding. */
     String evidence(List<MaterialReadings.ReadCell> reading, List<TableSolver.Slot> slots, TableTemplate table) {
-        return String.join("; ", named(reading, slots, table));
+        return String.join("; ", new java.util.LinkedHashSet<>(named(reading, slots, table)));
     }
 
     private List<String> named(List<MaterialReadings.ReadCell> reading, List<TableSolver.Slot> slots,
