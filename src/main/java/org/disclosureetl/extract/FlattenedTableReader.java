@@ -100,10 +100,19 @@ final class FlattenedTableReader implements TableReader {
         if (matched == 0) {
             return TableReading.notFound(template, from);
         }
-        TableTemplate table = template;
         if (template.optionalColumn() != null && headerNames(first, template.optionalColumn().clue())) {
-            table = template.withOptionalColumn();
+            // the header names the column, but some reports print it without filling it: keep the better reading
+            TableReading widened = solve(template.withOptionalColumn(), rules, prose, chosen, last);
+            TableReading plain = solve(template, rules, prose, chosen, last);
+            return plain.betterThan(widened) ? plain : widened;
         }
+        return solve(template, rules, prose, chosen, last);
+    }
+
+    private TableReading solve(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose, Candidate[] chosen,
+                               int last) {
+        List<LabelStream.Piece> pieces = stream.pieces();
+        int matched = (int) java.util.Arrays.stream(chosen).filter(java.util.Objects::nonNull).count();
         List<TableSolver.Segment> segments = new ArrayList<>();
         List<Integer> segmentRows = new ArrayList<>();
         for (int r = 0; r < chosen.length; r++) {

@@ -106,7 +106,7 @@ public class ReportExtractor {
                 for (TableTemplate template : table.variants()) {
                     List<IdentityRule> rules = catalog.identities(format, table.code(), template.variant());
                     TableReading reading = reader.read(template, rules, prose, cursors.getOrDefault(reader, 0));
-                    if (found(reading) && (readerBest == null || better(reading, readerBest))) {
+                    if (found(reading) && (readerBest == null || reading.betterThan(readerBest))) {
                         readerBest = reading;
                     }
                 }
@@ -114,7 +114,7 @@ public class ReportExtractor {
                     continue;
                 }
                 cursors.put(reader, readerBest.end());
-                if (best == null || better(readerBest, best)) {
+                if (best == null || readerBest.betterThan(best)) {
                     best = readerBest;
                 }
             }
@@ -127,15 +127,6 @@ public class ReportExtractor {
 
     private static boolean found(TableReading reading) {
         return reading.rowsFound() >= Math.min(MIN_ROWS_FOR_A_TABLE, reading.table().rows().size());
-    }
-
-    /** More cells read wins; then fewer doubts; then more rows found. Earlier readers win ties. */
-    private static boolean better(TableReading a, TableReading b) {
-        long score = (a.cellsRead() - 2 * a.doubts()) - (b.cellsRead() - 2 * b.doubts());
-        if (score != 0) {
-            return score > 0;
-        }
-        return a.rowsFound() > b.rowsFound();
     }
 
     private record FormatDecision(String format, List<Finding> findings) {

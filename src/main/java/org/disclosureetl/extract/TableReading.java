@@ -33,6 +33,15 @@ record TableReading(TableTemplate table, List<Observation> observations, List<Fi
                 && !FindingRule.ANNOTATED_VALUE.code().equals(f.rule())).count();
     }
 
+    /** More cells read wins; then fewer doubts; then more rows found. */
+    boolean betterThan(TableReading other) {
+        long score = (cellsRead() - 2 * doubts()) - (other.cellsRead() - 2 * other.doubts());
+        if (score != 0) {
+            return score > 0;
+        }
+        return rowsFound() > other.rowsFound();
+    }
+
     private static boolean isBlankMark(String raw) {
         return CellValue.isBlankMark(raw.strip());
     }
