@@ -240,6 +240,7 @@ record LabelStream(List<Piece> pieces) {
             }
             label.append(ch);
             labelWhere = where;
+            pending = Gap.NONE;
         }
 
         private void closePiece() {

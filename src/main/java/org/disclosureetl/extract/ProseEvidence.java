@@ -18,6 +18,8 @@ final class ProseEvidence {
 
     /** How far before a number a label word may stand. */
     private static final int WINDOW = 24;
+    /** How much of the text before a number the finding quotes (at least from the label word on). */
+    private static final int QUOTE = 10;
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(\\d{2,})(?![\\d.])\\s?(?:条|件|个|次|人次|人|项|篇|元|万元|宗|户)");
     /** Label words that every row shares and that therefore name nothing. */
     private static final Set<String> COMMON = Set.of("信息", "政府", "公开", "申请", "数量", "本年", "情况", "其中");
@@ -88,7 +90,8 @@ final class ProseEvidence {
             String before = text.substring(Math.max(0, m.start() - WINDOW), m.start());
             for (String word : words) {
                 if (before.contains(word)) {
-                    return before.substring(Math.max(0, before.lastIndexOf(word))) + m.group();
+                    int from = Math.min(before.lastIndexOf(word), Math.max(0, before.length() - QUOTE));
+                    return before.substring(from) + m.group();
                 }
             }
         }

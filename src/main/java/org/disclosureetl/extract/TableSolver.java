@@ -85,7 +85,7 @@ final class TableSolver {
         }
         List<List<Slot>> slotsOf = segments.stream().map(Segment::slots).toList();
         List<int[]> best = bestCombinations(candidates, costs, slotsOf);
-        boolean balanced = best != null && !best.isEmpty() && violations(candidates, best.get(0), slotsOf) == 0;
+        Set<Slot> unbalanced = best == null || best.isEmpty() ? Set.of() : brokenSlots(candidates, best.get(0), slotsOf);
 
         Map<Slot, MaterialReadings.ReadCell> cells = new HashMap<>();
         for (int s = 0; s < segments.size(); s++) {
@@ -102,6 +102,7 @@ final class TableSolver {
                 continue;
             }
             Set<Integer> used = new LinkedHashSet<>();
+            boolean balanced = segment.slots().stream().noneMatch(unbalanced::contains);
             if (best == null || !balanced && readings.size() > 1) {
                 // without a combination that keeps every identity, the columns cannot choose among readings
                 for (int r = 0; r < readings.size(); r++) {
@@ -313,14 +314,15 @@ final class TableSolver {
         return product;
     }
 
-    /** How many identities the combination breaks. */
-    private int violations(List<List<List<MaterialReadings.ReadCell>>> candidates, int[] combination,
-                           List<List<Slot>> slotsOf) {
+    /** The cells of every identity the combination breaks: where the columns cannot vouch for a reading. */
+    private Set<Slot> brokenSlots(List<List<List<MaterialReadings.ReadCell>>> candidates, int[] combination,
+                                  List<List<Slot>> slotsOf) {
         Map<Slot, BigDecimal> values = values(candidates, combination, slotsOf);
-        int broken = 0;
+        Set<Slot> broken = new java.util.HashSet<>();
         for (Instance instance : instances) {
             if (Boolean.FALSE.equals(evaluate(instance, values))) {
-                broken++;
+                broken.addAll(instance.lhs());
+                broken.addAll(instance.rhs());
             }
         }
         return broken;

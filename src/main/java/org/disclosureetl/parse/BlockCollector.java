@@ -15,6 +15,12 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class BlockCollector extends DefaultHandler {
 
+    /** Provenance of lines from the page head; the identifier reads them only when the body names no report. */
+    static final String HEAD_WHERE = "head";
+    private static final java.util.Set<String> TITLE_META = java.util.Set.of("title", "dc:title", "ArticleTitle",
+            "og:title");
+    private static final int MAX_TITLE = 500;
+
     private final List<Block> blocks = new ArrayList<>();
     private final long maxChars;
     private long chars;
@@ -23,6 +29,8 @@ final class BlockCollector extends DefaultHandler {
     private int lineNumber;
     private int page;
     private int headDepth;
+    /** The page's own title ({@code <title>}, title meta tags): where a web page often names agency and year. */
+    private StringBuilder title;
     private int paragraphDepth;
 
     private int tableDepth;
@@ -45,6 +53,18 @@ final class BlockCollector extends DefaultHandler {
         String name = localName.isEmpty() ? qName : localName;
         switch (name) {
             case "head" -> headDepth++;
+            case "title" -> {
+                if (headDepth > 0) {
+                    title = new StringBuilder();
+                }
+            }
+            case "meta" -> {
+                String key = atts.getValue("name");
+                String content = atts.getValue("content");
+                if (headDepth > 0 && key != null && content != null && TITLE_META.contains(key) && !content.isBlank()) {
+                    blocks.add(new Block.TextLine(content.strip(), HEAD_WHERE + " " + key));
+                }
+            }
             case "div" -> {
                 flushLine();
                 if ("page".equals(atts.getValue("class"))) {
@@ -91,6 +111,17 @@ final class BlockCollector extends DefaultHandler {
         String name = localName.isEmpty() ? qName : localName;
         switch (name) {
             case "head" -> headDepth--;
+            case "title" -> {
+                if (title != null) {
+                    if (!title.toString().isBlank()) {
+                        blocks.add(new Block.TextLine(title.toString().strip(), HEAD_WHERE + " title"));
+                    }
+                    title = null;
+                }
+                if (currentCell == null) {
+                    flushLine();
+                }
+            }
             case "td", "th" -> {
                 if (tableDepth == 1 && currentRow != null && currentCell != null) {
                     currentRow.add(currentCell.toString().strip());
@@ -108,8 +139,8 @@ final class BlockCollector extends DefaultHandler {
                 }
             }
             case "table" -> tableDepth--;
-            case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "title" -> {
-                if (!"div".equals(name) && !"title".equals(name)) {
+            case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6" -> {
+                if (!"div".equals(name)) {
                     paragraphDepth--;
                 }
                 if (currentCell == null) {
@@ -124,6 +155,9 @@ final class BlockCollector extends DefaultHandler {
     @Override
     public void characters(char[] ch, int start, int length) throws SAXException {
         if (headDepth > 0) {
+            if (title != null && title.length() < MAX_TITLE) {
+                title.append(ch, start, length);
+            }
             return;
         }
         chars += length;

@@ -1,0 +1,28 @@
+package org.disclosureetl.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.disclosureetl.normalize.NormalizedDocument;
+import org.disclosureetl.normalize.Script;
+
+/** Small normalized documents written inline, one text line per string, for extractor unit tests. */
+final class TextDocuments {
+
+    private TextDocuments() {
+    }
+
+    static NormalizedDocument lines(String... lines) {
+        List<NormalizedDocument.Line> out = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            out.add(new NormalizedDocument.Line(List.of(new NormalizedDocument.Cell(lines[i], lines[i])), "line " + (i + 1),
+                    false));
+        }
+        return new NormalizedDocument("text/plain", Script.SIMPLIFIED, out);
+    }
+
+    /** A line from the page head ({@code <title>}), as the parser marks it. */
+    static NormalizedDocument.Line head(String text) {
+        return new NormalizedDocument.Line(List.of(new NormalizedDocument.Cell(text, text)), "head title", false);
+    }
+}
