@@ -274,6 +274,10 @@ final class TableSolver {
         }
         int segments = candidates.size();
         long product = product(allowed);
+        CombinationScore scorer = CombinationScore.of(instances, candidates, allowed, slotsOf);
+        if (scorer == null) {
+            return null; // a value too large or too precise to add up exactly in a long
+        }
         int[] combination = new int[segments];
         List<int[]> best = new ArrayList<>();
         long bestScore = Long.MIN_VALUE;
@@ -291,7 +295,7 @@ final class TableSolver {
                 cost += costs.get(s).get(combination[s]);
             }
             // identities first; among equally good combinations, the one that assumes the least
-            long score = score(candidates, combination, slotsOf) * 1_000L - cost;
+            long score = scorer.score(combination) * 1_000L - cost;
             if (score > bestScore) {
                 bestScore = score;
                 best.clear();
@@ -344,31 +348,6 @@ final class TableSolver {
             }
         }
         return values;
-    }
-
-    private int score(List<List<List<MaterialReadings.ReadCell>>> candidates, int[] combination,
-                      List<List<Slot>> slotsOf) {
-        Map<Slot, BigDecimal> values = new HashMap<>();
-        for (int s = 0; s < candidates.size(); s++) {
-            if (candidates.get(s).isEmpty()) {
-                continue;
-            }
-            List<MaterialReadings.ReadCell> reading = candidates.get(s).get(combination[s]);
-            List<Slot> slots = slotsOf.get(s);
-            for (int c = 0; c < slots.size(); c++) {
-                if (reading.get(c).value() != null) {
-                    values.put(slots.get(c), reading.get(c).value());
-                }
-            }
-        }
-        int score = 0;
-        for (Instance instance : instances) {
-            Boolean holds = evaluate(instance, values);
-            if (holds != null) {
-                score += holds ? 1 : -1;
-            }
-        }
-        return score;
     }
 
     /**
@@ -508,5 +487,147 @@ final class TableSolver {
             texts.add(String.join(" ", readings.get(option).stream().map(TableSolver::show).toList()));
         }
         return String.join(" | ", texts);
+    }
+
+    /**
+     * Scores combinations fast: only identities that touch a segment with a choice are evaluated,
+     * on values scaled to millionths in longs (the combination loop runs up to
+     * {@link #MAX_COMBINATIONS} times).
+     */
+    private static final class CombinationScore {
+        private static final int SCALE = 6;
+        private static final long LIMIT = 1_000_000_000_000_000L;
+
+        /** value[segment][option][column], scaled; NULL where the cell has no number */
+        private final long[][][] values;
+        private final int[][] lhsSegment;
+        private final int[][] lhsColumn;
+        private final int[][] rhsSegment;
+        private final int[][] rhsColumn;
+        private final IdentityRule.Relation[] relations;
+        private static final long NULL = Long.MIN_VALUE;
+
+        private CombinationScore(long[][][] values, List<int[][]> terms, List<IdentityRule.Relation> relations) {
+            this.values = values;
+            int n = relations.size();
+            this.lhsSegment = new int[n][];
+            this.lhsColumn = new int[n][];
+            this.rhsSegment = new int[n][];
+            this.rhsColumn = new int[n][];
+            for (int i = 0; i < n; i++) {
+                int[][] t = terms.get(i);
+                lhsSegment[i] = t[0];
+                lhsColumn[i] = t[1];
+                rhsSegment[i] = t[2];
+                rhsColumn[i] = t[3];
+            }
+            this.relations = relations.toArray(IdentityRule.Relation[]::new);
+        }
+
+        static CombinationScore of(List<Instance> instances, List<List<List<MaterialReadings.ReadCell>>> candidates,
+                                   List<List<Integer>> allowed, List<List<Slot>> slotsOf) {
+            Map<Slot, int[]> owner = new HashMap<>();
+            for (int s = 0; s < slotsOf.size(); s++) {
+                for (int c = 0; c < slotsOf.get(s).size(); c++) {
+                    owner.put(slotsOf.get(s).get(c), new int[] {s, c});
+                }
+            }
+            long[][][] values = new long[candidates.size()][][];
+            for (int s = 0; s < candidates.size(); s++) {
+                values[s] = new long[candidates.get(s).size()][];
+                for (int o = 0; o < candidates.get(s).size(); o++) {
+                    List<MaterialReadings.ReadCell> reading = candidates.get(s).get(o);
+                    values[s][o] = new long[reading.size()];
+                    for (int c = 0; c < reading.size(); c++) {
+                        BigDecimal v = reading.get(c).value();
+                        if (v == null) {
+                            values[s][o][c] = NULL;
+                            continue;
+                        }
+                        if (v.scale() > SCALE || v.abs().compareTo(BigDecimal.valueOf(LIMIT / 1_000_000L)) >= 0) {
+                            return null;
+                        }
+                        values[s][o][c] = v.movePointRight(SCALE).longValueExact();
+                    }
+                }
+            }
+            List<int[][]> terms = new ArrayList<>();
+            List<IdentityRule.Relation> relations = new ArrayList<>();
+            for (Instance instance : instances) {
+                int[][] lhs = resolve(instance.lhs(), owner, candidates);
+                int[][] rhs = resolve(instance.rhs(), owner, candidates);
+                boolean varies = false;
+                for (int[][] side : List.of(lhs, rhs)) {
+                    for (int seg : side[0]) {
+                        varies |= seg >= 0 && allowed.get(seg).size() > 1;
+                    }
+                }
+                if (varies) {
+                    terms.add(new int[][] {lhs[0], lhs[1], rhs[0], rhs[1]});
+                    relations.add(instance.rule().relation());
+                }
+            }
+            return new CombinationScore(values, terms, relations);
+        }
+
+        /** The (segment, column) of each slot that some reading fills; slots of unread rows drop out (they count as 0). */
+        private static int[][] resolve(List<Slot> slots, Map<Slot, int[]> owner,
+                                       List<List<List<MaterialReadings.ReadCell>>> candidates) {
+            List<int[]> found = new ArrayList<>();
+            boolean missingLhsTerm = false;
+            for (Slot slot : slots) {
+                int[] o = owner.get(slot);
+                if (o != null && !candidates.get(o[0]).isEmpty()) {
+                    found.add(o);
+                } else {
+                    missingLhsTerm = true;
+                }
+            }
+            int[][] out = new int[2][found.size() + (missingLhsTerm ? 1 : 0)];
+            for (int i = 0; i < found.size(); i++) {
+                out[0][i] = found.get(i)[0];
+                out[1][i] = found.get(i)[1];
+            }
+            if (missingLhsTerm) {
+                out[0][found.size()] = -1; // marks an unread slot: a left side with one is never checked
+            }
+            return out;
+        }
+
+        int score(int[] combination) {
+            int score = 0;
+            for (int i = 0; i < relations.length; i++) {
+                long lhs = 0;
+                boolean checkable = true;
+                for (int t = 0; t < lhsSegment[i].length; t++) {
+                    int seg = lhsSegment[i][t];
+                    long v = seg < 0 ? NULL : values[seg][combination[seg]][lhsColumn[i][t]];
+                    if (v == NULL) {
+                        checkable = false;
+                        break;
+                    }
+                    lhs += v;
+                }
+                if (!checkable) {
+                    continue;
+                }
+                long rhs = 0;
+                int valued = 0;
+                for (int t = 0; t < rhsSegment[i].length; t++) {
+                    int seg = rhsSegment[i][t];
+                    long v = seg < 0 ? NULL : values[seg][combination[seg]][rhsColumn[i][t]];
+                    if (v != NULL) {
+                        rhs += v;
+                        valued++;
+                    }
+                }
+                if (valued == 0) {
+                    continue;
+                }
+                boolean holds = relations[i] == IdentityRule.Relation.EQUALS ? lhs == rhs : lhs >= rhs;
+                score += holds ? 1 : -1;
+            }
+            return score;
+        }
     }
 }
