@@ -133,9 +133,17 @@ public class CsvExporter {
     }
 
     public ExportResult export(Path folder, ExportFilter filter) throws IOException {
+        return export(folder, filter, false);
+    }
+
+    /**
+     * @param bom start each file with a UTF-8 byte-order mark ({@code export --excel}): Excel reads a
+     *            CSV without one in the Windows code page (GBK on a Chinese system) and garbles it
+     */
+    public ExportResult export(Path folder, ExportFilter filter, boolean bom) throws IOException {
         Files.createDirectories(folder);
         Where where = Where.of(filter);
-        try (ExportRun run = new ExportRun(folder, threads)) {
+        try (ExportRun run = new ExportRun(folder, threads, bom)) {
             // Single-task files first, so they overlap with the document list query and the slices.
             Path documentsTemp = run.tempFile("documents.csv");
             Future<Long> documents = run.submit(() -> writeDocuments(documentsTemp, where, run));
@@ -174,7 +182,7 @@ public class CsvExporter {
     }
 
     private long writeDocuments(Path temp, Where where, ExportRun run) throws IOException {
-        try (CsvOut out = CsvOut.open(temp, run)) {
+        try (CsvOut out = CsvOut.open(temp, run, run.bom())) {
             out.header(List.of("document_id", "source_file", "sha256", "content_type", "script", "agency",
                     "report_year", "format_version", "status", "tables_found", "cells", "issues", "present"));
             jdbc.sql("SELECT d.document_id, d.source_file, d.sha256, d.content_type, d.script, d.agency,"
@@ -191,7 +199,7 @@ public class CsvExporter {
     }
 
     private long writeFailures(Path temp, ExportRun run) throws IOException {
-        try (CsvOut out = CsvOut.open(temp, run)) {
+        try (CsvOut out = CsvOut.open(temp, run, run.bom())) {
             out.header(List.of("run_id", "source_file", "step", "error_type", "message", "time", "document_id"));
             jdbc.sql("SELECT run_id, source_file, step, error_type, message, failed_at, document_id"
                             + " FROM failure ORDER BY failure_id")
@@ -232,14 +240,14 @@ public class CsvExporter {
             parts.add(part);
             rows.add(run.submit(() -> writeSlice(file, where, slice, part, run)));
         }
-        return new SlicedFile(file, temp, parts, rows);
+        return new SlicedFile(file, temp, parts, rows, run.bom());
     }
 
     /** One slice on one connection: the statement is prepared once and run per document. */
     private long writeSlice(PerDocumentFile file, Where where, List<DocumentKey> slice, Path part, ExportRun run)
             throws IOException {
         String sql = file.select() + where.table() + " ORDER BY ordinal";
-        try (CsvOut out = CsvOut.open(part, run)) {
+        try (CsvOut out = CsvOut.open(part, run, false)) {
             jdbcTemplate.execute((ConnectionCallback<Void>) connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (DocumentKey d : slice) {
@@ -296,13 +304,14 @@ public class CsvExporter {
     }
 
     /** A per-document file being written as parts: its temp target, its parts in order and their row counts. */
-    private record SlicedFile(PerDocumentFile file, Path temp, List<Path> parts, List<Future<Long>> rows) {
+    private record SlicedFile(PerDocumentFile file, Path temp, List<Path> parts, List<Future<Long>> rows,
+                              boolean bom) {
 
         /** Header, then the parts in order, into the temp target; each part is deleted once copied. */
         long assemble() throws IOException {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                StringBuilder header = new StringBuilder();
+                StringBuilder header = new StringBuilder(bom ? "\uFEFF" : "");
                 CSV.printRecord(header, file.header().toArray());
                 ByteBuffer bytes = ByteBuffer.wrap(header.toString().getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
@@ -337,11 +346,14 @@ public class CsvExporter {
             this.run = run;
         }
 
-        static CsvOut open(Path file, ExportRun run) throws IOException {
+        static CsvOut open(Path file, ExportRun run, boolean bom) throws IOException {
             // NOFOLLOW_LINKS: part names are predictable, so never write through a link planted at one.
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8), 1 << 16);
+            if (bom) {
+                writer.write('\uFEFF');
+            }
             return new CsvOut(new CSVPrinter(writer, CSV), run);
         }
 
@@ -385,9 +397,11 @@ public class CsvExporter {
         private final List<Future<Long>> tasks = new ArrayList<>();
         private final List<Path> scratch = new ArrayList<>();
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final boolean bom;
 
-        ExportRun(Path folder, int threads) {
+        ExportRun(Path folder, int threads, boolean bom) {
             this.folder = folder;
+            this.bom = bom;
             AtomicInteger number = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(threads, task -> {
                 Thread thread = new Thread(task, "csv-export-" + number.incrementAndGet());
@@ -416,6 +430,11 @@ public class CsvExporter {
             Path part = folder.resolve(String.format(Locale.ROOT, ".%s.part%05d.tmp", name, index));
             scratch.add(part);
             return part;
+        }
+
+        /** Whether whole files (documents, failures, the header of sliced files) start with a BOM; parts never do. */
+        boolean bom() {
+            return bom;
         }
 
         void checkNotCancelled() {
