@@ -184,16 +184,20 @@ public class CsvExporter {
     private long writeDocuments(Path temp, Where where, ExportRun run) throws IOException {
         try (CsvOut out = CsvOut.open(temp, run, run.bom())) {
             out.header(List.of("document_id", "source_file", "sha256", "content_type", "script", "agency",
-                    "report_year", "format_version", "status", "tables_found", "cells", "issues", "present"));
+                    "report_year", "format_version", "status", "tables_found", "cells", "issues", "present",
+                    "region_code", "region_level", "province", "prefecture", "county", "agency_key"));
             jdbc.sql("SELECT d.document_id, d.source_file, d.sha256, d.content_type, d.script, d.agency,"
-                            + " d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present"
+                            + " d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present,"
+                            + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key"
                             + " FROM document d" + where.documents() + " ORDER BY d.source_file, d.document_id")
                     .params(where.documentParams())
                     .query((RowCallbackHandler) rs -> out.print(List.of(rs.getString(1), text(rs.getString(2)),
                             rs.getString(3), nullToEmpty(rs.getString(4)), nullToEmpty(rs.getString(5)),
                             text(rs.getString(6)), intOrEmpty(rs, 7), nullToEmpty(rs.getString(8)), rs.getString(9),
                             intOrEmpty(rs, 10), intOrEmpty(rs, 11), intOrEmpty(rs, 12),
-                            String.valueOf(rs.getBoolean(13)))));
+                            String.valueOf(rs.getBoolean(13)), nullToEmpty(rs.getString(14)),
+                            nullToEmpty(rs.getString(15)), text(rs.getString(16)), text(rs.getString(17)),
+                            text(rs.getString(18)), text(rs.getString(19)))));
             return out.rows();
         }
     }
@@ -532,7 +536,9 @@ public class CsvExporter {
                 conditions.add("d.agency LIKE ?");
             }
             if (filter.region() != null) {
-                conditions.add("d.agency LIKE ?");
+                // a place name or code: the agency's own name, or where it was placed (3208, 淮安, 江苏省)
+                conditions.add("(d.agency LIKE ? OR d.region_code LIKE ? OR d.province LIKE ? OR d.prefecture LIKE ?"
+                        + " OR d.county LIKE ?)");
             }
             return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         }
@@ -550,7 +556,9 @@ public class CsvExporter {
                 params.add("%" + filter.agency() + "%");
             }
             if (filter.region() != null) {
-                params.add(filter.region() + "%");
+                for (int i = 0; i < 5; i++) {
+                    params.add(filter.region() + "%");
+                }
             }
             return params;
         }
