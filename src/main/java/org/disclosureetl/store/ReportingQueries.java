@@ -110,10 +110,10 @@ public class ReportingQueries {
                 rs.getString(3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6))));
     }
 
-    /** Validation issues of the selected documents, document by document, in the order found. */
+    /** Validation issues of the selected documents, document by document, in the order found (no location: the workbook has none). */
     public void forEachIssue(Selection selection, Consumer<IssueRow> consumer) {
         selection.bind(jdbc.sql("SELECT i.document_id, d.source_file, i.rule, i.table_code, i.row_code, i.column_code,"
-                        + " i.expected, i.actual, i.message FROM validation_issue i"
+                        + " i.expected, i.actual, i.message, NULL FROM validation_issue i"
                         + " JOIN document d ON d.document_id = i.document_id" + selection.where()
                         + " ORDER BY i.document_id, i.ordinal"))
                 .query((RowCallbackHandler) rs -> consumer.accept(issue(rs)));
@@ -148,8 +148,7 @@ public class ReportingQueries {
 
     private static IssueRow issue(ResultSet rs) throws SQLException {
         return new IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getMetaData().getColumnCount() >= 10 ? rs.getString(10) : null);
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
     private static DocumentRow document(ResultSet rs) throws SQLException {

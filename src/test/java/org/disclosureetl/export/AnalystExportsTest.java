@@ -41,9 +41,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * What analysts open, on one ingest of every fixture (seeds and their other formats, encodings and
- * scripts): region columns of documents.csv, the codebook beside the data (covering every code the
- * exports contain), the workbook (every cell of the hand-checked key, as a number) and the
- * byte-order-marked CSV files for Excel.
+ * scripts) and the ten real reports (test resources real/): region columns of documents.csv, the
+ * codebook beside the data (covering every code and rule the exports contain), the workbook (every
+ * cell of the hand-checked key, as a number) and the byte-order-marked CSV files for Excel.
  */
 @SpringBootTest(properties = {"etl.cli.enabled=false", "etl.parse.isolation=in-process"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,6 +67,19 @@ class AnalystExportsTest {
             "003_1c21803a08480ac6.txt", List.of("371703", "county", "山东省", "菏泽市", "定陶区", "371703/金融工作办公室"),
             "004_48ee5ca18b0bc9b0.txt", List.of("4419", "prefecture", "广东省", "东莞市", "", "4419/金融工作局"));
 
+    /** The real reports (real/README.md): all of Pingtan's agencies in 350128, Hongze's in 320813. */
+    static final Map<String, List<String>> REGION_OF_REAL = Map.of(
+            "real/101.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/财政局"),
+            "real/102.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/公安局"),
+            "real/103.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/公安局"),
+            "real/104.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/财政金融局"),
+            "real/105.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/公安局"),
+            "real/106.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/财政金融局"),
+            "real/107.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/人民政府"),
+            "real/108.txt", List.of("350128", "county", "福建省", "福州市", "平潭县", "350128/地方税务局"),
+            "real/B01_hongze-2023.pdf", List.of("320813", "county", "江苏省", "淮安市", "洪泽区", "320813/人民政府"),
+            "real/B02_hongze-2024.pdf", List.of("320813", "county", "江苏省", "淮安市", "洪泽区", "320813/人民政府"));
+
     @Autowired
     JobOperator jobOperator;
     @Autowired
@@ -80,6 +93,10 @@ class AnalystExportsTest {
     void ingestEveryFixture(@TempDir Path input, @TempDir Path output) throws Exception {
         this.output = output;
         Fixtures.copyAllTo(input);
+        Files.createDirectories(input.resolve("real"));
+        for (String report : REGION_OF_REAL.keySet()) {
+            Files.copy(Fixtures.resource(report), input.resolve(report));
+        }
         JobExecution run = jobOperator.start(ingestJob, new JobParametersBuilder()
                 .addString("input", input.toString())
                 .addString("output", output.toString())
@@ -92,12 +109,14 @@ class AnalystExportsTest {
     void everyDocumentIsPlacedInItsRegion() {
         Map<String, CSVRecord> documents = documents();
 
-        assertThat(documents).hasSize(Fixtures.all().size());
-        for (Fixtures.Fixture fixture : Fixtures.all()) {
-            CSVRecord d = documents.get(fixture.path());
-            assertThat(List.of(d.get("region_code"), d.get("region_level"), d.get("province"), d.get("prefecture"),
-                    d.get("county"), d.get("agency_key"))).as(fixture.path()).isEqualTo(REGION_OF_SEED.get(fixture.seed()));
-        }
+        Map<String, List<String>> expected = new LinkedHashMap<>(REGION_OF_REAL);
+        Fixtures.all().forEach(fixture -> expected.put(fixture.path(), REGION_OF_SEED.get(fixture.seed())));
+        Map<String, List<String>> placed = new LinkedHashMap<>();
+        documents.forEach((file, d) -> placed.put(file, List.of(d.get("region_code"), d.get("region_level"),
+                d.get("province"), d.get("prefecture"), d.get("county"), d.get("agency_key"))));
+
+        assertThat(placed).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(documents).hasSize(Fixtures.all().size() + 10);
         assertThat(Fixtures.readCsv(output.resolve("validation_issues.csv")))
                 .noneMatch(i -> i.get("rule").startsWith("region_"));
     }
