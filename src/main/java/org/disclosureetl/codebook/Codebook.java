@@ -88,8 +88,19 @@ public class Codebook {
                 m.identities.addAll(identitiesOf(identityRows, format, table, row, column));
             }
         }
-        List<CodebookEntry> built = new ArrayList<>();
+        // A row's cells together (art20_1.rules: issued, repealed, in_force of 2021, then made, published,
+        // total_published of 2019), tables and rows in the order they first appear in the files.
+        Map<String, Integer> tableOrder = new LinkedHashMap<>();
+        Map<String, Integer> rowOrder = new LinkedHashMap<>();
         for (Merged m : merged.values()) {
+            tableOrder.putIfAbsent(m.table, tableOrder.size());
+            rowOrder.putIfAbsent(m.table + "/" + m.row, rowOrder.size());
+        }
+        List<Merged> ordered = new ArrayList<>(merged.values());
+        ordered.sort(java.util.Comparator.<Merged>comparingInt(m -> tableOrder.get(m.table))
+                .thenComparingInt(m -> rowOrder.get(m.table + "/" + m.row)));
+        List<CodebookEntry> built = new ArrayList<>();
+        for (Merged m : ordered) {
             String rowLabel = String.join(" / ", m.rowLabels);
             String columnLabel = String.join(" / ", m.columnLabels);
             built.add(new CodebookEntry(m.table, m.row, m.column, rowLabel, columnLabel,

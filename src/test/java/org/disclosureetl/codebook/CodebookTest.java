@@ -44,6 +44,17 @@ class CodebookTest {
     }
 
     @Test
+    void theCellsOfARowStandTogetherWhateverFormHasThem() {
+        List<String> rules = codebook.entries().stream().filter(e -> e.rowCode().equals("art20_1.rules"))
+                .map(CodebookEntry::columnCode).toList();
+        int first = codebook.entries().indexOf(byKey.get("proactive/art20_1.rules/issued"));
+
+        assertThat(rules).containsExactly("issued", "repealed", "in_force", "made", "published", "total_published");
+        assertThat(codebook.entries().subList(first, first + 6)).extracting(CodebookEntry::rowCode)
+                .containsOnly("art20_1.rules");
+    }
+
+    @Test
     void everyCatalogueCodeHasAnEnglishDescription() {
         assertThat(codebook.undescribed())
                 .as("add these format/table/row/column keys to src/main/resources/" + CellDescriptions.RESOURCE)
