@@ -80,6 +80,8 @@ class AnalystExportsTest {
             "real/B01_hongze-2023.pdf", List.of("320813", "county", "江苏省", "淮安市", "洪泽区", "320813/人民政府"),
             "real/B02_hongze-2024.pdf", List.of("320813", "county", "江苏省", "淮安市", "洪泽区", "320813/人民政府"));
 
+    static final String UNPLACED = "unplaced/002-renamed.txt";
+
     @Autowired
     JobOperator jobOperator;
     @Autowired
@@ -93,6 +95,10 @@ class AnalystExportsTest {
     void ingestEveryFixture(@TempDir Path input, @TempDir Path output) throws Exception {
         this.output = output;
         Fixtures.copyAllTo(input);
+        // seed 002 issued by a district the division list does not have: placed nowhere, and said so
+        Files.createDirectories(input.resolve("unplaced"));
+        Files.writeString(input.resolve(UNPLACED), Files.readString(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"))
+                .replace("湛河区", "星河区"));
         Files.createDirectories(input.resolve("real"));
         for (String report : REGION_OF_REAL.keySet()) {
             Files.copy(Fixtures.resource(report), input.resolve(report));
@@ -110,15 +116,22 @@ class AnalystExportsTest {
         Map<String, CSVRecord> documents = documents();
 
         Map<String, List<String>> expected = new LinkedHashMap<>(REGION_OF_REAL);
+        expected.put(UNPLACED, List.of("", "", "", "", "", "星河区金融工作局"));
         Fixtures.all().forEach(fixture -> expected.put(fixture.path(), REGION_OF_SEED.get(fixture.seed())));
         Map<String, List<String>> placed = new LinkedHashMap<>();
         documents.forEach((file, d) -> placed.put(file, List.of(d.get("region_code"), d.get("region_level"),
                 d.get("province"), d.get("prefecture"), d.get("county"), d.get("agency_key"))));
 
         assertThat(placed).containsExactlyInAnyOrderEntriesOf(expected);
-        assertThat(documents).hasSize(Fixtures.all().size() + 10);
-        assertThat(Fixtures.readCsv(output.resolve("validation_issues.csv")))
-                .noneMatch(i -> i.get("rule").startsWith("region_"));
+        assertThat(documents).hasSize(Fixtures.all().size() + 10 + 1);
+        List<CSVRecord> regionIssues = Fixtures.readCsv(output.resolve("validation_issues.csv")).stream()
+                .filter(i -> i.get("rule").startsWith("region_")).toList();
+        assertThat(regionIssues).hasSize(1);
+        CSVRecord unplaced = regionIssues.get(0);
+        assertThat(List.of(unplaced.get("document_id"), unplaced.get("rule"), unplaced.get("actual"), unplaced.get("message")))
+                .containsExactly(documents.get(UNPLACED).get("document_id"), "region_unplaced", "星河区金融工作局",
+                        "agency '星河区金融工作局' starts with no place of the division list");
+        assertThat(documents.get(UNPLACED).get("issues")).isEqualTo("1");
     }
 
     @Test
