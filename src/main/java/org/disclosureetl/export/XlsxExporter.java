@@ -94,6 +94,7 @@ public class XlsxExporter {
                 rows.put("documents", (long) documents.size());
 
                 Map<String, TableSheet> tables = tableSheets(sheets, f.table());
+                tables.keySet().forEach(t -> rows.put(t, 0L)); // counted below, listed in sheet order
                 for (DocumentRow d : documents) {
                     Map<String, Row> rowOfTable = new HashMap<>();
                     queries.forEachCell(d.documentId(), f.table(), cell -> {
@@ -111,7 +112,6 @@ public class XlsxExporter {
                     });
                     rowOfTable.keySet().forEach(t -> rows.merge(t, 1L, Long::sum));
                 }
-                tables.keySet().forEach(t -> rows.putIfAbsent(t, 0L));
 
                 SXSSFSheet issues = sheets.create("validation_issues", List.of("document_id", "source_file", "rule",
                         "table_code", "row_code", "column_code", "expected", "actual", "message"), null);
