@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.disclosureetl.bench.BenchCommand;
 import org.disclosureetl.export.ExportFilter;
+import org.disclosureetl.export.ExportOptions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -24,7 +25,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
               retry-failed  [--run=ID]                                 re-process failed documents
               restart       [--run=ID]                                 resume a failed or stopped run
               runs          [--limit=N]                                list recent runs
-              export        [--output=DIR] [--year=Y] [--agency=A] [--region=R] [--table=T]
+              export        [--output=DIR] [--year=Y] [--agency=A] [--region=R] [--table=T] [--format=csv|xlsx] [--excel]
               schedule      [--cron=EXPR]                              run ingest on a schedule
               bench         [--documents=N] [--threads=1,2] [--work=DIR] [--keep]   throughput benchmark
             """;
@@ -51,7 +52,10 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
             case "retry-failed" -> commands.retryFailed(Commands.longOption(args, "run"));
             case "restart" -> commands.restart(Commands.longOption(args, "run"));
             case "runs" -> commands.runs(limit(args));
-            case "export" -> commands.export(filter(args));
+            case "export" -> {
+                ExportOptions options = exportOptions(args);
+                yield options == null ? Commands.USAGE : commands.export(filter(args), options);
+            }
             case "schedule" -> schedule.run(Commands.option(args, "cron"));
             case "bench" -> new BenchCommand(System.out).run(args);
             default -> {
@@ -71,6 +75,16 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
         Long year = Commands.longOption(args, "year");
         return new ExportFilter(year == null ? null : year.intValue(), Commands.option(args, "agency"),
                 Commands.option(args, "region"), Commands.option(args, "table"));
+    }
+
+    /** --format=xlsx writes the workbook instead of the CSV files; --excel puts a BOM before the CSV files. */
+    private static ExportOptions exportOptions(ApplicationArguments args) {
+        String format = Commands.option(args, "format");
+        if (format != null && !format.equals("csv") && !format.equals("xlsx")) {
+            System.err.println("export: --format is csv or xlsx, not " + format);
+            return null;
+        }
+        return new ExportOptions(args.containsOption("excel"), "xlsx".equals(format));
     }
 
     @Override

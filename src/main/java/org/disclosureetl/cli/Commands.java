@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.disclosureetl.EtlProperties;
-import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.export.ExportFilter;
+import org.disclosureetl.export.ExportOptions;
+import org.disclosureetl.export.Exports;
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.ingest.RunningJobs;
+import org.disclosureetl.report.RunReports;
 import org.disclosureetl.store.DocumentRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -42,13 +44,15 @@ class Commands {
     private final Job ingestJob;
     private final EtlProperties properties;
     private final DocumentRepository documents;
-    private final CsvExporter exporter;
+    private final Exports exporter;
     private final RunSummary summary;
     private final RunningJobs runningJobs;
+    private final RunReports reports;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
-             DocumentRepository documents, CsvExporter exporter, RunSummary summary, RunningJobs runningJobs) {
+             DocumentRepository documents, Exports exporter, RunSummary summary, RunningJobs runningJobs,
+             RunReports reports) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -57,6 +61,7 @@ class Commands {
         this.exporter = exporter;
         this.summary = summary;
         this.runningJobs = runningJobs;
+        this.reports = reports;
     }
 
     int ingest() throws Exception {
@@ -114,8 +119,8 @@ class Commands {
         return OK;
     }
 
-    int export(ExportFilter filter) throws Exception {
-        CsvExporter.ExportResult result = exporter.export(properties.output(), filter);
+    int export(ExportFilter filter, ExportOptions options) throws Exception {
+        Exports.Result result = exporter.export(properties.output(), filter, options);
         result.rows().forEach((file, rows) -> out.printf("export: %-22s %d rows%n", file, rows));
         out.println("export: written to " + result.folder().toAbsolutePath());
         return OK;
@@ -164,6 +169,7 @@ class Commands {
         out.printf("  cells written: %d, issues found: %d%n", counts.cells(), counts.issues());
         Path output = Path.of(execution.getJobParameters().getString("output"));
         out.println("  CSV: " + output.resolve("observations.csv") + " (and documents.csv, validation_issues.csv, failures.csv)");
+        printReportLink(execution);
         if (counts.failed() > 0) {
             out.println("  failed documents are listed in " + output.resolve("failures.csv") + "; re-run them with retry-failed");
         }
@@ -173,6 +179,15 @@ class Commands {
             return JOB_FAILED;
         }
         return OK;
+    }
+
+    /** The run's report page; a page that cannot be written is said so and does not change the exit code. */
+    private void printReportLink(JobExecution execution) {
+        try {
+            out.println("  report: " + reports.write(execution).toUri());
+        } catch (Exception e) {
+            out.println("  report: not written (" + e + ")");
+        }
     }
 
     private static String format(LocalDateTime time, DateTimeFormatter formatter) {

@@ -133,9 +133,17 @@ public class CsvExporter {
     }
 
     public ExportResult export(Path folder, ExportFilter filter) throws IOException {
+        return export(folder, filter, false);
+    }
+
+    /**
+     * @param bom start each file with a UTF-8 byte-order mark ({@code export --excel}): Excel reads a
+     *            CSV without one in the Windows code page (GBK on a Chinese system) and garbles it
+     */
+    public ExportResult export(Path folder, ExportFilter filter, boolean bom) throws IOException {
         Files.createDirectories(folder);
         Where where = Where.of(filter);
-        try (ExportRun run = new ExportRun(folder, threads)) {
+        try (ExportRun run = new ExportRun(folder, threads, bom)) {
             // Single-task files first, so they overlap with the document list query and the slices.
             Path documentsTemp = run.tempFile("documents.csv");
             Future<Long> documents = run.submit(() -> writeDocuments(documentsTemp, where, run));
@@ -174,24 +182,28 @@ public class CsvExporter {
     }
 
     private long writeDocuments(Path temp, Where where, ExportRun run) throws IOException {
-        try (CsvOut out = CsvOut.open(temp, run)) {
+        try (CsvOut out = CsvOut.open(temp, run, run.bom())) {
             out.header(List.of("document_id", "source_file", "sha256", "content_type", "script", "agency",
-                    "report_year", "format_version", "status", "tables_found", "cells", "issues", "present"));
+                    "report_year", "format_version", "status", "tables_found", "cells", "issues", "present",
+                    "region_code", "region_level", "province", "prefecture", "county", "agency_key"));
             jdbc.sql("SELECT d.document_id, d.source_file, d.sha256, d.content_type, d.script, d.agency,"
-                            + " d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present"
+                            + " d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present,"
+                            + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key"
                             + " FROM document d" + where.documents() + " ORDER BY d.source_file, d.document_id")
                     .params(where.documentParams())
                     .query((RowCallbackHandler) rs -> out.print(List.of(rs.getString(1), text(rs.getString(2)),
                             rs.getString(3), nullToEmpty(rs.getString(4)), nullToEmpty(rs.getString(5)),
                             text(rs.getString(6)), intOrEmpty(rs, 7), nullToEmpty(rs.getString(8)), rs.getString(9),
                             intOrEmpty(rs, 10), intOrEmpty(rs, 11), intOrEmpty(rs, 12),
-                            String.valueOf(rs.getBoolean(13)))));
+                            String.valueOf(rs.getBoolean(13)), nullToEmpty(rs.getString(14)),
+                            nullToEmpty(rs.getString(15)), text(rs.getString(16)), text(rs.getString(17)),
+                            text(rs.getString(18)), text(rs.getString(19)))));
             return out.rows();
         }
     }
 
     private long writeFailures(Path temp, ExportRun run) throws IOException {
-        try (CsvOut out = CsvOut.open(temp, run)) {
+        try (CsvOut out = CsvOut.open(temp, run, run.bom())) {
             out.header(List.of("run_id", "source_file", "step", "error_type", "message", "time", "document_id"));
             jdbc.sql("SELECT run_id, source_file, step, error_type, message, failed_at, document_id"
                             + " FROM failure ORDER BY failure_id")
@@ -232,14 +244,14 @@ public class CsvExporter {
             parts.add(part);
             rows.add(run.submit(() -> writeSlice(file, where, slice, part, run)));
         }
-        return new SlicedFile(file, temp, parts, rows);
+        return new SlicedFile(file, temp, parts, rows, run.bom());
     }
 
     /** One slice on one connection: the statement is prepared once and run per document. */
     private long writeSlice(PerDocumentFile file, Where where, List<DocumentKey> slice, Path part, ExportRun run)
             throws IOException {
         String sql = file.select() + where.table() + " ORDER BY ordinal";
-        try (CsvOut out = CsvOut.open(part, run)) {
+        try (CsvOut out = CsvOut.open(part, run, false)) {
             jdbcTemplate.execute((ConnectionCallback<Void>) connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (DocumentKey d : slice) {
@@ -296,13 +308,14 @@ public class CsvExporter {
     }
 
     /** A per-document file being written as parts: its temp target, its parts in order and their row counts. */
-    private record SlicedFile(PerDocumentFile file, Path temp, List<Path> parts, List<Future<Long>> rows) {
+    private record SlicedFile(PerDocumentFile file, Path temp, List<Path> parts, List<Future<Long>> rows,
+                              boolean bom) {
 
         /** Header, then the parts in order, into the temp target; each part is deleted once copied. */
         long assemble() throws IOException {
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                StringBuilder header = new StringBuilder();
+                StringBuilder header = new StringBuilder(bom ? "\uFEFF" : "");
                 CSV.printRecord(header, file.header().toArray());
                 ByteBuffer bytes = ByteBuffer.wrap(header.toString().getBytes(StandardCharsets.UTF_8));
                 while (bytes.hasRemaining()) {
@@ -337,11 +350,14 @@ public class CsvExporter {
             this.run = run;
         }
 
-        static CsvOut open(Path file, ExportRun run) throws IOException {
+        static CsvOut open(Path file, ExportRun run, boolean bom) throws IOException {
             // NOFOLLOW_LINKS: part names are predictable, so never write through a link planted at one.
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
                     StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS), StandardCharsets.UTF_8), 1 << 16);
+            if (bom) {
+                writer.write('\uFEFF');
+            }
             return new CsvOut(new CSVPrinter(writer, CSV), run);
         }
 
@@ -385,9 +401,11 @@ public class CsvExporter {
         private final List<Future<Long>> tasks = new ArrayList<>();
         private final List<Path> scratch = new ArrayList<>();
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final boolean bom;
 
-        ExportRun(Path folder, int threads) {
+        ExportRun(Path folder, int threads, boolean bom) {
             this.folder = folder;
+            this.bom = bom;
             AtomicInteger number = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(threads, task -> {
                 Thread thread = new Thread(task, "csv-export-" + number.incrementAndGet());
@@ -416,6 +434,11 @@ public class CsvExporter {
             Path part = folder.resolve(String.format(Locale.ROOT, ".%s.part%05d.tmp", name, index));
             scratch.add(part);
             return part;
+        }
+
+        /** Whether whole files (documents, failures, the header of sliced files) start with a BOM; parts never do. */
+        boolean bom() {
+            return bom;
         }
 
         void checkNotCancelled() {
@@ -513,7 +536,9 @@ public class CsvExporter {
                 conditions.add("d.agency LIKE ?");
             }
             if (filter.region() != null) {
-                conditions.add("d.agency LIKE ?");
+                // a place name or code: the agency's own name, or where it was placed (3208, 淮安, 江苏省)
+                conditions.add("(d.agency LIKE ? OR d.region_code LIKE ? OR d.province LIKE ? OR d.prefecture LIKE ?"
+                        + " OR d.county LIKE ?)");
             }
             return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         }
@@ -531,7 +556,9 @@ public class CsvExporter {
                 params.add("%" + filter.agency() + "%");
             }
             if (filter.region() != null) {
-                params.add(filter.region() + "%");
+                for (int i = 0; i < 5; i++) {
+                    params.add(filter.region() + "%");
+                }
             }
             return params;
         }

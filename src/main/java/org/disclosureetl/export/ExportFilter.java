@@ -5,7 +5,8 @@ package org.disclosureetl.export;
  *
  * @param year   report year
  * @param agency substring of the agency name
- * @param region substring of the agency name naming a place (e.g. 肇庆, 东莞市)
+ * @param region a place: start of the agency name, of its region code (3208) or of its province,
+ *               prefecture or county name (肇庆, 东莞市, 江苏)
  * @param table  table_code
  */
 public record ExportFilter(Integer year, String agency, String region, String table) {

@@ -16,6 +16,8 @@ import org.disclosureetl.normalize.NormalizedDocument;
 import org.disclosureetl.parse.DocumentParseException;
 import org.disclosureetl.parse.ParsedDocument;
 import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.region.Placement;
+import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
@@ -34,6 +36,8 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
 
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
     static final String STEP = "extract";
+    /** Lines of a report's start that may name its place (title, addressee, first paragraph). */
+    private static final int CONTEXT_LINES = 12;
 
     private final Path inputRoot;
     private final Path outputFolder;
@@ -44,10 +48,11 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     private final ReportValidator validator;
     private final FailureRecorder failures;
     private final StageTimings timings;
+    private final RegionPlacer regions;
 
     DocumentProcessor(Path inputRoot, Path outputFolder, long runId, ReportParser parser, DocumentNormalizer normalizer,
                       ReportExtractor extractor, ReportValidator validator, FailureRecorder failures,
-                      StageTimings timings) {
+                      StageTimings timings, RegionPlacer regions) {
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
         this.outputFolder = outputFolder;
         this.runId = runId;
@@ -57,6 +62,7 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
         this.validator = validator;
         this.failures = failures;
         this.timings = timings;
+        this.regions = regions;
     }
 
     @Override
@@ -73,11 +79,16 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             if (extraction.formatVersion() != null) {
                 findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
             }
+            Placement region = regions.place(extraction.identity().agency(), opening(normalized));
+            if (region != null && !region.placed()) {
+                findings.add(new Finding(region.problem(), null, null, null, null, extraction.identity().agency(),
+                        region.message()));
+            }
             long t3 = System.nanoTime();
             timings.addParse(t1 - t0);
             timings.addNormalize(t2 - t1);
             timings.addExtract(t3 - t2);
-            return ProcessedDocument.extracted(document, extraction, findings);
+            return ProcessedDocument.extracted(document, extraction, findings, region);
         } catch (DocumentParseException e) {
             return fail(document, e.errorType(), e.getMessage());
         } catch (NoSuchFileException e) {
@@ -93,6 +104,15 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             log.warn("unexpected error on {}", document.sourceFile(), e);
             return fail(document, "extract_error", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** The title and first lines: what tells apart places of one name (鼓楼区 of 福州市 or of 南京市). */
+    private static String opening(NormalizedDocument document) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(CONTEXT_LINES, document.lines().size()); i++) {
+            text.append(document.lines().get(i).text()).append('\n');
+        }
+        return text.toString();
     }
 
     private Path resolve(String sourceFile) throws NoSuchFileException {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.RegionRepository;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -13,9 +14,11 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private final DocumentRepository documents;
     private final long runId;
     private final StageTimings timings;
+    private final RegionRepository regions;
 
-    DocumentWriter(DocumentRepository documents, long runId, StageTimings timings) {
+    DocumentWriter(DocumentRepository documents, long runId, StageTimings timings, RegionRepository regions) {
         this.documents = documents;
+        this.regions = regions;
         this.runId = runId;
         this.timings = timings;
     }
@@ -24,11 +27,14 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     public void write(Chunk<? extends ProcessedDocument> chunk) {
         long start = System.nanoTime();
         List<DocumentRepository.Outcome> outcomes = new ArrayList<>(chunk.size());
+        List<RegionRepository.DocumentRegion> placed = new ArrayList<>(chunk.size());
         for (ProcessedDocument processed : chunk) {
             outcomes.add(new DocumentRepository.Outcome(processed.document().documentId(),
                     processed.isFailed() ? null : processed.extraction(), processed.findings()));
+            placed.add(new RegionRepository.DocumentRegion(processed.document().documentId(), processed.region()));
         }
         documents.saveAll(outcomes, runId);
+        regions.saveAll(placed);
         timings.addWrite(System.nanoTime() - start);
     }
 }

@@ -9,12 +9,15 @@ import javax.sql.DataSource;
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.discover.Discovery;
 import org.disclosureetl.discover.InboxScanner;
-import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.export.ExportFilter;
+import org.disclosureetl.export.ExportOptions;
+import org.disclosureetl.export.Exports;
 import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -38,7 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code ingest} job: discover (register new and changed files) → extract (partitioned,
- * chunk-oriented: parse, normalize, extract, validate, store) → export (the CSV files).
+ * chunk-oriented: parse, normalize, extract, validate, store) → export (the CSV files and the codebook).
  * Job parameters: {@code input}, {@code output} (folders) and {@code requested} (a timestamp that
  * makes every launch its own job instance).
  */
@@ -157,16 +160,17 @@ public class IngestJobConfiguration {
                                         @Value("#{jobParameters['output']}") String output,
                                         @Value("#{stepExecution.jobExecutionId}") Long runId,
                                         ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                                        ReportValidator validator, FailureRecorder failures, StageTimings timings) {
+                                        ReportValidator validator, FailureRecorder failures, StageTimings timings,
+                                        RegionPlacer regions) {
         return new DocumentProcessor(Path.of(input), Path.of(output), runId, parser, normalizer, extractor, validator,
-                failures, timings);
+                failures, timings, regions);
     }
 
     @Bean
     @StepScope
     DocumentWriter documentWriter(DocumentRepository documents, @Value("#{stepExecution.jobExecutionId}") Long runId,
-                                  StageTimings timings) {
-        return new DocumentWriter(documents, runId, timings);
+                                  StageTimings timings, RegionRepository regions) {
+        return new DocumentWriter(documents, runId, timings, regions);
     }
 
     @Bean
@@ -176,9 +180,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet exportTasklet(CsvExporter exporter, @Value("#{jobParameters['output']}") String output) {
+    Tasklet exportTasklet(Exports exports, @Value("#{jobParameters['output']}") String output) {
         return (contribution, chunkContext) -> {
-            exporter.export(Path.of(output), ExportFilter.ALL);
+            exports.export(Path.of(output), ExportFilter.ALL, ExportOptions.CSV);
             return RepeatStatus.FINISHED;
         };
     }

@@ -33,7 +33,10 @@ class CommandLineIT {
         assertThat(first.stdout()).contains("run 1 COMPLETED")
                 .contains("files: " + files + " seen, " + files + " new, 0 changed, 0 unchanged, 0 deleted")
                 .contains("documents: " + files + " processed, " + files + " extracted, 0 without table, 0 not a report, 0 failed")
-                .contains("CSV: " + work.resolve("out").resolve("observations.csv"));
+                .contains("CSV: " + work.resolve("out").resolve("observations.csv"))
+                .contains("report: " + work.resolve("out").resolve("report.html").toUri());
+        assertThat(work.resolve("out/report.html")).content().contains("<dd id=\"documents\">" + files + " processed");
+        assertThat(work.resolve("out/codebook.csv")).exists();
         List<byte[]> firstCsv = readCsv(work.resolve("out"));
         assertThat(Files.readAllLines(work.resolve("out/documents.csv"))).hasSize(files + 1);
 
@@ -58,6 +61,15 @@ class CommandLineIT {
         assertThat(export.exitCode()).as(export.stdout()).isZero();
         List<String> documents2020 = Files.readAllLines(work.resolve("out2020/documents.csv"));
         assertThat(documents2020).hasSize(1 + 4).allMatch(line -> line.startsWith("document_id") || line.contains(",2020,2019,"));
+
+        // one start of the jar for both options (each start costs seconds): the workbook, and a BOM before the codebook CSV
+        JarRunner.Result xlsx = JarRunner.run(work, "export", "--format=xlsx", "--excel", "--output=" + work.resolve("xlsx"),
+                "--db=" + work.resolve("db/etl"));
+        assertThat(xlsx.exitCode()).as(xlsx.stdout()).isZero();
+        assertThat(xlsx.stdout()).containsPattern("export: disclosure.xlsx:documents\\s+" + files + " rows");
+        assertThat(work.resolve("xlsx/disclosure.xlsx")).isNotEmptyFile();
+        assertThat(work.resolve("xlsx/documents.csv")).doesNotExist();
+        assertThat(Files.readAllBytes(work.resolve("xlsx/codebook.csv"))).startsWith(0xEF, 0xBB, 0xBF);
     }
 
     @Test

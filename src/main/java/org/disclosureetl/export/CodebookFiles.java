@@ -1,0 +1,123 @@
+package org.disclosureetl.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.disclosureetl.codebook.Codebook;
+import org.disclosureetl.codebook.CodebookEntry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes codebook.csv (one row per cell code, for joining and filtering) and codebook.md (the same,
+ * readable, with the tables' and the validation rules' descriptions) beside the exported data.
+ */
+@Component
+public class CodebookFiles {
+
+    public static final String CSV_FILE = "codebook.csv";
+    public static final String MD_FILE = "codebook.md";
+    public static final List<String> HEADER = List.of("table_code", "row_code", "column_code", "row_label",
+            "column_label", "description", "unit", "format_versions", "first_year", "last_year", "identities");
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
+    private final Codebook codebook;
+
+    public CodebookFiles(Codebook codebook) {
+        this.codebook = codebook;
+    }
+
+    public Codebook codebook() {
+        return codebook;
+    }
+
+    /** The record of one entry as in codebook.csv (also the codebook sheet of the workbook). */
+    public static List<String> record(CodebookEntry e) {
+        return List.of(e.tableCode(), e.rowCode(), e.columnCode(), e.rowLabel(), e.columnLabel(), e.description(),
+                e.unit(), String.join(";", e.formatVersions()), String.valueOf(e.firstYear()),
+                e.lastYear() == null ? "" : String.valueOf(e.lastYear()), String.join(";", e.identities()));
+    }
+
+    /** Writes both files into {@code folder}, each through a temp file renamed into place. */
+    public void write(Path folder, ExportOptions options) throws IOException {
+        Files.createDirectories(folder);
+        writeAtomically(folder, CSV_FILE, writer -> {
+            if (options.excelBom()) {
+                writer.write('\uFEFF');
+            }
+            try (CSVPrinter printer = new CSVPrinter(writer, CSV)) {
+                printer.printRecord(HEADER);
+                for (CodebookEntry e : codebook.entries()) {
+                    printer.printRecord(record(e).stream().map(SpreadsheetSafe::text).toList());
+                }
+            }
+        });
+        writeAtomically(folder, MD_FILE, this::markdown);
+    }
+
+    private void markdown(Writer out) throws IOException {
+        out.write("# Codebook\n\n");
+        out.write("Generated from `templates/canonical-cells.csv`, `templates/legacy-cells.csv` and "
+                + "`templates/identities.csv` with every export; English texts from `codebook/descriptions.csv`.\n"
+                + "A cell of `observations.csv` is identified by `table_code/row_code/column_code`. "
+                + "Years: the 2021 form from report year 2021 on, the 2019 form for 2019-2020, "
+                + "the pre-2019 statistics table (`legacy`) for 2008-2018.\n\n");
+        for (Codebook.Table table : codebook.tables()) {
+            out.write("## " + table.tableCode() + "\n\n" + table.description() + "\n\n");
+            out.write("| row_code | column_code | label | description | unit | formats | years | identities |\n");
+            out.write("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+            for (CodebookEntry e : codebook.entries()) {
+                if (!e.tableCode().equals(table.tableCode())) {
+                    continue;
+                }
+                out.write("| " + cell(e.rowCode()) + " | " + cell(e.columnCode()) + " | "
+                        + cell(e.rowLabel() + " · " + e.columnLabel()) + " | " + cell(e.description()) + " | "
+                        + cell(e.unit()) + " | " + String.join(", ", e.formatVersions()) + " | " + e.reportYears()
+                        + " | " + cell(String.join(", ", e.identities())) + " |\n");
+            }
+            out.write("\n");
+        }
+        out.write("## Validation rules\n\nThe `rule` column of `validation_issues.csv`.\n\n");
+        out.write("| rule | kind | meaning |\n| --- | --- | --- |\n");
+        for (Codebook.Rule rule : codebook.rules()) {
+            out.write("| " + cell(rule.rule()) + " | " + rule.kind() + " | " + cell(rule.description()) + " |\n");
+        }
+    }
+
+    /** Markdown table cell: a pipe or a line break would end the cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    private interface Content {
+        void write(Writer writer) throws IOException;
+    }
+
+    private static void writeAtomically(Path folder, String name, Content content) throws IOException {
+        Path temp = Files.createTempFile(folder, "." + name, ".tmp");
+        try {
+            try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
+                    StandardCharsets.UTF_8))) {
+                content.write(writer);
+            }
+            try {
+                Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

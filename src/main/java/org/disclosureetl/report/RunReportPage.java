@@ -1,0 +1,215 @@
+package org.disclosureetl.report;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.disclosureetl.store.ReportingQueries.DocumentRow;
+import org.disclosureetl.store.ReportingQueries.FailureRow;
+import org.disclosureetl.store.ReportingQueries.IssueRow;
+
+/**
+ * Renders a {@link RunReport} as one static HTML page: inline CSS, inline SVG bar charts, no script
+ * and no external resource (a Content-Security-Policy forbids any), so it opens from the disk in any
+ * browser and shows the same thing every time. Every value from the data is HTML-escaped.
+ */
+public final class RunReportPage {
+
+    /** Statuses in the order the console summary gives them. */
+    static final List<String> STATUSES = List.of("extracted", "no_table", "not_a_report", "failed", "pending");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private RunReportPage() {
+    }
+
+    public static String render(RunReport r) {
+        StringBuilder h = new StringBuilder(16_384);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
+                .append("<title>disclosure-etl run ").append(r.runId()).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}\n")
+                .append("table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}\n")
+                .append("th{background:#f0f0f0}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
+                .append(".status-COMPLETED{color:#1a7f37}.status-FAILED,.status-STOPPED{color:#cf222e}\n")
+                .append("dl.summary{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}\n")
+                .append("svg text{font-size:12px;font-family:inherit}\n</style></head><body>\n");
+        h.append("<h1>Run <span id=\"run-id\">").append(r.runId()).append("</span> <span id=\"run-status\" class=\"status-")
+                .append(esc(r.status())).append("\">").append(esc(r.status())).append("</span></h1>\n");
+
+        h.append("<h2>Summary</h2>\n<dl class=\"summary\">\n");
+        item(h, "started", r.start() == null ? "" : r.start().format(TIME));
+        item(h, "ended", r.end() == null ? "" : r.end().format(TIME));
+        item(h, "took", String.format(Locale.ROOT, "%.1f s", r.took().toMillis() / 1000.0));
+        item(h, "input", r.input());
+        item(h, "output", r.output());
+        if (!r.discovery().isEmpty()) {
+            item(h, "files", r.discovery().get("files") + " seen, " + r.discovery().get("added") + " new, "
+                    + r.discovery().get("changed") + " changed, " + r.discovery().get("unchanged") + " unchanged, "
+                    + r.discovery().get("deleted") + " deleted");
+        }
+        h.append("<dt>documents</dt><dd id=\"documents\">").append(r.documents().size()).append(" processed, ")
+                .append(r.count("extracted")).append(" extracted, ").append(r.count("no_table")).append(" without table, ")
+                .append(r.count("not_a_report")).append(" not a report, ").append(r.count("failed")).append(" failed</dd>\n");
+        h.append("<dt>cells written</dt><dd id=\"cells\">").append(r.cells()).append("</dd>\n");
+        h.append("<dt>issues found</dt><dd id=\"issues\">").append(r.issues().size()).append("</dd>\n");
+        h.append("</dl>\n");
+        for (String error : r.errors()) {
+            h.append("<p class=\"status-FAILED\">error: ").append(esc(error)).append("</p>\n");
+        }
+
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        STATUSES.forEach(s -> byStatus.put(s, r.count(s)));
+        r.documents().forEach(d -> byStatus.putIfAbsent(d.status(), r.count(d.status())));
+        h.append("<h2>Documents by status</h2>\n");
+        barChart(h, "chart-status", byStatus);
+        statusByFormat(h, r.documents());
+
+        Map<String, Long> byRule = new TreeMap<>();
+        Map<String, java.util.Set<String>> documentsByRule = new TreeMap<>();
+        for (IssueRow i : r.issues()) {
+            byRule.merge(i.rule(), 1L, Long::sum);
+            documentsByRule.computeIfAbsent(i.rule(), k -> new java.util.TreeSet<>()).add(i.sourceFile());
+        }
+        h.append("<h2>Validation issues by rule</h2>\n");
+        if (byRule.isEmpty()) {
+            h.append("<p>No validation issues.</p>\n");
+        } else {
+            barChart(h, "chart-rules", byRule);
+            h.append("<table id=\"issues-by-rule\"><tr><th>rule</th><th>issues</th><th>documents</th></tr>\n");
+            byRule.forEach((rule, n) -> h.append("<tr><td>").append(esc(rule)).append("</td><td class=\"n\">").append(n)
+                    .append("</td><td class=\"n\">").append(documentsByRule.get(rule).size()).append("</td></tr>\n"));
+            h.append("</table>\n");
+        }
+
+        h.append("<h2>Validation issues by document</h2>\n");
+        Map<String, List<IssueRow>> byDocument = new TreeMap<>();
+        r.issues().forEach(i -> byDocument.computeIfAbsent(i.sourceFile(), k -> new ArrayList<>()).add(i));
+        if (byDocument.isEmpty()) {
+            h.append("<p>No validation issues.</p>\n");
+        }
+        byDocument.forEach((file, issues) -> {
+            h.append("<h3>").append(esc(file)).append(" <small>(").append(issues.size()).append(")</small></h3>\n");
+            h.append("<table class=\"issues\"><tr><th>rule</th><th>cell</th><th>where in the file</th><th>expected</th>")
+                    .append("<th>actual</th><th>message</th></tr>\n");
+            for (IssueRow i : issues) {
+                String cell = String.join("/", nonNull(i.tableCode(), i.rowCode(), i.columnCode()));
+                h.append("<tr><td>").append(esc(i.rule())).append("</td><td>").append(esc(cell)).append("</td><td>")
+                        .append(esc(i.location())).append("</td><td class=\"n\">").append(esc(i.expected()))
+                        .append("</td><td class=\"n\">").append(esc(i.actual())).append("</td><td>").append(esc(i.message()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        });
+
+        h.append("<h2>Failures</h2>\n");
+        if (r.failures().isEmpty()) {
+            h.append("<p id=\"failures\">No failures.</p>\n");
+        } else {
+            h.append("<table id=\"failures\"><tr><th>file</th><th>step</th><th>error type</th><th>reason</th><th>time</th></tr>\n");
+            for (FailureRow f : r.failures()) {
+                h.append("<tr><td>").append(esc(f.sourceFile())).append("</td><td>").append(esc(f.step())).append("</td><td>")
+                        .append(esc(f.errorType())).append("</td><td>").append(esc(f.message())).append("</td><td>")
+                        .append(f.time().format(TIME)).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+
+        h.append("<h2>Documents</h2>\n<table id=\"document-list\"><tr><th>file</th><th>agency</th><th>region</th><th>year</th>")
+                .append("<th>format</th><th>status</th><th>cells</th><th>issues</th></tr>\n");
+        for (DocumentRow d : r.documents()) {
+            String region = d.regionCode() == null || d.regionCode().isEmpty() ? ""
+                    : d.regionCode() + " " + String.join(" ", nonNull(d.province(), d.prefecture(), d.county()));
+            h.append("<tr><td>").append(esc(d.sourceFile())).append("</td><td>").append(esc(d.agency())).append("</td><td>")
+                    .append(esc(region)).append("</td><td>").append(d.reportYear() == null ? "" : d.reportYear())
+                    .append("</td><td>").append(esc(d.formatVersion())).append("</td><td>").append(esc(d.status()))
+                    .append("</td><td class=\"n\">").append(d.cells()).append("</td><td class=\"n\">").append(d.issues())
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>Files of this run: <code>documents.csv</code>, <code>observations.csv</code>, ")
+                .append("<code>validation_issues.csv</code>, <code>failures.csv</code> and <code>codebook.md</code> in ")
+                .append(esc(r.output())).append(".</p>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static void statusByFormat(StringBuilder h, List<DocumentRow> documents) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        java.util.Set<String> statuses = new java.util.LinkedHashSet<>();
+        for (String s : STATUSES) {
+            if (documents.stream().anyMatch(d -> s.equals(d.status()))) {
+                statuses.add(s);
+            }
+        }
+        documents.forEach(d -> statuses.add(d.status()));
+        for (DocumentRow d : documents) {
+            String format = d.formatVersion() == null ? "(none)" : d.formatVersion();
+            counts.computeIfAbsent(format, k -> new LinkedHashMap<>()).merge(d.status(), 1L, Long::sum);
+        }
+        h.append("<table id=\"status-by-format\"><tr><th>format</th>");
+        statuses.forEach(s -> h.append("<th>").append(esc(s)).append("</th>"));
+        h.append("<th>all</th></tr>\n");
+        counts.forEach((format, byStatus) -> {
+            h.append("<tr><td>").append(esc(format)).append("</td>");
+            statuses.forEach(s -> h.append("<td class=\"n\">").append(byStatus.getOrDefault(s, 0L)).append("</td>"));
+            h.append("<td class=\"n\">").append(byStatus.values().stream().mapToLong(Long::longValue).sum()).append("</td></tr>\n");
+        });
+        h.append("</table>\n");
+    }
+
+    /** A horizontal bar chart, one bar per entry, labelled with its name and count. */
+    private static void barChart(StringBuilder h, String id, Map<String, Long> values) {
+        long max = Math.max(1, values.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        int rowHeight = 22;
+        int labelWidth = 200;
+        int barWidth = 360;
+        int height = rowHeight * values.size() + 4;
+        h.append("<svg id=\"").append(id).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(labelWidth + barWidth + 60).append("\" height=\"").append(height).append("\" role=\"img\">\n");
+        int y = 2;
+        for (Map.Entry<String, Long> e : values.entrySet()) {
+            long width = Math.round((double) barWidth * e.getValue() / max);
+            h.append("<g class=\"bar\"><text x=\"0\" y=\"").append(y + 15).append("\">").append(esc(e.getKey())).append("</text>")
+                    .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 2).append("\" width=\"").append(width)
+                    .append("\" height=\"").append(rowHeight - 6).append("\" fill=\"#4c78a8\"/>")
+                    .append("<text x=\"").append(labelWidth + width + 6).append("\" y=\"").append(y + 15).append("\">")
+                    .append(e.getValue()).append("</text></g>\n");
+            y += rowHeight;
+        }
+        h.append("</svg>\n");
+    }
+
+    private static void item(StringBuilder h, String name, String value) {
+        h.append("<dt>").append(esc(name)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+    }
+
+    private static List<String> nonNull(String... parts) {
+        List<String> list = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null && !p.isEmpty()) {
+                list.add(p);
+            }
+        }
+        return list;
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

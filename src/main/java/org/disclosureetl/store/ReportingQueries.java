@@ -1,0 +1,164 @@
+package org.disclosureetl.store;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Read-only queries behind the analyst outputs (workbook, run report). Rows are streamed to a
+ * callback rather than collected, so a workbook of a large database never holds it in memory; the
+ * cells are read document by document in template order over the primary key, as the CSV export does.
+ */
+@Repository
+public class ReportingQueries {
+
+    private static final String DOCUMENT_COLUMNS = "d.document_id, d.source_file, d.sha256, d.content_type, d.script,"
+            + " d.agency, d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present,"
+            + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key, d.processed_run";
+
+    private final JdbcClient jdbc;
+
+    public ReportingQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Which documents: null parts mean all; {@code region} as in ExportFilter. */
+    public record Selection(Integer year, String agency, String region, String table) {
+        public static final Selection ALL = new Selection(null, null, null, null);
+
+        String where() {
+            List<String> conditions = new ArrayList<>();
+            if (year != null) {
+                conditions.add("d.report_year = :year");
+            }
+            if (agency != null) {
+                conditions.add("d.agency LIKE :agency");
+            }
+            if (region != null) {
+                conditions.add("(d.agency LIKE :region OR d.region_code LIKE :region OR d.province LIKE :region"
+                        + " OR d.prefecture LIKE :region OR d.county LIKE :region)");
+            }
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            if (year != null) {
+                statement = statement.param("year", year);
+            }
+            if (agency != null) {
+                statement = statement.param("agency", "%" + agency + "%");
+            }
+            if (region != null) {
+                statement = statement.param("region", region + "%");
+            }
+            return statement;
+        }
+    }
+
+    public record DocumentRow(String documentId, String sourceFile, String sha256, String contentType, String script,
+                              String agency, Integer reportYear, String formatVersion, String status, int tablesFound,
+                              int cells, int issues, boolean present, String regionCode, String regionLevel,
+                              String province, String prefecture, String county, String agencyKey,
+                              Long processedRun) {
+    }
+
+    public record CellRow(String tableCode, String rowCode, String columnCode, BigDecimal value, String rawValue,
+                          String unit) {
+    }
+
+    /** @param location where the cell (or the first cell of the row) was found in the file; null for a document-level issue */
+    public record IssueRow(String documentId, String sourceFile, String rule, String tableCode, String rowCode,
+                           String columnCode, String expected, String actual, String message, String location) {
+    }
+
+    public record FailureRow(Long runId, String sourceFile, String documentId, String step, String errorType,
+                             String message, LocalDateTime time) {
+    }
+
+    /** Documents in source-file order, as documents.csv. */
+    public void forEachDocument(Selection selection, Consumer<DocumentRow> consumer) {
+        selection.bind(jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document d" + selection.where()
+                        + " ORDER BY d.source_file, d.document_id"))
+                .query((RowCallbackHandler) rs -> consumer.accept(document(rs)));
+    }
+
+    /** The documents processed by one run, in source-file order. */
+    public List<DocumentRow> documentsOfRun(long runId) {
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document d WHERE d.processed_run = ?"
+                        + " ORDER BY d.source_file, d.document_id")
+                .param(runId).query((rs, n) -> document(rs)).list();
+    }
+
+    /** One document's cells in template order; {@code table} null for all tables. */
+    public void forEachCell(String documentId, String table, Consumer<CellRow> consumer) {
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT table_code, row_code, column_code, value_number,"
+                        + " raw_value, unit FROM observation WHERE document_id = :id"
+                        + (table == null ? "" : " AND table_code = :table") + " ORDER BY ordinal")
+                .param("id", documentId);
+        if (table != null) {
+            statement = statement.param("table", table);
+        }
+        statement.query((RowCallbackHandler) rs -> consumer.accept(new CellRow(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6))));
+    }
+
+    /** Validation issues of the selected documents, document by document, in the order found (no location: the workbook has none). */
+    public void forEachIssue(Selection selection, Consumer<IssueRow> consumer) {
+        selection.bind(jdbc.sql("SELECT i.document_id, d.source_file, i.rule, i.table_code, i.row_code, i.column_code,"
+                        + " i.expected, i.actual, i.message, NULL FROM validation_issue i"
+                        + " JOIN document d ON d.document_id = i.document_id" + selection.where()
+                        + " ORDER BY i.document_id, i.ordinal"))
+                .query((RowCallbackHandler) rs -> consumer.accept(issue(rs)));
+    }
+
+    /** Validation issues of the documents one run processed, by source file, with where their cell is in the file. */
+    public List<IssueRow> issuesOfRun(long runId) {
+        return jdbc.sql("SELECT i.document_id, d.source_file, i.rule, i.table_code, i.row_code, i.column_code,"
+                        + " i.expected, i.actual, i.message, (SELECT MIN(o.source_location) FROM observation o"
+                        + " WHERE o.document_id = i.document_id AND o.table_code = i.table_code"
+                        + " AND o.row_code = i.row_code AND (i.column_code IS NULL OR o.column_code = i.column_code))"
+                        + " FROM validation_issue i"
+                        + " JOIN document d ON d.document_id = i.document_id WHERE d.processed_run = ?"
+                        + " ORDER BY d.source_file, i.ordinal")
+                .param(runId).query((rs, n) -> issue(rs)).list();
+    }
+
+    /** The failure log, oldest first; {@code runId} null for every run. */
+    public void forEachFailure(Long runId, Consumer<FailureRow> consumer) {
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT run_id, source_file, document_id, step, error_type,"
+                + " message, failed_at FROM failure" + (runId == null ? "" : " WHERE run_id = :run")
+                + " ORDER BY failure_id");
+        if (runId != null) {
+            statement = statement.param("run", runId);
+        }
+        statement.query((RowCallbackHandler) rs -> {
+            long run = rs.getLong(1);
+            consumer.accept(new FailureRow(rs.wasNull() ? null : run, rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toLocalDateTime()));
+        });
+    }
+
+    private static IssueRow issue(ResultSet rs) throws SQLException {
+        return new IssueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+    }
+
+    private static DocumentRow document(ResultSet rs) throws SQLException {
+        int year = rs.getInt(7);
+        Integer reportYear = rs.wasNull() ? null : year;
+        long run = rs.getLong(20);
+        Long processedRun = rs.wasNull() ? null : run;
+        return new DocumentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), reportYear, rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
+                rs.getInt(12), rs.getBoolean(13), rs.getString(14), rs.getString(15), rs.getString(16),
+                rs.getString(17), rs.getString(18), rs.getString(19), processedRun);
+    }
+}
