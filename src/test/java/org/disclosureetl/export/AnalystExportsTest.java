@@ -166,7 +166,7 @@ class AnalystExportsTest {
 
         assertThat(md).contains("## applications", "## statistics", "## Validation rules",
                 "| withheld.prohibited_by_law | natural_person | (三)不予公开 2.其他法律行政法规禁止公开 · 自然人 |",
-                "| requests.received.fax | value | 传真申请数 · 统计数 | Requests received by fax | applications | legacy | 2008-2018 | requests_received_total |");
+                "| requests.received.fax | value | 传真申请数 · 统计数 | Requests received by fax | applications | legacy | 2008-2018 | requests_received_total, cumulative_covers_year |");
     }
 
     @Test
