@@ -25,6 +25,8 @@ public enum FindingRule {
     FORMAT_EVIDENCE_DISAGREES,
     /** a 2021 report prints the 2019 single （六）其他处理 row; its three sub-rows are left empty */
     UNDIVIDED_ROW,
+    /** an indicator printed inside a table that the catalogue lacks, kept under a spare x.unlisted code */
+    UNLISTED_INDICATOR,
     /** an annual report without any recognizable table */
     NO_TABLE,
     /** not recognized as an annual disclosure report */

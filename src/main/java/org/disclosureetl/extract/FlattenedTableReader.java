@@ -160,7 +160,61 @@ final class FlattenedTableReader implements TableReader {
             }
             ordinal += row.columns().size();
         }
+        unlisted(table, chosen, ordinal, observations, findings);
         return new TableReading(table, observations, findings, matched, last + 1);
+    }
+
+    /**
+     * Indicators printed inside the table that no row of the catalogue matches: each kept under a
+     * spare code with its printed label, its numbers read when they allow one reading only.
+     */
+    private void unlisted(TableTemplate table, Candidate[] chosen, int ordinal, List<Observation> observations,
+                          List<Finding> findings) {
+        if (table.spareRows().isEmpty()) {
+            return;
+        }
+        Set<Integer> matchedPieces = new TreeSet<>();
+        for (Candidate c : chosen) {
+            if (c != null) {
+                matchedPieces.add(c.piece());
+            }
+        }
+        if (matchedPieces.size() < 2) {
+            return;
+        }
+        int spare = 0;
+        int next = ordinal;
+        for (int p = ((TreeSet<Integer>) matchedPieces).first() + 1; p < ((TreeSet<Integer>) matchedPieces).last(); p++) {
+            LabelStream.Piece piece = stream.pieces().get(p);
+            String label = printedLabel(piece.text());
+            if (matchedPieces.contains(p) || piece.material().isEmpty() || label.length() < 2 || label.length() > 30) {
+                continue;
+            }
+            if (spare == table.spareRows().size()) {
+                break;
+            }
+            TableTemplate.Row row = table.spareRows().get(spare++);
+            List<MaterialReadings.Reading> readings = MaterialReadings.readings(piece.material(), piece.gapAfter(),
+                    row.columns().size(), 0, true);
+            List<MaterialReadings.ReadCell> cells = readings != null && readings.size() == 1 ? readings.get(0).cells() : null;
+            for (int c = 0; c < row.columns().size(); c++) {
+                MaterialReadings.ReadCell cell = cells == null ? null : cells.get(c);
+                observations.add(new Observation(table.code(), row.code(), row.columns().get(c).code(),
+                        cell == null ? null : cell.value(), cell == null ? "" : cell.raw(),
+                        LabelMatcher.unitAtEnd(piece.text()), label, row.columns().get(c).label(), piece.where(), next++));
+            }
+            findings.add(new Finding(FindingRule.UNLISTED_INDICATOR.code(), table.code(), row.code(), null, null,
+                    piece.text(), "the table prints an indicator the catalogue lacks (" + label + "); kept as " + row.code()
+                    + (cells == null ? ", its numbers (" + piece.material().size() + " pieces) left empty: they allow"
+                    + " more than one reading" : "")));
+        }
+    }
+
+    /** A piece's text as an indicator label: without numbering, 其中 and a trailing unit. */
+    private static String printedLabel(String text) {
+        String label = text.strip().replaceFirst("^(其中)?[:：]?\\s*(\\d{1,2}[.、]|\\([一二三四五六七八九十]+\\)|[一二三四五六七八九十]+、)?", "");
+        String unit = LabelMatcher.unitAtEnd(label);
+        return unit == null ? label : label.substring(0, label.length() - unit.length()).strip();
     }
 
     /** The matched row printed instead of the group that row {@code r} belongs to, or -1. */

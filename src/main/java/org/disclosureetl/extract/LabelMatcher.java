@@ -99,6 +99,12 @@ final class LabelMatcher {
         return false;
     }
 
+    /** The counting unit a label ends with ({@code 主动公开信息数条}), or null. */
+    static String unitAtEnd(String text) {
+        Matcher unit = TRAILING_UNIT.matcher(text);
+        return unit.find() && unit.start() > 0 ? unit.group().strip() : null;
+    }
+
     /** A piece's text with a tail cut off, its key (noise removed) and each key char's index in the text. */
     record Ending(String text, String key, int[] positions, String unit) {
     }

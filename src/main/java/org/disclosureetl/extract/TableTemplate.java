@@ -14,12 +14,15 @@ import java.util.List;
  * @param anchor         for {@link Layout#RUN}: the label the table's header starts with
  * @param optionalColumn a value column some reports add (a 历年累计 running total), or null
  * @param rows           its rows in printed order
+ * @param spareRows      codes for indicators a report prints inside the table but the catalogue
+ *                       lacks ({@code x.unlisted.1} ...): kept with their printed label, not dropped
  */
 public record TableTemplate(String formatVersion, String code, String variant, Layout layout, String anchor,
-                            OptionalColumn optionalColumn, List<Row> rows) {
+                            OptionalColumn optionalColumn, List<Row> rows, List<Row> spareRows) {
 
     public TableTemplate {
         rows = List.copyOf(rows);
+        spareRows = List.copyOf(spareRows);
     }
 
     public enum Layout {
@@ -51,14 +54,18 @@ public record TableTemplate(String formatVersion, String code, String variant, L
         if (optionalColumn == null) {
             return this;
         }
+        return new TableTemplate(formatVersion, code, variant, layout, anchor, null, widen(rows), widen(spareRows));
+    }
+
+    private List<Row> widen(List<Row> narrow) {
         List<Row> widened = new ArrayList<>();
-        for (Row row : rows) {
+        for (Row row : narrow) {
             List<Column> columns = new ArrayList<>(row.columns());
             columns.add(new Column(optionalColumn.code(), optionalColumn.label()));
             widened.add(new Row(row.code(), row.label(), row.numbering(), row.numberingRequired(), row.keys(), columns,
                     row.aggregates()));
         }
-        return new TableTemplate(formatVersion, code, variant, layout, anchor, null, widened);
+        return widened;
     }
 
     /**

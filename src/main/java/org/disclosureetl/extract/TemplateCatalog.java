@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 public class TemplateCatalog {
 
     public static final List<String> FORMATS = List.of("2021", "2019", "legacy");
+    /** Codes of the cells file reserved for indicators a report prints but the catalogue lacks. */
+    public static final String SPARE_ROW_PREFIX = "x.unlisted.";
 
     private final Map<String, List<TableTemplate>> tablesByFormat = new LinkedHashMap<>();
     private final List<FormatClue> clues = new ArrayList<>();
@@ -75,6 +77,15 @@ public class TemplateCatalog {
                             LabelKey.of(r.get("optional_column_clue")).key());
             TableTemplate.Layout layout = TableTemplate.Layout.valueOf(r.get("layout").toUpperCase());
             List<TableTemplate.Row> templateRows = new ArrayList<>();
+            List<TableTemplate.Row> spareRows = new ArrayList<>();
+            List<String> optionalHere = optionalCodes.getOrDefault(format + "/" + table, List.of());
+            tableRows.forEach((rowCode, rowColumns) -> {
+                if (rowCode.startsWith(SPARE_ROW_PREFIX)) {
+                    spareRows.add(new TableTemplate.Row(rowCode, rowLabels.get(format + "/" + table + "/" + rowCode), null,
+                            false, List.of(), rowColumns.stream().filter(c -> !optionalHere.contains(c.code())).toList(),
+                            null));
+                }
+            });
             if (layout == TableTemplate.Layout.RUN) {
                 tableRows.forEach((rowCode, rowColumns) -> templateRows.add(new TableTemplate.Row(rowCode,
                         rowLabels.get(format + "/" + table + "/" + rowCode), null, false, List.of(), rowColumns, null)));
@@ -89,7 +100,7 @@ public class TemplateCatalog {
                 }
             }
             tablesByFormat.computeIfAbsent(format, k -> new ArrayList<>()).add(new TableTemplate(format, table, variant,
-                    layout, LabelKey.of(r.get("anchor")).key(), optional, templateRows));
+                    layout, LabelKey.of(r.get("anchor")).key(), optional, templateRows, spareRows));
         });
 
         read("identities.csv", r -> identities.add(new IdentityRule(r.get("format_version"), r.get("rule"),

@@ -33,7 +33,9 @@ class CodebookTest {
             for (TableTemplate printed : catalog.tables(format)) {
                 // every printed form, with the column some forms add, and only rows that have cells of their own
                 TableTemplate table = printed.withOptionalColumn();
-                for (TableTemplate.Row row : table.outputRows()) {
+                List<TableTemplate.Row> rows = new java.util.ArrayList<>(table.outputRows());
+                rows.addAll(table.spareRows());
+                for (TableTemplate.Row row : rows) {
                     for (TableTemplate.Column column : row.columns()) {
                         catalogue.add(table.code() + "/" + row.code() + "/" + column.code());
                     }

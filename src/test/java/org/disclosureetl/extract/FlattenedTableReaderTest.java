@@ -147,6 +147,24 @@ class FlattenedTableReaderTest {
                 .extracting(Observation::unit).containsOnly("条");
     }
 
+    @Test
+    void anIndicatorTheCatalogueLacksIsKeptWithItsPrintedLabel() {
+        Extraction extraction = extractor.extract(TextDocuments.lines("平潭县财政局2009年度政府信息公开年度报告",
+                "附表: 指标名称 计量单位 年末统计 主动公开信息数 条 6 其中:1.网站公开 条 6 2.政府公报公开 条 0"
+                        + " 政府信息公开专栏访问量 人次 1234 受理依申请公开信息总数 条 0 其中:1.当面申请数 条 0 2.传真申请数 条 0"
+                        + " 对申请的答复总数 条 0 行政复议数 件 0 行政诉讼数 件 0 行政申诉数 件 0"));
+
+        assertThat(row(extraction, "statistics", "x.unlisted.1")).containsExactly(bd(1234));
+        assertThat(extraction.observations()).filteredOn(o -> o.rowCode().equals("x.unlisted.1"))
+                .extracting(Observation::rowLabel, Observation::unit).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("政府信息公开专栏访问量", "人次"));
+        assertThat(extraction.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(FindingRule.UNLISTED_INDICATOR.code());
+            assertThat(f.message()).contains("政府信息公开专栏访问量");
+        });
+        assertThat(row(extraction, "statistics", "requests.received.fax")).containsExactly(bd(0));
+    }
+
     private static List<BigDecimal> row(Extraction extraction, String table, String row) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
         extraction.observations().stream().filter(o -> o.tableCode().equals(table) && o.rowCode().equals(row))
