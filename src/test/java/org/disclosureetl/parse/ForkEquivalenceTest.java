@@ -50,7 +50,10 @@ class ForkEquivalenceTest {
         ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf"));
 
         assertThat(parsed.contentType()).isEqualTo("application/pdf");
-        assertThat(parsed.blocks()).allSatisfy(block -> assertThat(block).isInstanceOf(Block.TextLine.class))
+        assertThat(parsed.blocks()).allSatisfy(block -> assertThat(block).isInstanceOf(Block.TextLine.class));
+        // the document's title metadata comes first, then every line of text with its page
+        assertThat(parsed.blocks()).extracting(Block::where).startsWith("head dc:title", "head title");
+        assertThat(parsed.blocks().subList(2, parsed.blocks().size()))
                 .allSatisfy(block -> assertThat(block.where()).startsWith("page "));
     }
 
