@@ -113,19 +113,20 @@ final class FlattenedTableReader implements TableReader {
                                int last) {
         List<LabelStream.Piece> pieces = stream.pieces();
         int matched = (int) java.util.Arrays.stream(chosen).filter(java.util.Objects::nonNull).count();
+        chosen = detachedLabels(table, chosen);
         List<TableSolver.Segment> segments = new ArrayList<>();
-        List<Integer> segmentRows = new ArrayList<>();
         for (int r = 0; r < chosen.length; r++) {
             if (chosen[r] == null) {
                 continue;
             }
-            LabelStream.Piece piece = pieces.get(chosen[r].piece());
+            List<LabelStream.Atom> material = chosen[r].material() != null ? chosen[r].material()
+                    : pieces.get(chosen[r].piece()).material();
+            boolean gapAfter = chosen[r].material() == null && pieces.get(chosen[r].piece()).gapAfter();
             List<TableSolver.Slot> slots = new ArrayList<>();
             for (int c = 0; c < table.rows().get(r).columns().size(); c++) {
                 slots.add(new TableSolver.Slot(r, c));
             }
-            segments.add(new TableSolver.Segment(piece.material(), piece.gapAfter(), slots));
-            segmentRows.add(r);
+            segments.add(new TableSolver.Segment(material, gapAfter, slots));
         }
         TableSolver.Solution solution = new TableSolver(table, rules, prose).solve(segments);
         List<Observation> observations = new ArrayList<>();
@@ -305,7 +306,71 @@ final class FlattenedTableReader implements TableReader {
         return false;
     }
 
-    private record Candidate(int piece, LabelMatcher.Match match) {
+    /**
+     * A row's label found at the end of a piece.
+     *
+     * @param material the row's own share of the piece's material where several labels share one
+     *                 piece (labels detached from their numbers), or null for all of it
+     */
+    private record Candidate(int piece, LabelMatcher.Match match, List<LabelStream.Atom> material) {
+        Candidate(int piece, LabelMatcher.Match match) {
+            this(piece, match, null);
+        }
+    }
+
+    /**
+     * PDF-to-markdown conversions print a block of labels and then a block of number rows: one
+     * piece ends with the last label, and the labels of the rows before it sit earlier in the same
+     * piece. When the piece's numbers are exactly as many cells as all those rows have, they are
+     * assigned to the rows in order.
+     */
+    private Candidate[] detachedLabels(TableTemplate table, Candidate[] chosen) {
+        Candidate[] result = chosen.clone();
+        for (int r = 0; r < chosen.length; r++) {
+            if (chosen[r] == null) {
+                continue;
+            }
+            LabelStream.Piece piece = stream.pieces().get(chosen[r].piece());
+            String key = LabelKey.of(piece.text()).key();
+            int first = r;
+            int at = key.length();
+            while (first > 0 && chosen[first - 1] == null && !table.rows().get(first - 1).aggregateOnly()) {
+                int found = lastIndexOfAny(key.substring(0, at), table.rows().get(first - 1).keys());
+                if (found < 0) {
+                    break;
+                }
+                at = found;
+                first--;
+            }
+            if (first == r || piece.material().stream().anyMatch(a -> a.kind() == LabelStream.AtomKind.DIGITS
+                    && a.digits().length() > 1 && a.gap() == LabelStream.Gap.NONE)) {
+                continue;
+            }
+            int cells = 0;
+            for (int k = first; k <= r; k++) {
+                cells += table.rows().get(k).columns().size();
+            }
+            if (piece.material().size() != cells) {
+                continue;
+            }
+            int from = 0;
+            for (int k = first; k <= r; k++) {
+                int n = table.rows().get(k).columns().size();
+                result[k] = new Candidate(chosen[r].piece(), chosen[r].match(), piece.material().subList(from, from + n));
+                from += n;
+            }
+        }
+        return result;
+    }
+
+    private static int lastIndexOfAny(String text, List<String> keys) {
+        int best = -1;
+        for (String key : keys) {
+            if (!key.isEmpty()) {
+                best = Math.max(best, text.lastIndexOf(key));
+            }
+        }
+        return best;
     }
 
     /**

@@ -165,6 +165,26 @@ class FlattenedTableReaderTest {
         assertThat(row(extraction, "statistics", "requests.received.fax")).containsExactly(bd(0));
     }
 
+    @Test
+    void labelRowsDetachedFromTheirNumberRowsAreAssignedInOrder() {
+        Extraction extraction = extractor.extract(TextDocuments.cells(TITLE,
+                "三、收到和处理政府信息公开申请情况",
+                "项目|数据1|数据2|数据3|数据4|数据5|数据6|数据7",
+                "一、本年新收政府信息公开申请数量|5|0|0|0|0|0|5",
+                "二、上年结转政府信息公开申请数量|0|0|0|0|0|0|0",
+                "三、本年度办理结果|||||||",
+                "(一)予以公开|||||||",
+                "(二)部分公开(区分处理的,只计这一情形,不计其他情形)|||||||",
+                "|3|0|0|0|0|0|3",
+                "|2|0|0|0|0|0|2",
+                "(七)总计|5|0|0|0|0|0|5",
+                "四、结转下年度继续办理|0|0|0|0|0|0|0"));
+
+        assertThat(row(extraction, "applications", "granted")).containsExactly(bd(3), bd(0), bd(0), bd(0), bd(0), bd(0), bd(3));
+        assertThat(row(extraction, "applications", "partially_granted"))
+                .containsExactly(bd(2), bd(0), bd(0), bd(0), bd(0), bd(0), bd(2));
+    }
+
     private static List<BigDecimal> row(Extraction extraction, String table, String row) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
         extraction.observations().stream().filter(o -> o.tableCode().equals(table) && o.rowCode().equals(row))

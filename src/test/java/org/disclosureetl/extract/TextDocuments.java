@@ -21,6 +21,19 @@ final class TextDocuments {
         return new NormalizedDocument("text/plain", Script.SIMPLIFIED, out);
     }
 
+    /** Lines whose cells are separated by {@code |}, as a markdown or tab-separated table gives them. */
+    static NormalizedDocument cells(String... lines) {
+        List<NormalizedDocument.Line> out = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            List<NormalizedDocument.Cell> cells = new ArrayList<>();
+            for (String cell : lines[i].split("\\|", -1)) {
+                cells.add(new NormalizedDocument.Cell(cell, cell.strip()));
+            }
+            out.add(new NormalizedDocument.Line(cells, "line " + (i + 1), cells.size() > 1));
+        }
+        return new NormalizedDocument("text/plain", Script.SIMPLIFIED, out);
+    }
+
     /** A line from the page head ({@code <title>}), as the parser marks it. */
     static NormalizedDocument.Line head(String text) {
         return new NormalizedDocument.Line(List.of(new NormalizedDocument.Cell(text, text)), "head title", false);
