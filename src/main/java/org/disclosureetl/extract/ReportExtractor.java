@@ -34,11 +34,21 @@ public class ReportExtractor {
                 new AnchoredRowReader(Tokenizer.tokenize(document)));
         ProseEvidence prose = new ProseEvidence(stream.text(0, stream.pieces().size()));
 
+        // the generation the column labels name is nearly always right: when it reads every table, the others are not read
+        String byLabels = formatFromClues(stream);
         Map<String, FormatReading> byFormat = new LinkedHashMap<>();
-        for (String format : TemplateCatalog.FORMATS) {
-            byFormat.put(format, read(format, readers, prose));
+        if (byLabels != null) {
+            FormatReading labelled = read(byLabels, readers, prose);
+            if (labelled.tables().size() == labelled.templateTables().size()) {
+                byFormat.put(byLabels, labelled);
+            }
         }
-        FormatDecision decision = decide(stream, byFormat, identity.reportYear());
+        if (byFormat.isEmpty()) {
+            for (String format : TemplateCatalog.FORMATS) {
+                byFormat.put(format, read(format, readers, prose));
+            }
+        }
+        FormatDecision decision = decide(byLabels, byFormat, identity.reportYear());
         FormatReading best = decision.format() == null ? null : byFormat.get(decision.format());
         if (best == null || best.tables().isEmpty()) {
             Extraction.ReportStatus status = identity.titled()
@@ -137,8 +147,7 @@ public class ReportExtractor {
      * that reads best, then from the report year; where the evidence disagrees the labels win and a
      * document-level finding says so.
      */
-    private FormatDecision decide(LabelStream stream, Map<String, FormatReading> byFormat, Integer year) {
-        String byLabels = formatFromClues(stream);
+    private FormatDecision decide(String byLabels, Map<String, FormatReading> byFormat, Integer year) {
         String byRows = null;
         for (Map.Entry<String, FormatReading> e : byFormat.entrySet()) {
             FormatReading r = e.getValue();
@@ -151,7 +160,8 @@ public class ReportExtractor {
             }
         }
         String byYear = byYear(year);
-        String chosen = byLabels != null && !byFormat.get(byLabels).tables().isEmpty() ? byLabels
+        String chosen = byLabels != null && byFormat.containsKey(byLabels) && !byFormat.get(byLabels).tables().isEmpty()
+                ? byLabels
                 : byRows != null ? byRows : null;
         List<Finding> findings = new ArrayList<>();
         if (chosen != null) {
