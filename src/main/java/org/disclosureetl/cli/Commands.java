@@ -158,6 +158,10 @@ class Commands {
             out.printf("  files: %d seen, %d new, %d changed, %d unchanged, %d deleted%n", discovery.get("files"),
                     discovery.get("added"), discovery.get("changed"), discovery.get("unchanged"),
                     discovery.get("deleted"));
+            Integer unreadable = discovery.get("unreadable");
+            if (unreadable != null && unreadable > 0) {
+                out.printf("  unreadable files: %d (listed in failures.csv)%n", unreadable);
+            }
         }
         out.printf("  documents: %d processed, %d extracted, %d without table, %d not a report, %d failed%n",
                 counts.processed(), counts.extracted(), counts.noTable(), counts.notReport(), counts.failed());

@@ -194,7 +194,9 @@ public class CsvExporter {
         try (CsvOut out = CsvOut.open(temp, run)) {
             out.header(List.of("run_id", "source_file", "step", "error_type", "message", "time", "document_id"));
             jdbc.sql("SELECT run_id, source_file, step, error_type, message, failed_at, document_id"
-                            + " FROM failure ORDER BY failure_id")
+                            // by file and attempt, not by log order: partitions log in a racy order, and a
+                            // run resumed after a crash must export what an uninterrupted one does
+                            + " FROM failure ORDER BY source_file, document_id NULLS FIRST, attempt NULLS FIRST, step, failure_id")
                     .query((RowCallbackHandler) rs -> out.print(List.of(nullToEmpty(rs.getString(1)),
                             text(rs.getString(2)), rs.getString(3), rs.getString(4), text(rs.getString(5)),
                             rs.getTimestamp(6).toLocalDateTime().toString(), nullToEmpty(rs.getString(7)))));

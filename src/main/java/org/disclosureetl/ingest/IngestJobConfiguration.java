@@ -15,6 +15,8 @@ import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.FailureLog;
+import org.disclosureetl.store.FailureStep;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -67,10 +69,17 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet discoverTasklet(InboxScanner scanner, @Value("#{jobParameters['input']}") String input) {
+    Tasklet discoverTasklet(InboxScanner scanner, FailureRecorder failures,
+                            @Value("#{jobParameters['input']}") String input,
+                            @Value("#{jobParameters['output']}") String output) {
         return (contribution, chunkContext) -> {
             long runId = contribution.getStepExecution().getJobExecutionId();
             Discovery discovery = scanner.scan(Path.of(input), runId);
+            // in the step's transaction, with the files registered: a discover step that fails logs nothing
+            failures.record(Path.of(output), discovery.unreadable().stream()
+                    .map(u -> new FailureLog.FailureEntry(runId, u.path(), null, null, FailureStep.DISCOVER,
+                            u.errorType(), u.message()))
+                    .toList());
             ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
             Map<String, Integer> counts = new HashMap<>();
             counts.put("files", discovery.files());
@@ -78,6 +87,7 @@ public class IngestJobConfiguration {
             counts.put("changed", discovery.changed());
             counts.put("unchanged", discovery.unchanged());
             counts.put("deleted", discovery.deleted());
+            counts.put("unreadable", discovery.unreadable().size());
             jobContext.put(DISCOVERY_KEY, counts);
             return RepeatStatus.FINISHED;
         };
@@ -154,19 +164,18 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     DocumentProcessor documentProcessor(@Value("#{jobParameters['input']}") String input,
-                                        @Value("#{jobParameters['output']}") String output,
-                                        @Value("#{stepExecution.jobExecutionId}") Long runId,
                                         ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                                        ReportValidator validator, FailureRecorder failures, StageTimings timings) {
-        return new DocumentProcessor(Path.of(input), Path.of(output), runId, parser, normalizer, extractor, validator,
-                failures, timings);
+                                        ReportValidator validator, StageTimings timings) {
+        return new DocumentProcessor(Path.of(input), parser, normalizer, extractor, validator, timings);
     }
 
     @Bean
     @StepScope
-    DocumentWriter documentWriter(DocumentRepository documents, @Value("#{stepExecution.jobExecutionId}") Long runId,
-                                  StageTimings timings) {
-        return new DocumentWriter(documents, runId, timings);
+    DocumentWriter documentWriter(DocumentRepository documents, FailureRecorder failures,
+                                  @Value("#{jobParameters['output']}") String output,
+                                  @Value("#{stepExecution.jobExecutionId}") Long runId, StageTimings timings,
+                                  PlatformTransactionManager transactionManager) {
+        return new DocumentWriter(documents, failures, Path.of(output), runId, timings, transactionManager);
     }
 
     @Bean
