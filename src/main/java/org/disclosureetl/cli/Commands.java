@@ -1,6 +1,12 @@
 package org.disclosureetl.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -11,6 +17,7 @@ import java.util.Map;
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.export.ExportFilter;
+import org.disclosureetl.ingest.FailureRecorder;
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.store.DocumentRepository;
@@ -23,6 +30,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,27 +68,46 @@ class Commands {
     }
 
     int ingest() throws Exception {
+        return ingest(properties.input(), properties.output());
+    }
+
+    private int ingest(Path input, Path output) throws Exception {
         recoverAbandonedRuns();
         JobParameters parameters = new JobParametersBuilder()
-                .addString("input", properties.input().toAbsolutePath().normalize().toString())
-                .addString("output", properties.output().toAbsolutePath().normalize().toString())
+                .addString("input", input.toAbsolutePath().normalize().toString())
+                .addString("output", output.toAbsolutePath().normalize().toString())
                 .addLong("requested", System.currentTimeMillis())
                 .toJobParameters();
         return report(jobOperator.start(ingestJob, parameters));
     }
 
-    int retryFailed(Long runId) throws Exception {
+    /**
+     * Re-queues failed documents and runs ingest on the folders of the run they failed in (the latest
+     * such run without --run): the default data/inbox would mark them all deleted. --input and
+     * --output override.
+     */
+    int retryFailed(Long runId, boolean inputGiven, boolean outputGiven) throws Exception {
+        Long source = runId != null ? runId : documents.latestRunWithFailures();
+        JobExecution sourceRun = source == null ? null : execution(source);
+        if (runId != null && sourceRun == null) {
+            System.err.println("retry-failed: there is no run " + runId + " in this database (see runs)");
+            return USAGE;
+        }
         int requeued = documents.requeueFailed(runId, properties.maxAttempts());
         out.printf("retry-failed: %d failed document(s) queued again%s%n", requeued,
                 runId == null ? "" : " from run " + runId);
-        return ingest();
+        Path input = inputGiven || sourceRun == null ? properties.input()
+                : Path.of(sourceRun.getJobParameters().getString("input"));
+        Path output = outputGiven || sourceRun == null ? properties.output()
+                : Path.of(sourceRun.getJobParameters().getString("output"));
+        return ingest(input, output);
     }
 
     int restart(Long runId) throws Exception {
-        JobExecution execution = runId == null ? latestExecution() : jobRepository.getJobExecution(runId);
+        JobExecution execution = runId == null ? latestExecution() : execution(runId);
         if (execution == null) {
-            out.println(runId == null ? "restart: no run has been recorded in this database; start one with ingest"
-                    : "restart: there is no run " + runId + " in this database");
+            System.err.println(runId == null ? "restart: no run has been recorded in this database; start one with ingest"
+                    : "restart: there is no run " + runId + " in this database (see runs)");
             return USAGE;
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
@@ -137,6 +164,15 @@ class Commands {
         }
     }
 
+    /** The run with this id, or null (the JDBC repository throws for an id it does not have). */
+    private JobExecution execution(long runId) {
+        try {
+            return jobRepository.getJobExecution(runId);
+        } catch (EmptyResultDataAccessException e) {
+            return null;
+        }
+    }
+
     private JobExecution latestExecution() {
         List<JobInstance> instances = jobRepository.getJobInstances(IngestJobConfiguration.JOB_NAME, 0, 1);
         return instances.isEmpty() ? null : jobRepository.getLastJobExecution(instances.get(0));
@@ -150,10 +186,11 @@ class Commands {
                 .get(IngestJobConfiguration.DISCOVERY_KEY);
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
-        List<JobExecution> earlier = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
-                .filter(e -> e.getId() < runId).toList();
+        // the run this one resumes is the instance's latest before it (executions come in no set order)
+        long resumed = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+                .mapToLong(JobExecution::getId).filter(id -> id < runId).max().orElse(-1);
         out.printf("run %d %s in %.1f s%s%n", runId, execution.getStatus(), took.toMillis() / 1000.0,
-                earlier.isEmpty() ? "" : " (resumes run " + earlier.get(earlier.size() - 1).getId() + ")");
+                resumed < 0 ? "" : " (resumes run " + resumed + ")");
         if (discovery != null) {
             out.printf("  files: %d seen, %d new, %d changed, %d unchanged, %d deleted%n", discovery.get("files"),
                     discovery.get("added"), discovery.get("changed"), discovery.get("unchanged"),
@@ -172,11 +209,32 @@ class Commands {
             out.println("  failed documents are listed in " + output.resolve("failures.csv") + "; re-run them with retry-failed");
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().forEach(e -> out.println("  error: " + e));
+            List<Throwable> failures = execution.getAllFailureExceptions();
+            if (!failures.isEmpty()) {
+                out.println("  error: " + Failures.cause(failures));
+                keepStacks(output, runId, failures);
+            }
             out.println("  resume with: restart --run=" + runId);
             return JOB_FAILED;
         }
         return OK;
+    }
+
+    /** The whole stack traces go to the run log, not the console (best effort: the output folder may be the fault). */
+    private void keepStacks(Path output, long runId, List<Throwable> failures) {
+        StringWriter text = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(text)) {
+            writer.println(LocalDateTime.now() + "\trun " + runId + " " + "failed:");
+            failures.forEach(f -> f.printStackTrace(writer));
+        }
+        Path log = FailureRecorder.runLog(output, runId);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out.println("  details: " + log);
+        } catch (IOException | RuntimeException e) {
+            out.println("  details: the run log " + log + " cannot be written either (" + Failures.oneLine(e) + ")");
+        }
     }
 
     private static String format(LocalDateTime time, DateTimeFormatter formatter) {
