@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged {@code target/disclosure-etl.jar} in a JVM of its own, as a user would. */
@@ -20,6 +21,11 @@ public final class JarRunner {
     }
 
     public static Process start(Path log, String... args) throws IOException {
+        return start(log, Map.of(), args);
+    }
+
+    /** With extra environment variables, e.g. {@code LC_ALL=C} as under cron or systemd. */
+    public static Process start(Path log, Map<String, String> environment, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run `mvn verify` (integration tests run after package)");
         }
@@ -29,12 +35,19 @@ public final class JarRunner {
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), args);
+    }
+
+    public static Result run(Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile(workDir, "jar-", ".log");
-        Process process = start(log, args);
+        Process process = start(log, environment, args);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("disclosure-etl " + String.join(" ", args) + " did not finish in 5 minutes");
