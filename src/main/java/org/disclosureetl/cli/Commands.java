@@ -30,6 +30,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +79,7 @@ class Commands {
                 .addString("output", output.toAbsolutePath().normalize().toString())
                 .addLong("requested", System.currentTimeMillis())
                 .toJobParameters();
-        return report(jobOperator.start(ingestJob, parameters));
+        return launch(parameters);
     }
 
     /**
@@ -116,7 +117,29 @@ class Commands {
         }
         recoverAbandonedRuns();
         // launching the job with the failed instance's own parameters resumes that instance
-        return report(jobOperator.start(ingestJob, execution.getJobParameters()));
+        return launch(execution.getJobParameters());
+    }
+
+    /**
+     * Runs the job and reports it. When the database itself fails (disk full: H2 closes the database
+     * at the first write it cannot make), the job cannot even record that it failed: this reports
+     * the run as failed from what is known in memory. The run stays marked as running in the
+     * database, so the next restart or ingest marks it FAILED and resumes it.
+     */
+    private int launch(JobParameters parameters) throws Exception {
+        try {
+            return report(jobOperator.start(ingestJob, parameters));
+        } catch (DataAccessException e) {
+            Long runId = runningJobs.forgetLatest();
+            if (runId == null) {
+                throw e;
+            }
+            out.printf("run %d FAILED: the database cannot be written%n", runId);
+            out.println("  error: " + Failures.oneLine(e));
+            keepStacks(Path.of(parameters.getString("output")), runId, List.of(e));
+            out.println("  resume with: restart --run=" + runId + " (once the cause is fixed: space freed, say)");
+            return JOB_FAILED;
+        }
     }
 
     int runs(int limit) {

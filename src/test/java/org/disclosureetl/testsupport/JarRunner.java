@@ -44,6 +44,23 @@ public final class JarRunner {
         return run(workDir, Map.of(), args);
     }
 
+    /**
+     * Runs the jar with every file it writes limited to {@code kib} KiB ({@code ulimit -f}): a write past
+     * that fails with EFBIG ("File too large"; the JVM ignores SIGXFSZ), as a full disk fails it with ENOSPC.
+     */
+    public static Result runWithFileSizeLimit(Path workDir, long kib, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -f " + kib + " && exec \"$@\"", "sh",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(workDir, "jar-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("disclosure-etl " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
     public static Result run(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile(workDir, "jar-", ".log");
