@@ -13,6 +13,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.export.CsvExporter;
@@ -20,6 +25,7 @@ import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.ingest.FailureRecorder;
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.ingest.RunningJobs;
+import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -46,6 +52,9 @@ class Commands {
     static final int JOB_FAILED = 1;
     static final int USAGE = 2;
 
+    /** How long a job may stay stuck after the database failed under it before the process is halted. */
+    private static final Duration STUCK = Duration.ofSeconds(5);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job ingestJob;
@@ -54,10 +63,13 @@ class Commands {
     private final CsvExporter exporter;
     private final RunSummary summary;
     private final RunningJobs runningJobs;
+    private final DatabaseFault databaseFault;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
-             DocumentRepository documents, CsvExporter exporter, RunSummary summary, RunningJobs runningJobs) {
+             DocumentRepository documents, CsvExporter exporter, RunSummary summary, RunningJobs runningJobs,
+             DatabaseFault databaseFault) {
+        this.databaseFault = databaseFault;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -125,21 +137,47 @@ class Commands {
      * at the first write it cannot make), the job cannot even record that it failed: this reports
      * the run as failed from what is known in memory. The run stays marked as running in the
      * database, so the next restart or ingest marks it FAILED and resumes it.
+     *
+     * <p>The job runs on a thread of its own so that a job stuck in H2 after such a close (see
+     * {@link DatabaseFault}) cannot hold the process: {@link #STUCK} after the fault, the run is
+     * reported failed and the JVM halted (a normal shutdown would wait on the same dead database).
      */
     private int launch(JobParameters parameters) throws Exception {
-        try {
-            return report(jobOperator.start(ingestJob, parameters));
-        } catch (DataAccessException e) {
-            Long runId = runningJobs.forgetLatest();
-            if (runId == null) {
-                throw e;
+        FutureTask<JobExecution> job = new FutureTask<>(() -> jobOperator.start(ingestJob, parameters));
+        Thread thread = new Thread(job, "ingest-job");
+        thread.setDaemon(true);
+        thread.start();
+        while (true) {
+            try {
+                return report(job.get(1, TimeUnit.SECONDS));
+            } catch (TimeoutException stillRunning) {
+                Optional<Throwable> fault = databaseFault.olderThan(STUCK);
+                if (fault.isPresent()) {
+                    databaseFailed(parameters, fault.get());
+                    out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(JOB_FAILED);
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof DataAccessException failed) {
+                    databaseFault.report(failed);
+                    return databaseFailed(parameters, failed);
+                }
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
-            out.printf("run %d FAILED: the database cannot be written%n", runId);
-            out.println("  error: " + Failures.oneLine(e));
-            keepStacks(Path.of(parameters.getString("output")), runId, List.of(e));
-            out.println("  resume with: restart --run=" + runId + " (once the cause is fixed: space freed, say)");
-            return JOB_FAILED;
         }
+    }
+
+    private int databaseFailed(JobParameters parameters, Throwable failure) {
+        Long runId = runningJobs.forgetLatest();
+        if (runId == null) {
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        out.printf("run %d FAILED: the database cannot be written%n", runId);
+        out.println("  error: " + Failures.oneLine(failure));
+        keepStacks(Path.of(parameters.getString("output")), runId, List.of(failure));
+        out.println("  resume with: restart --run=" + runId + " (once the cause is fixed: space freed, say)");
+        return JOB_FAILED;
     }
 
     int runs(int limit) {

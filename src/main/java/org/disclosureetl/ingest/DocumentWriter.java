@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.disclosureetl.extract.Extraction;
+import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.FailureLog;
@@ -38,9 +39,11 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private final long runId;
     private final StageTimings timings;
     private final TransactionTemplate savepoint;
+    private final DatabaseFault databaseFault;
 
     DocumentWriter(DocumentRepository documents, FailureRecorder failures, Path outputFolder, long runId,
-                   StageTimings timings, PlatformTransactionManager transactionManager) {
+                   StageTimings timings, PlatformTransactionManager transactionManager, DatabaseFault databaseFault) {
+        this.databaseFault = databaseFault;
         this.documents = documents;
         this.failures = failures;
         this.outputFolder = outputFolder;
@@ -52,6 +55,15 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
 
     @Override
     public void write(Chunk<? extends ProcessedDocument> chunk) {
+        try {
+            writeChunk(chunk);
+        } catch (RuntimeException e) {
+            databaseFault.report(e);
+            throw e;
+        }
+    }
+
+    private void writeChunk(Chunk<? extends ProcessedDocument> chunk) {
         long start = System.nanoTime();
         List<? extends ProcessedDocument> items = chunk.getItems();
         try {

@@ -14,6 +14,7 @@ import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
@@ -63,8 +64,21 @@ public class IngestJobConfiguration {
 
     @Bean
     Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      Tasklet discoverTasklet) {
-        return new StepBuilder("discover", jobRepository).tasklet(discoverTasklet, transactionManager).build();
+                      Tasklet discoverTasklet, DatabaseFault databaseFault) {
+        return new StepBuilder("discover", jobRepository)
+                .tasklet(reportingFaults(discoverTasklet, databaseFault), transactionManager).build();
+    }
+
+    /** A tasklet whose failures are shown to {@link DatabaseFault} (it may never get to report them otherwise). */
+    private static Tasklet reportingFaults(Tasklet tasklet, DatabaseFault databaseFault) {
+        return (contribution, chunkContext) -> {
+            try {
+                return tasklet.execute(contribution, chunkContext);
+            } catch (RuntimeException e) {
+                databaseFault.report(e);
+                throw e;
+            }
+        };
     }
 
     @Bean
@@ -174,13 +188,16 @@ public class IngestJobConfiguration {
     DocumentWriter documentWriter(DocumentRepository documents, FailureRecorder failures,
                                   @Value("#{jobParameters['output']}") String output,
                                   @Value("#{stepExecution.jobExecutionId}") Long runId, StageTimings timings,
-                                  PlatformTransactionManager transactionManager) {
-        return new DocumentWriter(documents, failures, Path.of(output), runId, timings, transactionManager);
+                                  PlatformTransactionManager transactionManager, DatabaseFault databaseFault) {
+        return new DocumentWriter(documents, failures, Path.of(output), runId, timings, transactionManager,
+                databaseFault);
     }
 
     @Bean
-    Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet exportTasklet) {
-        return new StepBuilder("export", jobRepository).tasklet(exportTasklet, transactionManager).build();
+    Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet exportTasklet,
+                    DatabaseFault databaseFault) {
+        return new StepBuilder("export", jobRepository)
+                .tasklet(reportingFaults(exportTasklet, databaseFault), transactionManager).build();
     }
 
     @Bean
