@@ -31,6 +31,8 @@ class FaultProbeIT {
 
     private static final Path SEEDS = Path.of("data/inbox/txt");
     private static final String EMPTY_ID = "e3b0c44298fc1c14"; // SHA-256 of nothing
+    /** Where the parser's isolation is not what a test probes: one JVM per run instead of three. */
+    private static final String IN_PROCESS = "--etl.parse.isolation=in-process";
 
     @TempDir
     Path work;
@@ -42,10 +44,10 @@ class FaultProbeIT {
         Files.writeString(out, "a file where the output folder should be");
         String db = "--db=" + work.resolve("db/etl");
 
-        JarRunner.Result failed = JarRunner.run(work, "ingest", "--input=" + inbox, "--output=" + out, db);
-        JarRunner.Result stillFailing = JarRunner.run(work, "restart", db);
+        JarRunner.Result failed = JarRunner.run(work, "ingest", "--input=" + inbox, "--output=" + out, db, IN_PROCESS);
+        JarRunner.Result stillFailing = JarRunner.run(work, "restart", db, IN_PROCESS);
         Files.delete(out);
-        JarRunner.Result resumed = JarRunner.run(work, "restart", db);
+        JarRunner.Result resumed = JarRunner.run(work, "restart", db, IN_PROCESS);
 
         assertThat(failed.exitCode()).as(failed.stdout()).isEqualTo(1);
         assertThat(failed.stdout()).contains("run 1 FAILED")
@@ -105,7 +107,8 @@ class FaultProbeIT {
         Files.copy(SEEDS.resolve("002_2bd72b0ede0a148a.txt"), deep.resolve("002.txt"));
         String longName = inbox.relativize(deep.resolve("002.txt")).toString();
         assertThat(longName).hasSizeGreaterThan(1200);
-        String[] ingest = {"ingest", "--input=" + inbox, "--output=" + work.resolve("out"), "--db=" + work.resolve("db/etl")};
+        String[] ingest = {"ingest", "--input=" + inbox, "--output=" + work.resolve("out"), "--db=" + work.resolve("db/etl"),
+                IN_PROCESS};
 
         JarRunner.Result first = JarRunner.run(work, ingest);
         JarRunner.Result second = JarRunner.run(work, ingest);
@@ -157,11 +160,11 @@ class FaultProbeIT {
         Path out = work.resolve("out");
         String db = "--db=" + work.resolve("db/etl");
         JarRunner.Result first = JarRunner.run(work, "ingest", "--input=" + inbox, "--output=" + out, db,
-                "--etl.parse.max-chars=500");
+                "--etl.parse.max-chars=500", IN_PROCESS);
         assertThat(first.stdout()).contains("documents: 2 processed, 0 extracted, 0 without table, 0 not a report, 2 failed");
 
         // no --input or --output, run from a folder that has a data/inbox of its own (the project's)
-        JarRunner.Result retry = JarRunner.run(work, "retry-failed", db);
+        JarRunner.Result retry = JarRunner.run(work, "retry-failed", db, IN_PROCESS);
 
         assertThat(retry.exitCode()).as(retry.stdout()).isZero();
         assertThat(retry.stdout()).contains("retry-failed: 2 failed document(s) queued again")
@@ -218,7 +221,7 @@ class FaultProbeIT {
         Path probe = Files.createFile(out.resolve("probe")); // the permissions this umask gives a new file
 
         JarRunner.Result run = JarRunner.run(work, "ingest", "--input=" + inbox, "--output=" + out,
-                "--db=" + work.resolve("db/etl"));
+                "--db=" + work.resolve("db/etl"), IN_PROCESS);
 
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(probe);
