@@ -3,6 +3,7 @@ package org.disclosureetl;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.disclosureetl.cli.CommandSpec;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,17 @@ public class DisclosureEtlApplication {
     static final String DEFAULT_DB = "data/db/disclosure";
 
     public static void main(String[] args) {
+        // checked before Spring starts, so a mistyped command line never opens (or creates) a database
+        try {
+            CommandSpec.Parsed parsed = CommandSpec.parse(args);
+            if (parsed.help()) {
+                System.out.print(parsed.command() == null ? CommandSpec.usage() : parsed.command().help());
+                System.exit(0);
+            }
+        } catch (CommandSpec.UsageException e) {
+            System.err.println(e.getMessage());
+            System.exit(CommandSpec.USAGE_ERROR);
+        }
         SpringApplication application = new SpringApplication(DisclosureEtlApplication.class);
         application.setDefaultProperties(Map.of("spring.datasource.url", databaseUrl(args)));
         System.exit(SpringApplication.exit(application.run(args)));

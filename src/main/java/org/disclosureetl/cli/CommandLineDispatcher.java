@@ -5,6 +5,8 @@ import java.util.List;
 import org.disclosureetl.bench.BenchCommand;
 import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.export.ExportOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -19,16 +21,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "etl.cli.enabled", havingValue = "true", matchIfMissing = true)
 class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
-    static final String USAGE = """
-            usage: java -jar target/disclosure-etl.jar COMMAND [options]
-              ingest        [--input=DIR] [--output=DIR] [--db=PATH]   parse, extract, store, export
-              retry-failed  [--run=ID]                                 re-process failed documents
-              restart       [--run=ID]                                 resume a failed or stopped run
-              runs          [--limit=N]                                list recent runs
-              export        [--output=DIR] [--year=Y] [--agency=A] [--region=R] [--table=T] [--format=csv|xlsx] [--excel]
-              schedule      [--cron=EXPR]                              run ingest on a schedule
-              bench         [--documents=N] [--threads=1,2] [--work=DIR] [--keep]   throughput benchmark
-            """;
+    private static final Logger log = LoggerFactory.getLogger(CommandLineDispatcher.class);
 
     private final Commands commands;
     private final ScheduleCommand schedule;
@@ -43,13 +36,25 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) throws Exception {
         List<String> plain = args.getNonOptionArgs();
         if (plain.isEmpty()) {
-            System.err.print(USAGE);
+            System.err.print(CommandSpec.usage());
             exitCode = Commands.USAGE;
             return;
         }
-        exitCode = switch (plain.get(0)) {
+        try {
+            exitCode = dispatch(plain.get(0), args);
+        } catch (Exception e) {
+            // one line for the operator; the stack is for whoever debugs (--logging.level.org.disclosureetl=DEBUG)
+            System.err.println(plain.get(0) + ": " + Failures.oneLine(e));
+            log.debug("{} failed", plain.get(0), e);
+            exitCode = Commands.JOB_FAILED;
+        }
+    }
+
+    private int dispatch(String command, ApplicationArguments args) throws Exception {
+        return switch (command) {
             case "ingest" -> commands.ingest();
-            case "retry-failed" -> commands.retryFailed(Commands.longOption(args, "run"));
+            case "retry-failed" -> commands.retryFailed(Commands.longOption(args, "run"),
+                    given(args, "input"), given(args, "output"));
             case "restart" -> commands.restart(Commands.longOption(args, "run"));
             case "runs" -> commands.runs(limit(args));
             case "export" -> {
@@ -59,11 +64,16 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
             case "schedule" -> schedule.run(Commands.option(args, "cron"));
             case "bench" -> new BenchCommand(System.out).run(args);
             default -> {
-                System.err.println("unknown command: " + plain.get(0));
-                System.err.print(USAGE);
+                System.err.println("unknown command: " + command);
                 yield Commands.USAGE;
             }
         };
+    }
+
+    /** Whether the folder was named on the command line or in the environment (not left to the default). */
+    private static boolean given(ApplicationArguments args, String folder) {
+        return args.containsOption(folder) || args.containsOption("etl." + folder)
+                || System.getenv("ETL_" + folder.toUpperCase(java.util.Locale.ROOT)) != null;
     }
 
     private static int limit(ApplicationArguments args) {

@@ -1,20 +1,33 @@
 package org.disclosureetl.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.export.ExportOptions;
 import org.disclosureetl.export.Exports;
+import org.disclosureetl.ingest.FailureRecorder;
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.report.RunReports;
+import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -25,6 +38,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +54,9 @@ class Commands {
     static final int JOB_FAILED = 1;
     static final int USAGE = 2;
 
+    /** How long a job may stay stuck after the database failed under it before the process is halted. */
+    private static final Duration STUCK = Duration.ofSeconds(5);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job ingestJob;
@@ -48,11 +66,13 @@ class Commands {
     private final RunSummary summary;
     private final RunningJobs runningJobs;
     private final RunReports reports;
+    private final DatabaseFault databaseFault;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
              DocumentRepository documents, Exports exporter, RunSummary summary, RunningJobs runningJobs,
-             RunReports reports) {
+             RunReports reports, DatabaseFault databaseFault) {
+        this.databaseFault = databaseFault;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -65,27 +85,46 @@ class Commands {
     }
 
     int ingest() throws Exception {
-        recoverAbandonedRuns();
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("input", properties.input().toAbsolutePath().normalize().toString())
-                .addString("output", properties.output().toAbsolutePath().normalize().toString())
-                .addLong("requested", System.currentTimeMillis())
-                .toJobParameters();
-        return report(jobOperator.start(ingestJob, parameters));
+        return ingest(properties.input(), properties.output());
     }
 
-    int retryFailed(Long runId) throws Exception {
+    private int ingest(Path input, Path output) throws Exception {
+        recoverAbandonedRuns();
+        JobParameters parameters = new JobParametersBuilder()
+                .addString("input", input.toAbsolutePath().normalize().toString())
+                .addString("output", output.toAbsolutePath().normalize().toString())
+                .addLong("requested", System.currentTimeMillis())
+                .toJobParameters();
+        return launch(parameters);
+    }
+
+    /**
+     * Re-queues failed documents and runs ingest on the folders of the run they failed in (the latest
+     * such run without --run): the default data/inbox would mark them all deleted. --input and
+     * --output override.
+     */
+    int retryFailed(Long runId, boolean inputGiven, boolean outputGiven) throws Exception {
+        Long source = runId != null ? runId : documents.latestRunWithFailures();
+        JobExecution sourceRun = source == null ? null : execution(source);
+        if (runId != null && sourceRun == null) {
+            System.err.println("retry-failed: there is no run " + runId + " in this database (see runs)");
+            return USAGE;
+        }
         int requeued = documents.requeueFailed(runId, properties.maxAttempts());
         out.printf("retry-failed: %d failed document(s) queued again%s%n", requeued,
                 runId == null ? "" : " from run " + runId);
-        return ingest();
+        Path input = inputGiven || sourceRun == null ? properties.input()
+                : Path.of(sourceRun.getJobParameters().getString("input"));
+        Path output = outputGiven || sourceRun == null ? properties.output()
+                : Path.of(sourceRun.getJobParameters().getString("output"));
+        return ingest(input, output);
     }
 
     int restart(Long runId) throws Exception {
-        JobExecution execution = runId == null ? latestExecution() : jobRepository.getJobExecution(runId);
+        JobExecution execution = runId == null ? latestExecution() : execution(runId);
         if (execution == null) {
-            out.println(runId == null ? "restart: no run has been recorded in this database; start one with ingest"
-                    : "restart: there is no run " + runId + " in this database");
+            System.err.println(runId == null ? "restart: no run has been recorded in this database; start one with ingest"
+                    : "restart: there is no run " + runId + " in this database (see runs)");
             return USAGE;
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
@@ -94,7 +133,55 @@ class Commands {
         }
         recoverAbandonedRuns();
         // launching the job with the failed instance's own parameters resumes that instance
-        return report(jobOperator.start(ingestJob, execution.getJobParameters()));
+        return launch(execution.getJobParameters());
+    }
+
+    /**
+     * Runs the job and reports it. When the database itself fails (disk full: H2 closes the database
+     * at the first write it cannot make), the job cannot even record that it failed: this reports
+     * the run as failed from what is known in memory. The run stays marked as running in the
+     * database, so the next restart or ingest marks it FAILED and resumes it.
+     *
+     * <p>The job runs on a thread of its own so that a job stuck in H2 after such a close (see
+     * {@link DatabaseFault}) cannot hold the process: {@link #STUCK} after the fault, the run is
+     * reported failed and the JVM halted (a normal shutdown would wait on the same dead database).
+     */
+    private int launch(JobParameters parameters) throws Exception {
+        FutureTask<JobExecution> job = new FutureTask<>(() -> jobOperator.start(ingestJob, parameters));
+        Thread thread = new Thread(job, "ingest-job");
+        thread.setDaemon(true);
+        thread.start();
+        while (true) {
+            try {
+                return report(job.get(1, TimeUnit.SECONDS));
+            } catch (TimeoutException stillRunning) {
+                Optional<Throwable> fault = databaseFault.olderThan(STUCK);
+                if (fault.isPresent()) {
+                    databaseFailed(parameters, fault.get());
+                    out.flush();
+                    System.err.flush();
+                    Runtime.getRuntime().halt(JOB_FAILED);
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof DataAccessException failed) {
+                    databaseFault.report(failed);
+                    return databaseFailed(parameters, failed);
+                }
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+
+    private int databaseFailed(JobParameters parameters, Throwable failure) {
+        Long runId = runningJobs.forgetLatest();
+        if (runId == null) {
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        out.printf("run %d FAILED: the database cannot be written%n", runId);
+        out.println("  error: " + Failures.oneLine(failure));
+        keepStacks(Path.of(parameters.getString("output")), runId, List.of(failure));
+        out.println("  resume with: restart --run=" + runId + " (once the cause is fixed: space freed, say)");
+        return JOB_FAILED;
     }
 
     int runs(int limit) {
@@ -142,6 +229,15 @@ class Commands {
         }
     }
 
+    /** The run with this id, or null (the JDBC repository throws for an id it does not have). */
+    private JobExecution execution(long runId) {
+        try {
+            return jobRepository.getJobExecution(runId);
+        } catch (EmptyResultDataAccessException e) {
+            return null;
+        }
+    }
+
     private JobExecution latestExecution() {
         List<JobInstance> instances = jobRepository.getJobInstances(IngestJobConfiguration.JOB_NAME, 0, 1);
         return instances.isEmpty() ? null : jobRepository.getLastJobExecution(instances.get(0));
@@ -155,14 +251,19 @@ class Commands {
                 .get(IngestJobConfiguration.DISCOVERY_KEY);
         Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
                 : Duration.between(execution.getStartTime(), execution.getEndTime());
-        List<JobExecution> earlier = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
-                .filter(e -> e.getId() < runId).toList();
+        // the run this one resumes is the instance's latest before it (executions come in no set order)
+        long resumed = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+                .mapToLong(JobExecution::getId).filter(id -> id < runId).max().orElse(-1);
         out.printf("run %d %s in %.1f s%s%n", runId, execution.getStatus(), took.toMillis() / 1000.0,
-                earlier.isEmpty() ? "" : " (resumes run " + earlier.get(earlier.size() - 1).getId() + ")");
+                resumed < 0 ? "" : " (resumes run " + resumed + ")");
         if (discovery != null) {
             out.printf("  files: %d seen, %d new, %d changed, %d unchanged, %d deleted%n", discovery.get("files"),
                     discovery.get("added"), discovery.get("changed"), discovery.get("unchanged"),
                     discovery.get("deleted"));
+            Integer unreadable = discovery.get("unreadable");
+            if (unreadable != null && unreadable > 0) {
+                out.printf("  unreadable files: %d (listed in failures.csv)%n", unreadable);
+            }
         }
         out.printf("  documents: %d processed, %d extracted, %d without table, %d not a report, %d failed%n",
                 counts.processed(), counts.extracted(), counts.noTable(), counts.notReport(), counts.failed());
@@ -174,7 +275,11 @@ class Commands {
             out.println("  failed documents are listed in " + output.resolve("failures.csv") + "; re-run them with retry-failed");
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            execution.getAllFailureExceptions().forEach(e -> out.println("  error: " + e));
+            List<Throwable> failures = execution.getAllFailureExceptions();
+            if (!failures.isEmpty()) {
+                out.println("  error: " + Failures.cause(failures));
+                keepStacks(output, runId, failures);
+            }
             out.println("  resume with: restart --run=" + runId);
             return JOB_FAILED;
         }
@@ -187,6 +292,23 @@ class Commands {
             out.println("  report: " + reports.write(execution).toUri());
         } catch (Exception e) {
             out.println("  report: not written (" + e + ")");
+        }
+    }
+
+    /** The whole stack traces go to the run log, not the console (best effort: the output folder may be the fault). */
+    private void keepStacks(Path output, long runId, List<Throwable> failures) {
+        StringWriter text = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(text)) {
+            writer.println(LocalDateTime.now() + "\trun " + runId + " " + "failed:");
+            failures.forEach(f -> f.printStackTrace(writer));
+        }
+        Path log = FailureRecorder.runLog(output, runId);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out.println("  details: " + log);
+        } catch (IOException | RuntimeException e) {
+            out.println("  details: the run log " + log + " cannot be written either (" + Failures.oneLine(e) + ")");
         }
     }
 

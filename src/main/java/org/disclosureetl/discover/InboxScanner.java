@@ -3,16 +3,23 @@ package org.disclosureetl.discover;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.SourceFileRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,16 +49,26 @@ public class InboxScanner {
             throw new IOException("input folder " + input.toAbsolutePath() + " does not exist or is not a folder");
         }
         Path root = input.toAbsolutePath().normalize();
+        List<Discovery.Unreadable> unreadable = new ArrayList<>();
         int files = 0;
         int added = 0;
         int changed = 0;
         int unchanged = 0;
-        for (Path file : listFiles(root)) {
+        for (Path file : listFiles(root, unreadable)) {
             files++;
-            String path = relativePath(root, file);
-            String sha256 = sha256(file);
+            String path = FileNames.relativeName(root, file);
+            String sha256;
+            long size;
+            try {
+                sha256 = sha256(file);
+                size = Files.size(file);
+            } catch (IOException e) {
+                // this file's problem, not the run's: it gets a failure row and the others go on
+                unreadable.add(new Discovery.Unreadable(path, errorType(e), readError(e, file)));
+                sourceFiles.markSeen(path, runId); // a known file that turned unreadable is not "deleted"
+                continue;
+            }
             String documentId = documentId(sha256);
-            long size = Files.size(file);
             Optional<SourceFileRepository.SourceFile> known = sourceFiles.find(path);
             if (known.isEmpty()) {
                 sourceFiles.insert(path, sha256, size, documentId, runId);
@@ -82,7 +99,21 @@ public class InboxScanner {
             deleted++;
             log.info("{} was deleted: its rows are kept and marked absent", gone.path());
         }
-        return new Discovery(files, added, changed, unchanged, deleted);
+        return new Discovery(files, added, changed, unchanged, deleted, unreadable);
+    }
+
+    private static ErrorType errorType(IOException e) {
+        return e instanceof AccessDeniedException ? ErrorType.ACCESS_DENIED
+                : e instanceof NoSuchFileException ? ErrorType.FILE_MISSING : ErrorType.READ_ERROR;
+    }
+
+    /** The operating system's reason, without the path (the failure row names the file). */
+    private static String readError(IOException e, Path file) {
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        if (reason == null) {
+            reason = e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+        }
+        return "the file cannot be read: " + reason.replace(file.toString(), "").strip();
     }
 
     private void retireIfOrphaned(String documentId) {
@@ -94,13 +125,48 @@ public class InboxScanner {
         }
     }
 
-    private static List<Path> listFiles(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(root.relativize(p)))
-                    .sorted()
-                    .toList();
-        }
+    /**
+     * Regular files (or links to them) below the root, hidden ones left out, in byte order of their
+     * paths. A folder that cannot be listed is reported as unreadable; the walk goes on.
+     */
+    private static List<Path> listFiles(Path root, List<Discovery.Unreadable> unreadable) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(root) || !isHidden(root.relativize(dir)) ? FileVisitResult.CONTINUE
+                        : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!isHidden(root.relativize(file)) && (attrs.isRegularFile() || Files.isRegularFile(file))) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                if (!file.equals(root) && !isHidden(root.relativize(file))) {
+                    unreadable.add(new Discovery.Unreadable(FileNames.relativeName(root, file), errorType(e),
+                            readError(e, file)));
+                    return FileVisitResult.CONTINUE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                if (e != null && !dir.equals(root)) {
+                    unreadable.add(new Discovery.Unreadable(FileNames.relativeName(root, dir), errorType(e),
+                            readError(e, dir)));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null); // byte order of the paths: the same in every locale
+        return files;
     }
 
     private static boolean isHidden(Path relative) {
@@ -110,10 +176,6 @@ public class InboxScanner {
             }
         }
         return false;
-    }
-
-    static String relativePath(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
     }
 
     /** Stable id of a document: the first 16 hex digits of its SHA-256. */

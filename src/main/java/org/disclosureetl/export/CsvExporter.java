@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -32,9 +34,11 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -142,6 +146,7 @@ public class CsvExporter {
      */
     public ExportResult export(Path folder, ExportFilter filter, boolean bom) throws IOException {
         Files.createDirectories(folder);
+        removeStrayScratchFiles(folder);
         Where where = Where.of(filter);
         try (ExportRun run = new ExportRun(folder, threads, bom)) {
             // Single-task files first, so they overlap with the document list query and the slices.
@@ -169,6 +174,23 @@ public class CsvExporter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("export interrupted");
+        }
+    }
+
+    /** Temp and part files of one of our CSVs: {@code .observations.csv.part00003.tmp}, {@code .documents.csv.1f3a.tmp}. */
+    private static final Pattern SCRATCH = Pattern.compile("\\.(documents|observations|validation_issues|failures)\\.csv[.\\w]*\\.tmp");
+
+    /**
+     * An export killed midway (kill -9, power loss) cannot clean up after itself: its scratch files are
+     * removed by the next export to the folder (only one process can hold the database at a time).
+     */
+    private static void removeStrayScratchFiles(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder,
+                entry -> SCRATCH.matcher(entry.getFileName().toString()).matches()
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS))) {
+            for (Path stray : entries) {
+                Files.deleteIfExists(stray);
+            }
         }
     }
 
@@ -206,7 +228,9 @@ public class CsvExporter {
         try (CsvOut out = CsvOut.open(temp, run, run.bom())) {
             out.header(List.of("run_id", "source_file", "step", "error_type", "message", "time", "document_id"));
             jdbc.sql("SELECT run_id, source_file, step, error_type, message, failed_at, document_id"
-                            + " FROM failure ORDER BY failure_id")
+                            // by file and attempt, not by log order: partitions log in a racy order, and a
+                            // run resumed after a crash must export what an uninterrupted one does
+                            + " FROM failure ORDER BY source_file, document_id NULLS FIRST, attempt NULLS FIRST, step, failure_id")
                     .query((RowCallbackHandler) rs -> out.print(List.of(nullToEmpty(rs.getString(1)),
                             text(rs.getString(2)), rs.getString(3), rs.getString(4), text(rs.getString(5)),
                             rs.getTimestamp(6).toLocalDateTime().toString(), nullToEmpty(rs.getString(7)))));
@@ -422,11 +446,21 @@ public class CsvExporter {
             return future;
         }
 
-        /** A new hidden temp file beside {@code name}. */
+        /**
+         * A new hidden temp file beside {@code name}, created with the umask's permissions (not
+         * createTempFile's owner-only ones): it becomes the CSV file that analysts of the group read.
+         */
         Path tempFile(String name) throws IOException {
-            Path temp = Files.createTempFile(folder, "." + name, ".tmp");
-            scratch.add(temp);
-            return temp;
+            while (true) {
+                Path temp = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+                try {
+                    Files.createFile(temp);
+                } catch (FileAlreadyExistsException taken) {
+                    continue;
+                }
+                scratch.add(temp);
+                return temp;
+            }
         }
 
         /** The hidden part file {@code index} of {@code name}; the worker writing the part creates it. */

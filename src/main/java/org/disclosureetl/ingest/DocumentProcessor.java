@@ -1,13 +1,16 @@
 package org.disclosureetl.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.disclosureetl.discover.FileNames;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.ReportExtractor;
@@ -18,7 +21,7 @@ import org.disclosureetl.parse.ParsedDocument;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.Placement;
 import org.disclosureetl.region.RegionPlacer;
-import org.disclosureetl.store.FailureLog;
+import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
 import org.slf4j.Logger;
@@ -28,47 +31,40 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * The processor chain of the extract step: parse, normalize, extract, validate. A problem of the
- * document (corrupt file, no text, a parser blowing up on it) is written to the failure log and the
- * document comes out failed; a problem of the machine (disk, database) propagates and fails the
- * step, so that a restart resumes it.
+ * document (corrupt file, no text, a parser blowing up on it, a file the system cannot read) makes the
+ * document come out failed, and the writer logs it with the chunk; a problem of the machine (disk,
+ * database) propagates and fails the step, so that a restart resumes it.
  */
 class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocument> {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
-    static final String STEP = "extract";
     /** Lines of a report's start that may name its place (title, addressee, first paragraph). */
     private static final int CONTEXT_LINES = 12;
 
     private final Path inputRoot;
-    private final Path outputFolder;
-    private final long runId;
     private final ReportParser parser;
     private final DocumentNormalizer normalizer;
     private final ReportExtractor extractor;
     private final ReportValidator validator;
-    private final FailureRecorder failures;
     private final StageTimings timings;
     private final RegionPlacer regions;
 
-    DocumentProcessor(Path inputRoot, Path outputFolder, long runId, ReportParser parser, DocumentNormalizer normalizer,
-                      ReportExtractor extractor, ReportValidator validator, FailureRecorder failures,
-                      StageTimings timings, RegionPlacer regions) {
+    DocumentProcessor(Path inputRoot, ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
+                      ReportValidator validator, StageTimings timings, RegionPlacer regions) {
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
-        this.outputFolder = outputFolder;
-        this.runId = runId;
         this.parser = parser;
         this.normalizer = normalizer;
         this.extractor = extractor;
         this.validator = validator;
-        this.failures = failures;
         this.timings = timings;
         this.regions = regions;
     }
 
     @Override
     public ProcessedDocument process(StoredDocument document) {
+        Path file = null;
         try {
-            Path file = resolve(document.sourceFile());
+            file = resolve(document.sourceFile());
             long t0 = System.nanoTime();
             ParsedDocument parsed = parser.parse(file);
             long t1 = System.nanoTime();
@@ -90,19 +86,23 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             timings.addExtract(t3 - t2);
             return ProcessedDocument.extracted(document, extraction, findings, region);
         } catch (DocumentParseException e) {
-            return fail(document, e.errorType(), e.getMessage());
+            return fail(document, ErrorType.ofCode(e.errorType()), e.getMessage());
         } catch (NoSuchFileException e) {
-            return fail(document, "file_missing", "the file disappeared before it could be read: " + e.getMessage());
+            return fail(document, ErrorType.FILE_MISSING, "the file disappeared before it could be read");
         } catch (AccessDeniedException e) {
-            return fail(document, "access_denied", "the file cannot be read: " + e.getMessage());
+            return fail(document, ErrorType.ACCESS_DENIED, "the file cannot be read: permission denied");
         } catch (IOException e) {
+            String unreadable = unreadable(file);
+            if (unreadable != null) {
+                return fail(document, ErrorType.READ_ERROR, "the file cannot be read: " + unreadable);
+            }
             throw new UncheckedIOException("I/O failure while reading " + document.sourceFile(), e);
         } catch (DataAccessException | Error e) {
             throw e;
         } catch (RuntimeException e) {
             // a defect triggered by this document's content: isolate it, keep the run going
             log.warn("unexpected error on {}", document.sourceFile(), e);
-            return fail(document, "extract_error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return fail(document, ErrorType.EXTRACT_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -116,17 +116,32 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     }
 
     private Path resolve(String sourceFile) throws NoSuchFileException {
-        Path file = inputRoot.resolve(sourceFile).normalize();
+        Path file = FileNames.resolve(inputRoot, sourceFile).normalize();
         if (!file.startsWith(inputRoot)) {
             throw new NoSuchFileException(sourceFile + " lies outside the input folder");
         }
         return file;
     }
 
-    private ProcessedDocument fail(StoredDocument document, String errorType, String message) {
-        failures.record(outputFolder, new FailureLog.FailureEntry(runId, document.sourceFile(), document.documentId(), STEP,
-                errorType, message));
-        log.warn("{} failed ({}): {}", document.sourceFile(), errorType, message);
-        return ProcessedDocument.failed(document, errorType + ": " + message);
+    /**
+     * Why the file itself cannot be read, or null when it can (then the I/O error was the machine's,
+     * e.g. a broken pipe to a parser child, and fails the step).
+     */
+    private static String unreadable(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            in.read();
+            return null;
+        } catch (IOException e) {
+            // the OS message ("Input/output error") without the path, which the failure row has already
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(file.toString(), "").replaceFirst("^: ", "");
+        }
+    }
+
+    private ProcessedDocument fail(StoredDocument document, ErrorType errorType, String message) {
+        log.warn("{} failed ({}): {}", document.sourceFile(), errorType.code(), message);
+        return ProcessedDocument.failed(document, errorType, message);
     }
 }

@@ -1,40 +1,122 @@
 package org.disclosureetl.ingest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.disclosureetl.extract.Extraction;
+import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.store.FailureLog;
+import org.disclosureetl.store.FailureStep;
 import org.disclosureetl.store.RegionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Writes a chunk of processed documents in the chunk's transaction: each document's rows are replaced whole. */
+/**
+ * Writes a chunk of processed documents in the chunk's transaction: each document's rows are replaced
+ * whole, and failed (and not-a-report) documents get their failure log entry in the same transaction,
+ * so the entry commits exactly when the document's status does.
+ *
+ * <p>A document whose results the database refuses (a value too long, say) would roll back its whole
+ * chunk on every restart. So the chunk is written under a savepoint; when it is refused, the
+ * documents are written one by one and the one refused is stored as failed ({@code store_error}).
+ */
 class DocumentWriter implements ItemWriter<ProcessedDocument> {
 
+    private static final Logger log = LoggerFactory.getLogger(DocumentWriter.class);
+    static final String NOT_A_REPORT = "neither the title of an annual report nor any of its tables was found";
+
     private final DocumentRepository documents;
+    private final FailureRecorder failures;
+    private final Path outputFolder;
     private final long runId;
     private final StageTimings timings;
     private final RegionRepository regions;
+    private final TransactionTemplate savepoint;
+    private final DatabaseFault databaseFault;
 
-    DocumentWriter(DocumentRepository documents, long runId, StageTimings timings, RegionRepository regions) {
+    DocumentWriter(DocumentRepository documents, FailureRecorder failures, Path outputFolder, long runId,
+                   StageTimings timings, PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
+                   RegionRepository regions) {
+        this.databaseFault = databaseFault;
         this.documents = documents;
+        this.failures = failures;
+        this.outputFolder = outputFolder;
         this.regions = regions;
         this.runId = runId;
         this.timings = timings;
+        this.savepoint = new TransactionTemplate(transactionManager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
     public void write(Chunk<? extends ProcessedDocument> chunk) {
+        try {
+            writeChunk(chunk);
+        } catch (RuntimeException e) {
+            databaseFault.report(e);
+            throw e;
+        }
+    }
+
+    private void writeChunk(Chunk<? extends ProcessedDocument> chunk) {
         long start = System.nanoTime();
-        List<DocumentRepository.Outcome> outcomes = new ArrayList<>(chunk.size());
-        List<RegionRepository.DocumentRegion> placed = new ArrayList<>(chunk.size());
-        for (ProcessedDocument processed : chunk) {
+        List<? extends ProcessedDocument> items = chunk.getItems();
+        try {
+            savepoint.executeWithoutResult(status -> store(items));
+        } catch (DataIntegrityViolationException refused) {
+            for (ProcessedDocument item : items) {
+                try {
+                    savepoint.executeWithoutResult(status -> store(List.of(item)));
+                } catch (DataIntegrityViolationException e) {
+                    log.warn("{}: the database refused its results", item.document().sourceFile(), e);
+                    String message = "the database refused the results: " + rootMessage(e);
+                    store(List.of(ProcessedDocument.failed(item.document(), ErrorType.STORE_ERROR, message)));
+                }
+            }
+        }
+        timings.addWrite(System.nanoTime() - start);
+    }
+
+    private void store(List<? extends ProcessedDocument> items) {
+        List<DocumentRepository.Outcome> outcomes = new ArrayList<>(items.size());
+        List<FailureLog.FailureEntry> entries = new ArrayList<>();
+        List<RegionRepository.DocumentRegion> placed = new ArrayList<>(items.size());
+        for (ProcessedDocument processed : items) {
             outcomes.add(new DocumentRepository.Outcome(processed.document().documentId(),
                     processed.isFailed() ? null : processed.extraction(), processed.findings()));
             placed.add(new RegionRepository.DocumentRegion(processed.document().documentId(), processed.region()));
+            if (processed.isFailed()) {
+                entries.add(entry(processed, processed.errorType(), processed.failureMessage()));
+            } else if (processed.extraction().status() == Extraction.ReportStatus.NOT_A_REPORT) {
+                entries.add(entry(processed, ErrorType.NOT_A_REPORT, NOT_A_REPORT));
+            }
         }
         documents.saveAll(outcomes, runId);
         regions.saveAll(placed);
-        timings.addWrite(System.nanoTime() - start);
+        failures.record(outputFolder, entries);
+    }
+
+    private FailureLog.FailureEntry entry(ProcessedDocument processed, ErrorType type, String message) {
+        return new FailureLog.FailureEntry(runId, processed.document().sourceFile(), processed.document().documentId(),
+                processed.attempt(), FailureStep.EXTRACT, type, message);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int sql = message.indexOf("; SQL statement:");
+        return sql > 0 ? message.substring(0, sql) : message;
     }
 }

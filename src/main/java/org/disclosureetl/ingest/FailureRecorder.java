@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
+import java.util.List;
 
 import org.disclosureetl.store.FailureLog;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a document that could not be processed: in the failure table (its own transaction, so a
- * chunk that rolls back later cannot erase it) and as a line in the run's log file
- * {@code <output>/logs/run-<id>.log}.
+ * Records files and documents that could not be processed: in the failure table, in the caller's
+ * transaction (see {@link FailureLog}), and as a line in the run's log file
+ * {@code <output>/logs/run-<id>.log}: time, file, step, error type and message, tab-separated.
  */
 @Component
 public class FailureRecorder {
@@ -25,19 +26,35 @@ public class FailureRecorder {
         this.failureLog = failureLog;
     }
 
-    public void record(Path outputFolder, FailureLog.FailureEntry entry) {
-        failureLog.record(entry);
-        Path log = runLog(outputFolder, entry.runId());
-        String line = String.join("\t", LocalDateTime.now().toString(), entry.sourceFile(), entry.step(),
-                entry.errorType(), entry.message().replace('\n', ' ')) + "\n";
+    public void record(Path outputFolder, List<FailureLog.FailureEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder();
+        for (FailureLog.FailureEntry entry : entries) {
+            if (failureLog.record(entry)) {
+                lines.append(String.join("\t", LocalDateTime.now().toString(), logField(entry.sourceFile()),
+                        entry.step().code(), entry.errorType().code(),
+                        logField(FailureLog.withoutObjectIdentities(entry.message())))).append('\n');
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        Path log = runLog(outputFolder, entries.get(0).runId());
         try {
             Files.createDirectories(log.getParent());
             synchronized (this) {
-                Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(log, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run log " + log, e);
         }
+    }
+
+    /** One field of a log line: a tab or line break in a file name must not split the line. */
+    static String logField(String text) {
+        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     public static Path runLog(Path outputFolder, long runId) {

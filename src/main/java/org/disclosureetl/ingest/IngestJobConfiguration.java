@@ -16,7 +16,10 @@ import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.RegionPlacer;
+import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.FailureLog;
+import org.disclosureetl.store.FailureStep;
 import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
@@ -64,16 +67,36 @@ public class IngestJobConfiguration {
 
     @Bean
     Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      Tasklet discoverTasklet) {
-        return new StepBuilder("discover", jobRepository).tasklet(discoverTasklet, transactionManager).build();
+                      Tasklet discoverTasklet, DatabaseFault databaseFault) {
+        return new StepBuilder("discover", jobRepository)
+                .tasklet(reportingFaults(discoverTasklet, databaseFault), transactionManager).build();
+    }
+
+    /** A tasklet whose failures are shown to {@link DatabaseFault} (it may never get to report them otherwise). */
+    private static Tasklet reportingFaults(Tasklet tasklet, DatabaseFault databaseFault) {
+        return (contribution, chunkContext) -> {
+            try {
+                return tasklet.execute(contribution, chunkContext);
+            } catch (RuntimeException e) {
+                databaseFault.report(e);
+                throw e;
+            }
+        };
     }
 
     @Bean
     @StepScope
-    Tasklet discoverTasklet(InboxScanner scanner, @Value("#{jobParameters['input']}") String input) {
+    Tasklet discoverTasklet(InboxScanner scanner, FailureRecorder failures,
+                            @Value("#{jobParameters['input']}") String input,
+                            @Value("#{jobParameters['output']}") String output) {
         return (contribution, chunkContext) -> {
             long runId = contribution.getStepExecution().getJobExecutionId();
             Discovery discovery = scanner.scan(Path.of(input), runId);
+            // in the step's transaction, with the files registered: a discover step that fails logs nothing
+            failures.record(Path.of(output), discovery.unreadable().stream()
+                    .map(u -> new FailureLog.FailureEntry(runId, u.path(), null, null, FailureStep.DISCOVER,
+                            u.errorType(), u.message()))
+                    .toList());
             ExecutionContext jobContext = contribution.getStepExecution().getJobExecution().getExecutionContext();
             Map<String, Integer> counts = new HashMap<>();
             counts.put("files", discovery.files());
@@ -81,6 +104,7 @@ public class IngestJobConfiguration {
             counts.put("changed", discovery.changed());
             counts.put("unchanged", discovery.unchanged());
             counts.put("deleted", discovery.deleted());
+            counts.put("unreadable", discovery.unreadable().size());
             jobContext.put(DISCOVERY_KEY, counts);
             return RepeatStatus.FINISHED;
         };
@@ -157,25 +181,27 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     DocumentProcessor documentProcessor(@Value("#{jobParameters['input']}") String input,
-                                        @Value("#{jobParameters['output']}") String output,
-                                        @Value("#{stepExecution.jobExecutionId}") Long runId,
                                         ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                                        ReportValidator validator, FailureRecorder failures, StageTimings timings,
-                                        RegionPlacer regions) {
-        return new DocumentProcessor(Path.of(input), Path.of(output), runId, parser, normalizer, extractor, validator,
-                failures, timings, regions);
+                                        ReportValidator validator, StageTimings timings, RegionPlacer regions) {
+        return new DocumentProcessor(Path.of(input), parser, normalizer, extractor, validator, timings, regions);
     }
 
     @Bean
     @StepScope
-    DocumentWriter documentWriter(DocumentRepository documents, @Value("#{stepExecution.jobExecutionId}") Long runId,
-                                  StageTimings timings, RegionRepository regions) {
-        return new DocumentWriter(documents, runId, timings, regions);
+    DocumentWriter documentWriter(DocumentRepository documents, FailureRecorder failures,
+                                  @Value("#{jobParameters['output']}") String output,
+                                  @Value("#{stepExecution.jobExecutionId}") Long runId, StageTimings timings,
+                                  PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
+                                  RegionRepository regions) {
+        return new DocumentWriter(documents, failures, Path.of(output), runId, timings, transactionManager,
+                databaseFault, regions);
     }
 
     @Bean
-    Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet exportTasklet) {
-        return new StepBuilder("export", jobRepository).tasklet(exportTasklet, transactionManager).build();
+    Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet exportTasklet,
+                    DatabaseFault databaseFault) {
+        return new StepBuilder("export", jobRepository)
+                .tasklet(reportingFaults(exportTasklet, databaseFault), transactionManager).build();
     }
 
     @Bean

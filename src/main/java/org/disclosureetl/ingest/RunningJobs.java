@@ -42,6 +42,18 @@ public class RunningJobs implements SmartLifecycle {
         running.remove(executionId);
     }
 
+    /**
+     * Forgets the latest run started in this JVM and returns its id (null if none): its launch ended
+     * with the database failing under it, so nothing is left to stop or wait for at shutdown.
+     */
+    public Long forgetLatest() {
+        Long latest = running.stream().max(Long::compare).orElse(null);
+        if (latest != null) {
+            running.remove(latest);
+        }
+        return latest;
+    }
+
     public boolean isAnyRunning() {
         return !running.isEmpty();
     }

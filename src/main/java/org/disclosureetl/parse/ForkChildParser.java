@@ -3,6 +3,7 @@ package org.disclosureetl.parse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,6 +39,7 @@ final class ForkChildParser implements Parser {
     }
 
     /** Which file to parse: the child opens it by path, so PDF and ZIP parsers get random access. */
+    /** @param path the file's {@code file:} URI: exact bytes of its name whatever the child's locale */
     record Request(String path) implements Serializable {
     }
 
@@ -56,7 +58,7 @@ final class ForkChildParser implements Parser {
         }
         ParsedDocument parsed;
         try {
-            parsed = tika().parse(Path.of(request.path()), metadata);
+            parsed = tika().parse(Path.of(URI.create(request.path())), metadata);
         } catch (DocumentParseException e) {
             throw new DocumentParseException(e.errorType(), e.getMessage());
         } catch (OutOfMemoryError e) {

@@ -143,7 +143,7 @@ final class ForkParsePool implements Closeable {
         ParsedDocument parse(Path file, Metadata metadata) throws IOException {
             BlockCodec.Receiver receiver = new BlockCodec.Receiver();
             ParseContext context = new ParseContext();
-            context.set(ForkChildParser.Request.class, new ForkChildParser.Request(file.toAbsolutePath().toString()));
+            context.set(ForkChildParser.Request.class, new ForkChildParser.Request(file.toAbsolutePath().toUri().toString()));
             Backstop backstop = new Backstop();
             long start = System.nanoTime();
             try {

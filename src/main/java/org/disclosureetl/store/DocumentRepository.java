@@ -114,6 +114,12 @@ public class DocumentRepository {
                 .params(maxAttempts, runId).update();
     }
 
+    /** The latest run in which a document that is still failed was processed, or null. */
+    public Long latestRunWithFailures() {
+        return jdbc.sql("SELECT MAX(processed_run) FROM document WHERE status = 'failed' AND present")
+                .query(Long.class).optional().orElse(null);
+    }
+
     public int countPending() {
         return jdbc.sql("SELECT COUNT(*) FROM document WHERE status = 'pending' AND present")
                 .query(Integer.class).single();

@@ -50,6 +50,11 @@ public class SourceFileRepository {
                 .list();
     }
 
+    /** The file is still there (though unreadable now): keep it from being taken for deleted. */
+    public void markSeen(String path, long runId) {
+        jdbc.sql("UPDATE source_file SET last_seen_run = ? WHERE path = ?").params(runId, path).update();
+    }
+
     public void markAbsent(String path) {
         jdbc.sql("UPDATE source_file SET present = FALSE WHERE path = ?").param(path).update();
     }

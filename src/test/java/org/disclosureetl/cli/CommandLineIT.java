@@ -134,7 +134,11 @@ class CommandLineIT {
     void unknownCommandIsAUsageError() throws Exception {
         JarRunner.Result result = JarRunner.run(work, "frobnicate", "--db=" + work.resolve("db/etl"));
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stdout()).contains("unknown command: frobnicate").contains("usage: java -jar target/disclosure-etl.jar");
+        assertThat(result.stdout()).isEqualTo(
+                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, bench)\n");
+        JarRunner.Result help = JarRunner.run(work, "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar COMMAND [options]\n");
     }
 
     private static List<byte[]> readCsv(Path folder) throws IOException {

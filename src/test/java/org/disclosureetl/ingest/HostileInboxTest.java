@@ -86,14 +86,15 @@ class HostileInboxTest {
                 Map.entry("billion-laughs.xml", "parse_error"),
                 Map.entry("billion-laughs.docx", "parse_error"),
                 Map.entry("huge.txt", "output_limit"),
-                Map.entry("picture.png", "unsupported_type"));
+                Map.entry("picture.png", "unsupported_type"),
+                Map.entry("garden-club.txt", "not_a_report"));
         Map<String, String> status = new LinkedHashMap<>();
         read("documents.csv").forEach(d -> status.put(d.get("source_file"), d.get("status") + "/" + d.get("cells")));
         assertThat(status).containsEntry("garden-club.txt", "not_a_report/0")
                 .containsEntry("002.txt", "extracted/200").containsEntry("004.docx", "extracted/200")
                 .containsEntry("zipbomb.docx", "failed/0").hasSize(12);
         List<String> runLog = Files.readAllLines(FailureRecorder.runLog(output, execution.getId()));
-        assertThat(runLog).hasSize(9).anyMatch(line -> line.contains("\tzipbomb.docx\textract\tparser_crash\t"));
+        assertThat(runLog).hasSize(10).anyMatch(line -> line.contains("\tzipbomb.docx\textract\tparser_crash\t"));
     }
 
     private List<CSVRecord> read(String file) {

@@ -158,11 +158,14 @@ class IngestJobTest {
         assertThat(documents.get("notes.txt").get("status")).isEqualTo("not_a_report");
         assertThat(documents.get("empty.pdf").get("status")).isEqualTo("failed");
         List<CSVRecord> failures = read("failures.csv");
-        assertThat(failures).hasSize(1);
-        assertThat(failures.get(0).get("source_file")).isEqualTo("empty.pdf");
-        assertThat(failures.get(0).get("step")).isEqualTo("extract");
-        assertThat(failures.get(0).get("error_type")).isEqualTo("empty_file");
-        assertThat(failures.get(0).get("run_id")).isEqualTo(String.valueOf(execution.getId()));
+        assertThat(failures).extracting(f -> f.get("source_file"), f -> f.get("step"), f -> f.get("error_type"),
+                        f -> f.get("message"), f -> f.get("run_id"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("empty.pdf", "extract", "empty_file",
+                                "the file is empty (0 bytes)", String.valueOf(execution.getId())),
+                        org.assertj.core.groups.Tuple.tuple("notes.txt", "extract", "not_a_report",
+                                "neither the title of an annual report nor any of its tables was found",
+                                String.valueOf(execution.getId())));
     }
 
     private JobExecution run() throws Exception {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged {@code target/disclosure-etl.jar} in a JVM of its own, as a user would. */
@@ -20,6 +21,11 @@ public final class JarRunner {
     }
 
     public static Process start(Path log, String... args) throws IOException {
+        return start(log, Map.of(), args);
+    }
+
+    /** With extra environment variables, e.g. {@code LC_ALL=C} as under cron or systemd. */
+    public static Process start(Path log, Map<String, String> environment, String... args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run `mvn verify` (integration tests run after package)");
         }
@@ -29,12 +35,36 @@ public final class JarRunner {
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     public static Result run(Path workDir, String... args) throws IOException, InterruptedException {
+        return run(workDir, Map.of(), args);
+    }
+
+    /**
+     * Runs the jar with every file it writes limited to {@code kib} KiB ({@code ulimit -f}): a write past
+     * that fails with EFBIG ("File too large"; the JVM ignores SIGXFSZ), as a full disk fails it with ENOSPC.
+     */
+    public static Result runWithFileSizeLimit(Path workDir, long kib, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -f " + kib + " && exec \"$@\"", "sh",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
         Path log = Files.createTempFile(workDir, "jar-", ".log");
-        Process process = start(log, args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("disclosure-etl " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    public static Result run(Path workDir, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Path log = Files.createTempFile(workDir, "jar-", ".log");
+        Process process = start(log, environment, args);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("disclosure-etl " + String.join(" ", args) + " did not finish in 5 minutes");

@@ -1,0 +1,180 @@
+package org.disclosureetl.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The commands and the options each accepts. Every command line is checked against this before the
+ * application starts (and so before a database is opened or created): an unknown or misspelt option,
+ * a value that is not a number, an option missing its value and a stray argument each end the
+ * process with one line on standard error and exit code 2.
+ */
+public enum CommandSpec {
+    INGEST("ingest", "parse, extract, validate and store the new and changed files under --input, then write the CSV files",
+            Opt.text("input", "DIR"), Opt.text("output", "DIR")),
+    RETRY_FAILED("retry-failed", "queue the failed documents (of run ID, or all) again and run ingest on the folder they came from",
+            Opt.number("run", "ID"), Opt.text("input", "DIR"), Opt.text("output", "DIR")),
+    RESTART("restart", "resume a failed or stopped run (default: the latest) on the folders it was started with",
+            Opt.number("run", "ID")),
+    RUNS("runs", "list recent runs", Opt.number("limit", "N")),
+    EXPORT("export", "write the CSV files from the database again, optionally filtered",
+            Opt.text("output", "DIR"), Opt.number("year", "Y"), Opt.text("agency", "A"), Opt.text("region", "R"),
+            Opt.text("table", "T"), Opt.text("format", "csv|xlsx"), Opt.flag("excel")),
+    SCHEDULE("schedule", "stay up and run ingest on a cron schedule",
+            Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR")),
+    BENCH("bench", "throughput benchmark on a generated corpus",
+            Opt.number("documents", "N"), Opt.text("threads", "1,2"), Opt.text("work", "DIR"), Opt.flag("keep"),
+            Opt.number("seed", "N"), Opt.number("warmup", "N"), Opt.flag("quiet"));
+
+    /** Options every command takes: the database, and settings (etl.*, spring.*, logging.*). */
+    private static final Opt DB = Opt.text("db", "PATH");
+    private static final List<String> SETTING_PREFIXES = List.of("etl.", "spring.", "logging.");
+
+    public static final int USAGE_ERROR = 2;
+
+    /** An option: its name, the placeholder of its value, whether that is a whole number or absent. */
+    record Opt(String name, String value, boolean number, boolean flag) {
+        static Opt text(String name, String value) {
+            return new Opt(name, value, false, false);
+        }
+
+        static Opt number(String name, String value) {
+            return new Opt(name, value, true, false);
+        }
+
+        static Opt flag(String name) {
+            return new Opt(name, null, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return flag ? "[--" + name + "]" : "[--" + name + "=" + value + "]";
+        }
+    }
+
+    /** A command line found wrong; its message is the one line shown. */
+    public static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** What a valid command line asks for: a command, or help (for one command or all when null). */
+    public record Parsed(CommandSpec command, boolean help) {
+    }
+
+    private final String word;
+    private final String summary;
+    private final List<Opt> options;
+
+    CommandSpec(String word, String summary, Opt... options) {
+        this.word = word;
+        this.summary = summary;
+        this.options = List.of(options);
+    }
+
+    public String word() {
+        return word;
+    }
+
+    public static Optional<CommandSpec> of(String word) {
+        return Arrays.stream(values()).filter(c -> c.word.equals(word)).findFirst();
+    }
+
+    /** Checks a command line; a null command with help=true means general help was asked for. */
+    public static Parsed parse(String[] args) throws UsageException {
+        CommandSpec command = null;
+        boolean help = false;
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (!arg.startsWith("--")) {
+                if (command != null) {
+                    throw new UsageException("unexpected argument '" + arg + "': options are written --name=value, "
+                            + "with no space (see " + command.word + " --help)");
+                }
+                String word = arg;
+                command = of(word).orElseThrow(() -> new UsageException("unknown command: " + word
+                        + " (commands: " + String.join(", ", Arrays.stream(values()).map(c -> c.word).toList()) + ")"));
+            }
+        }
+        if (help) {
+            return new Parsed(command, true);
+        }
+        if (command == null) {
+            throw new UsageException("no command given (commands: "
+                    + String.join(", ", Arrays.stream(values()).map(c -> c.word).toList()) + "; --help for more)");
+        }
+        for (String arg : args) {
+            if (arg.startsWith("--")) {
+                command.check(arg);
+            }
+        }
+        return new Parsed(command, false);
+    }
+
+    private void check(String arg) throws UsageException {
+        int equals = arg.indexOf('=');
+        String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+        String value = equals < 0 ? null : arg.substring(equals + 1);
+        if (SETTING_PREFIXES.stream().anyMatch(name::startsWith)) {
+            if (value == null) {
+                throw new UsageException("--" + name + " needs a value: --" + name + "=VALUE");
+            }
+            return;
+        }
+        Opt opt = name.equals(DB.name()) ? DB
+                : options.stream().filter(o -> o.name().equals(name)).findFirst()
+                .orElseThrow(() -> new UsageException("unknown option --" + name + " for " + word
+                        + " (it takes " + optionList() + ")"));
+        if (opt.flag()) {
+            if (value != null) {
+                throw new UsageException("--" + name + " takes no value");
+            }
+            return;
+        }
+        if (value == null || value.isBlank()) {
+            throw new UsageException("--" + name + " needs a value: --" + name + "=" + opt.value() + " (no space)");
+        }
+        if (opt.number()) {
+            try {
+                long number = Long.parseLong(value.strip());
+                if (number < 0 || number > Integer.MAX_VALUE) {
+                    throw new UsageException("--" + name + " must be a whole number from 0 to " + Integer.MAX_VALUE
+                            + ", not " + value);
+                }
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " must be a whole number, not '" + value + "'");
+            }
+        }
+    }
+
+    private String optionList() {
+        StringBuilder list = new StringBuilder();
+        for (Opt opt : options) {
+            list.append(opt).append(' ');
+        }
+        return list.append(DB).append(" [--etl.*=VALUE]").toString();
+    }
+
+    /** The help of this command. */
+    public String help() {
+        return String.format(Locale.ROOT, "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n", word,
+                optionList(), summary);
+    }
+
+    /** The help of all commands. */
+    public static String usage() {
+        StringBuilder usage = new StringBuilder("usage: java -jar target/disclosure-etl.jar COMMAND [options]\n");
+        for (CommandSpec command : values()) {
+            usage.append(String.format(Locale.ROOT, "  %-13s %s%n", command.word, command.summary));
+        }
+        usage.append("every command takes --db=PATH (default data/db/disclosure) and settings such as --etl.threads=1;\n")
+                .append("COMMAND --help lists its options\n");
+        return usage.toString();
+    }
+}

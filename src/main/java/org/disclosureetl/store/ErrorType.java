@@ -1,0 +1,35 @@
+package org.disclosureetl.store;
+
+import java.util.Locale;
+
+/** Why a file or document is in the failure log; stored and exported as {@link #code()}. */
+public enum ErrorType {
+    // from the parser (DocumentParseException)
+    EMPTY_FILE, ENCRYPTED, PARSE_ERROR, OUTPUT_LIMIT, TIMEOUT, PARSER_CRASH, NO_TEXT, UNSUPPORTED_TYPE,
+    /** the file went away between discover and extract */
+    FILE_MISSING,
+    /** permissions forbid reading the file */
+    ACCESS_DENIED,
+    /** the operating system failed to read the file (an I/O error, an unreadable folder) */
+    READ_ERROR,
+    /** read fine, but neither the title of an annual report nor any of its tables */
+    NOT_A_REPORT,
+    /** an unexpected error while extracting this document's content */
+    EXTRACT_ERROR,
+    /** the document's results could not be stored (a value the database refuses) */
+    STORE_ERROR;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The parser's code; one this enum does not know is a parse error. */
+    public static ErrorType ofCode(String code) {
+        for (ErrorType type : values()) {
+            if (type.code().equals(code)) {
+                return type;
+            }
+        }
+        return PARSE_ERROR;
+    }
+}
