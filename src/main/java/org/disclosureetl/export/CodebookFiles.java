@@ -104,7 +104,7 @@ public class CodebookFiles {
     }
 
     private static void writeAtomically(Path folder, String name, Content content) throws IOException {
-        Path temp = Files.createTempFile(folder, "." + name, ".tmp");
+        Path temp = OutputFiles.newScratch(folder, name);
         try {
             try (Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp),
                     StandardCharsets.UTF_8))) {

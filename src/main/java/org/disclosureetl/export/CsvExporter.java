@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,7 +33,6 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -178,7 +176,7 @@ public class CsvExporter {
     }
 
     /** Temp and part files of one of our CSVs: {@code .observations.csv.part00003.tmp}, {@code .documents.csv.1f3a.tmp}. */
-    private static final Pattern SCRATCH = Pattern.compile("\\.(documents|observations|validation_issues|failures)\\.csv[.\\w]*\\.tmp");
+    private static final Pattern SCRATCH = OutputFiles.SCRATCH;
 
     /**
      * An export killed midway (kill -9, power loss) cannot clean up after itself: its scratch files are
@@ -451,16 +449,9 @@ public class CsvExporter {
          * createTempFile's owner-only ones): it becomes the CSV file that analysts of the group read.
          */
         Path tempFile(String name) throws IOException {
-            while (true) {
-                Path temp = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
-                try {
-                    Files.createFile(temp);
-                } catch (FileAlreadyExistsException taken) {
-                    continue;
-                }
-                scratch.add(temp);
-                return temp;
-            }
+            Path temp = OutputFiles.newScratch(folder, name);
+            scratch.add(temp);
+            return temp;
         }
 
         /** The hidden part file {@code index} of {@code name}; the worker writing the part creates it. */

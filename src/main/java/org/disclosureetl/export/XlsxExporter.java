@@ -72,7 +72,7 @@ public class XlsxExporter {
         ExportFilter f = filter == null ? ExportFilter.ALL : filter;
         ReportingQueries.Selection selection = new ReportingQueries.Selection(f.year(), f.agency(), f.region(), f.table());
         Map<String, Long> rows = new LinkedHashMap<>();
-        Path temp = Files.createTempFile(folder, "." + FILE, ".tmp");
+        Path temp = OutputFiles.newScratch(folder, FILE);
         try {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
                 workbook.setCompressTempFiles(true);

@@ -1,5 +1,6 @@
 package org.disclosureetl.report;
 
+import org.disclosureetl.export.OutputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -49,7 +50,7 @@ public class RunReports {
         RunReport report = collect(execution);
         Path folder = Path.of(report.output());
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + FILE, ".tmp");
+        Path temp = OutputFiles.newScratch(folder, FILE);
         try {
             Files.writeString(temp, RunReportPage.render(report), StandardCharsets.UTF_8);
             Path target = folder.resolve(FILE);

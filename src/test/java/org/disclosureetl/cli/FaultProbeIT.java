@@ -218,6 +218,8 @@ class FaultProbeIT {
         // what an export killed midway leaves behind
         Files.writeString(out.resolve(".observations.csv.part00003.tmp"), "stale");
         Files.writeString(out.resolve(".documents.csv8245634517.tmp"), "stale");
+        Files.writeString(out.resolve(".codebook.md.3fa9c1.tmp"), "stale");
+        Files.writeString(out.resolve(".report.html.77e2.tmp"), "stale");
         Path probe = Files.createFile(out.resolve("probe")); // the permissions this umask gives a new file
 
         JarRunner.Result run = JarRunner.run(work, "ingest", "--input=" + inbox, "--output=" + out,
@@ -226,13 +228,15 @@ class FaultProbeIT {
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(probe);
         assertThat(expected).contains(PosixFilePermission.GROUP_READ);
-        for (String csv : List.of("documents.csv", "observations.csv", "validation_issues.csv", "failures.csv")) {
-            assertThat(Files.getPosixFilePermissions(out.resolve(csv))).as(csv).isEqualTo(expected);
+        List<String> written = List.of("codebook.csv", "codebook.md", "documents.csv", "failures.csv",
+                "observations.csv", "report.html", "validation_issues.csv");
+        for (String file : written) {
+            assertThat(Files.getPosixFilePermissions(out.resolve(file))).as(file).isEqualTo(expected);
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("documents.csv", "failures.csv", "observations.csv", "probe",
-                            "validation_issues.csv");
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.equals("logs")).sorted())
+                    .containsExactly("codebook.csv", "codebook.md", "documents.csv", "failures.csv",
+                            "observations.csv", "probe", "report.html", "validation_issues.csv");
         }
     }
 

@@ -1,0 +1,36 @@
+package org.disclosureetl.export;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/**
+ * The scratch files behind every file written to the output folder (CSV, codebook, workbook, run
+ * report): hidden, named after the file they become, and created with the umask's permissions (not
+ * {@code createTempFile}'s owner-only ones), since analysts of the group read the files they become.
+ */
+public final class OutputFiles {
+
+    /** What an interrupted export or report leaves behind: removed at the next export. */
+    static final Pattern SCRATCH = Pattern.compile("\\.(documents|observations|validation_issues|failures|codebook)"
+            + "\\.(csv|md)[.\\w]*\\.tmp|\\.(report\\.html|disclosure\\.xlsx)[.\\w]*\\.tmp");
+
+    private OutputFiles() {
+    }
+
+    /** A new hidden scratch file in {@code folder} that will become {@code name}. */
+    public static Path newScratch(Path folder, String name) throws IOException {
+        while (true) {
+            Path temp = folder.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)
+                    + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException taken) {
+                // another name
+            }
+        }
+    }
+}
