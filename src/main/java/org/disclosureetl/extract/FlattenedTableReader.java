@@ -267,9 +267,22 @@ final class FlattenedTableReader implements TableReader {
             }
             for (int q = p; q < Math.min(pieces.size(), p + RUN_LOOKAHEAD); q++) {
                 LabelStream.Piece piece = pieces.get(q);
-                if (piece.material().isEmpty() || MaterialReadings.maxCells(piece.material()) < cells
-                        || MaterialReadings.minCells(piece.material()) > cells) {
+                if (piece.material().isEmpty() || MaterialReadings.minCells(piece.material()) > cells) {
                     continue;
+                }
+                int end = q + 1;
+                if (MaterialReadings.maxCells(piece.material()) < cells) {
+                    // the table printed in parts, each under its own header (PDF-to-markdown): gather the parts
+                    List<LabelStream.Atom> gathered = new ArrayList<>(piece.material());
+                    while (end < pieces.size() && MaterialReadings.maxCells(gathered) < cells
+                            && isHeaderOnly(pieces.get(end).text()) && !pieces.get(end).material().isEmpty()) {
+                        gathered.addAll(afterBreak(pieces.get(end).material()));
+                        end++;
+                    }
+                    if (MaterialReadings.maxCells(gathered) < cells || MaterialReadings.minCells(gathered) > cells) {
+                        continue;
+                    }
+                    piece = new LabelStream.Piece(piece.text(), gathered, piece.where(), false);
                 }
                 List<TableSolver.Slot> slots = new ArrayList<>();
                 for (int r = 0; r < template.rows().size(); r++) {
@@ -290,10 +303,27 @@ final class FlattenedTableReader implements TableReader {
                                 row.columns().get(c).label(), cell == null ? piece.where() : cell.where(), ordinal++));
                     }
                 }
-                return new TableReading(template, observations, solution.findings(), template.rows().size(), q + 1);
+                return new TableReading(template, observations, solution.findings(), template.rows().size(), end);
             }
         }
         return TableReading.notFound(template, from);
+    }
+
+    /** Header words of the review and litigation table, printed again over each of its parts. */
+    private static final java.util.regex.Pattern RUN_HEADER = java.util.regex.Pattern.compile(
+            "^(行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果维持|结果纠正|其他结果|尚未审结|总计|[|\\-:])+$");
+
+    private static boolean isHeaderOnly(String text) {
+        return RUN_HEADER.matcher(LabelKey.of(text).key()).matches();
+    }
+
+    /** A later part's atoms, its first marked as after a break: the parts' numbers never run together. */
+    private static List<LabelStream.Atom> afterBreak(List<LabelStream.Atom> atoms) {
+        List<LabelStream.Atom> out = new ArrayList<>(atoms);
+        LabelStream.Atom a = out.get(0);
+        out.set(0, new LabelStream.Atom(a.kind(), a.sign(), a.digits(), a.fraction(), a.unit(), a.annotated(), a.raw(),
+                LabelStream.Gap.BREAK, a.where()));
+        return out;
     }
 
     /** Whether the table's header, printed before its first row, names the optional column. */

@@ -185,6 +185,21 @@ class FlattenedTableReaderTest {
                 .containsExactly(bd(2), bd(0), bd(0), bd(0), bd(0), bd(0), bd(2));
     }
 
+    @Test
+    void aReviewTablePrintedInThreePartsIsGathered() {
+        Extraction extraction = extractor.extract(TextDocuments.cells(TITLE,
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "行政复议|||||", "结果维持|结果纠正|其他结果|尚未审结|总计", "2|1|0|0|3",
+                "未经复议直接起诉|||||", "结果维持|结果纠正|其他结果|尚未审结|总计", "1|0|0|1|2",
+                "复议后起诉|||||", "结果维持|结果纠正|其他结果|尚未审结|总计", "0|0|0|0|0",
+                "五、存在的主要问题及改进情况"));
+
+        assertThat(row(extraction, "review_litigation", "review")).containsExactly(bd(2), bd(1), bd(0), bd(0), bd(3));
+        assertThat(row(extraction, "review_litigation", "litigation_direct"))
+                .containsExactly(bd(1), bd(0), bd(0), bd(1), bd(2));
+        assertThat(row(extraction, "review_litigation", "litigation_after_review")).containsOnly(bd(0));
+    }
+
     private static List<BigDecimal> row(Extraction extraction, String table, String row) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
         extraction.observations().stream().filter(o -> o.tableCode().equals(table) && o.rowCode().equals(row))

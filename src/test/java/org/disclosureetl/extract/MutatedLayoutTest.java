@@ -94,7 +94,7 @@ class MutatedLayoutTest {
                         boolean ok = e.getValue() == null ? got == null : got != null && got.compareTo(e.getValue()) == 0;
                         if (ok) {
                             right++;
-                        } else if (covered(e.getKey(), findings)) {
+                        } else if (covers(e.getKey(), findings)) {
                             flagged++;
                         } else {
                             wrong++;
@@ -214,20 +214,9 @@ class MutatedLayoutTest {
         return sb.toString();
     }
 
-    /** A finding on the cell, its row, its column or its whole table flags the cell. */
-    private static boolean covered(String key, List<Finding> findings) {
+    private static boolean covers(String key, List<Finding> findings) {
         String[] parts = key.split("/");
-        for (Finding f : findings) {
-            if (!parts[0].equals(f.tableCode())) {
-                continue;
-            }
-            boolean row = f.rowCode() == null || f.rowCode().equals(parts[1]);
-            boolean column = f.columnCode() == null || f.columnCode().equals(parts[2]);
-            if (row && column) {
-                return true;
-            }
-        }
-        return false;
+        return FindingCover.flags(parts[0], parts[1], parts[2], findings);
     }
 
     private Extraction extract(String text, String name) throws IOException {

@@ -120,7 +120,7 @@ class RealReportsTest {
                 right++;
             } else if (!present) {
                 missing++;
-            } else if (flagged(r, findings)) {
+            } else if (FindingCover.flags(r.get("table_code"), r.get("row_code"), r.get("column_code"), findings)) {
                 if (r.get("note").startsWith("ambiguous")) {
                     flaggedAmbiguous++;
                 } else {
@@ -131,19 +131,5 @@ class RealReportsTest {
             }
         }
         return new Tally(right, missing, flaggedAmbiguous, flaggedOther, silent.size(), silent);
-    }
-
-    private static boolean flagged(CSVRecord cell, List<Finding> findings) {
-        for (Finding f : findings) {
-            if (!cell.get("table_code").equals(f.tableCode())) {
-                continue;
-            }
-            boolean row = f.rowCode() == null || f.rowCode().equals(cell.get("row_code"));
-            boolean column = f.columnCode() == null || f.columnCode().equals(cell.get("column_code"));
-            if (row && column) {
-                return true;
-            }
-        }
-        return false;
     }
 }
