@@ -32,11 +32,11 @@ final class FlattenedTableReader implements TableReader {
     private final LabelStream stream;
     /** Label characters of pieces 0..i-1, to price skipped pieces in constant time. */
     private final int[] labelChars;
-    private final List<List<LabelMatcher.Ending>> endings;
+    /** Each piece's possible label endings, computed on the first read (a document read by the anchored reader alone never needs them). */
+    private List<List<LabelMatcher.Ending>> endings;
 
     FlattenedTableReader(LabelStream stream) {
         this.stream = stream;
-        this.endings = stream.pieces().stream().map(p -> LabelMatcher.endings(p.text())).toList();
         this.labelChars = new int[stream.pieces().size() + 1];
         for (int p = 0; p < stream.pieces().size(); p++) {
             labelChars[p + 1] = labelChars[p] + stream.pieces().get(p).text().length();
@@ -73,14 +73,14 @@ final class FlattenedTableReader implements TableReader {
         }
         for (int p = from; p < pieces.size(); p++) {
             Set<Integer> rows = new TreeSet<>();
-            for (LabelMatcher.Ending ending : endings.get(p)) {
+            for (LabelMatcher.Ending ending : endings().get(p)) {
                 String key = ending.key();
                 for (int i = 1; i <= Math.min(LOOKUP_CHARS, key.length()); i++) {
                     rows.addAll(rowsByLastChar.getOrDefault(key.charAt(key.length() - i), Set.of()));
                 }
             }
             for (int r : rows) {
-                LabelMatcher.Match match = LabelMatcher.matchAtEnd(endings.get(p), template.rows().get(r));
+                LabelMatcher.Match match = LabelMatcher.matchAtEnd(endings().get(p), template.rows().get(r));
                 if (match != null) {
                     candidates.get(r).add(new Candidate(p, match));
                 }
@@ -464,6 +464,13 @@ final class FlattenedTableReader implements TableReader {
             bj = nj;
         }
         return chosen;
+    }
+
+    private List<List<LabelMatcher.Ending>> endings() {
+        if (endings == null) {
+            endings = stream.pieces().stream().map(p -> LabelMatcher.endings(p.text())).toList();
+        }
+        return endings;
     }
 
     private double skipCost(int fromPiece, int toPiece) {

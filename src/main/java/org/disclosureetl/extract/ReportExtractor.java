@@ -30,8 +30,8 @@ public class ReportExtractor {
     public Extraction extract(NormalizedDocument document) {
         ReportIdentity identity = ReportIdentifier.identify(document.lines());
         LabelStream stream = LabelStream.of(document);
-        List<TableReader> readers = List.of(new FlattenedTableReader(stream),
-                new AnchoredRowReader(Tokenizer.tokenize(document)));
+        Readers readers = new Readers(new AnchoredRowReader(Tokenizer.tokenize(document)),
+                new FlattenedTableReader(stream));
         ProseEvidence prose = new ProseEvidence(stream.text(0, stream.pieces().size()));
 
         // the generation the column labels name is nearly always right: when it reads every table, the others are not read
@@ -100,7 +100,7 @@ public class ReportExtractor {
         }
     }
 
-    private FormatReading read(String format, List<TableReader> readers, ProseEvidence prose) {
+    private FormatReading read(String format, Readers readers, ProseEvidence prose) {
         Map<String, List<TableTemplate>> variants = new LinkedHashMap<>();
         for (TableTemplate template : catalog.tables(format)) {
             variants.computeIfAbsent(template.code(), k -> new ArrayList<>()).add(template);
@@ -110,29 +110,40 @@ public class ReportExtractor {
         Map<TableReader, Integer> cursors = new HashMap<>();
         Map<String, TableReading> readings = new LinkedHashMap<>();
         for (TemplateTable table : tables) {
-            TableReading best = null;
-            for (TableReader reader : readers) {
-                TableReading readerBest = null;
-                for (TableTemplate template : table.variants()) {
-                    List<IdentityRule> rules = catalog.identities(format, table.code(), template.variant());
-                    TableReading reading = reader.read(template, rules, prose, cursors.getOrDefault(reader, 0));
-                    if (found(reading) && (readerBest == null || reading.betterThan(readerBest))) {
-                        readerBest = reading;
-                    }
-                }
-                if (readerBest == null) {
-                    continue;
-                }
-                cursors.put(reader, readerBest.end());
-                if (best == null || readerBest.betterThan(best)) {
-                    best = readerBest;
-                }
+            // a layout that kept its cell boundaries and reads completely without a doubt needs no solving
+            TableReading anchored = bestOf(readers.anchored(), format, table, prose, cursors);
+            TableReading best = anchored != null && anchored.findings().isEmpty()
+                    && anchored.rowsFound() == anchored.table().outputRows().size() ? anchored : null;
+            if (best == null) {
+                TableReading flattened = bestOf(readers.flattened(), format, table, prose, cursors);
+                best = flattened == null || anchored != null && anchored.betterThan(flattened) ? anchored : flattened;
             }
             if (best != null) {
                 readings.put(table.code(), best);
             }
         }
         return new FormatReading(tables, readings);
+    }
+
+    /** The two reading strategies of one document. */
+    private record Readers(TableReader anchored, TableReader flattened) {
+    }
+
+    /** The reader's best reading of the table over its printed forms, or null; advances the reader's cursor. */
+    private TableReading bestOf(TableReader reader, String format, TemplateTable table, ProseEvidence prose,
+                                Map<TableReader, Integer> cursors) {
+        TableReading best = null;
+        for (TableTemplate template : table.variants()) {
+            List<IdentityRule> rules = catalog.identities(format, table.code(), template.variant());
+            TableReading reading = reader.read(template, rules, prose, cursors.getOrDefault(reader, 0));
+            if (found(reading) && (best == null || reading.betterThan(best))) {
+                best = reading;
+            }
+        }
+        if (best != null) {
+            cursors.put(reader, best.end());
+        }
+        return best;
     }
 
     private static boolean found(TableReading reading) {
