@@ -14,7 +14,8 @@ record LabelKey(String numbering, String key) {
                     + "|[(]\\s*([一二三四五六七八九十]+)\\s*[)]"
                     + "|(\\d{1,2})\\s*[.、](?!\\d)"
                     + "|[(]\\s*(\\d{1,2})\\s*[)])");
-    private static final Pattern NOISE = Pattern.compile("[\\s:,、.·“”\"'‘’《》<>()\\[\\]【】;；!！?？/]");
+    /** Characters that never tell labels apart (besides whitespace). */
+    private static final String NOISE_CHARS = ":,、.·“”\"'‘’《》<>()[]【】;；!！?？/";
 
     static LabelKey of(String text) {
         Matcher m = NUMBERING.matcher(text);
@@ -32,11 +33,22 @@ record LabelKey(String numbering, String key) {
             }
             rest = text.substring(m.end());
         }
-        String key = NOISE.matcher(rest).replaceAll("");
+        StringBuilder stripped = new StringBuilder(rest.length());
+        for (int i = 0; i < rest.length(); i++) {
+            if (!isNoise(rest.charAt(i))) {
+                stripped.append(rest.charAt(i));
+            }
+        }
+        String key = stripped.toString();
         if (key.startsWith("其中")) {
             key = key.substring(2);
         }
         return new LabelKey(numbering, key);
+    }
+
+    /** Whether a character is left out of label keys: whitespace and punctuation. */
+    static boolean isNoise(char c) {
+        return Character.isWhitespace(c) || NOISE_CHARS.indexOf(c) >= 0;
     }
 
     /** True when the text begins with a numbering such as 一、 (一) 1. so it starts a new label. */

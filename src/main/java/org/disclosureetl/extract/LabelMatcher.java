@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class LabelMatcher {
 
-    /** Characters that never tell labels apart (LabelKey drops the same). */
-    private static final String NOISE = ":,、.·“”\"'‘’《》<>()[]【】;；!！?？/";
     private static final Pattern TRAILING_REMARK = Pattern.compile("\\([^()]{0,60}\\)\\s*$");
     private static final Pattern TRAILING_UNIT = Pattern.compile("(?:人次|万元|条|件|个|次|人|篇|元|项|宗|户)\\s*$");
     private static final Pattern NUMBERING_BEFORE = Pattern.compile(
@@ -39,12 +37,7 @@ final class LabelMatcher {
         return length <= 3 ? 0 : length <= 6 ? 1 : length / 4;
     }
 
-    /** The best match of the row's labels at the end of the piece, or null. */
-    static Match matchAtEnd(String pieceText, TableTemplate.Row row) {
-        return matchAtEnd(endings(pieceText), row);
-    }
-
-    /** As {@link #matchAtEnd(String, TableTemplate.Row)}, for a piece's {@link #endings(String)} computed once. */
+    /** The best match of the row's labels at the end of a piece, given the piece's {@link #endings(String)}, or null. */
     static Match matchAtEnd(List<Ending> endings, TableTemplate.Row row) {
         Match best = null;
         for (Ending ending : endings) {
@@ -136,7 +129,7 @@ final class LabelMatcher {
         int[] positions = new int[text.length() + 1];
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!Character.isWhitespace(c) && NOISE.indexOf(c) < 0) {
+            if (!LabelKey.isNoise(c)) {
                 positions[key.length()] = i;
                 key.append(c);
             }

@@ -106,11 +106,10 @@ record LabelStream(List<Piece> pieces) {
         return new LabelStream(builder.finish());
     }
 
-    /** The text of pieces {@code fromPiece} to {@code toPiece} as printed (spaces only where the source has them). */
-    String text(int fromPiece, int toPiece) {
+    /** The report's text as printed (spaces only where the source has them), for evidence in its prose. */
+    String text() {
         StringBuilder sb = new StringBuilder();
-        for (int i = Math.max(0, fromPiece); i < Math.min(pieces.size(), toPiece); i++) {
-            Piece p = pieces.get(i);
+        for (Piece p : pieces) {
             sb.append(p.text());
             for (Atom a : p.material()) {
                 if (a.gap() != Gap.NONE) {

@@ -30,10 +30,6 @@ final class ProseEvidence {
         this.text = text;
     }
 
-    static ProseEvidence none() {
-        return new ProseEvidence("");
-    }
-
     /**
      * The one reading among {@code options} whose numbers the prose names more often than any
      * other's, or -1.

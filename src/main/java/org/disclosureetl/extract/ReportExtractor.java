@@ -32,7 +32,7 @@ public class ReportExtractor {
         LabelStream stream = LabelStream.of(document);
         Readers readers = new Readers(new AnchoredRowReader(Tokenizer.tokenize(document)),
                 new FlattenedTableReader(stream));
-        ProseEvidence prose = new ProseEvidence(stream.text(0, stream.pieces().size()));
+        ProseEvidence prose = new ProseEvidence(stream.text());
 
         // the generation the column labels name is nearly always right: when it reads every table, the others are not read
         String byLabels = formatFromClues(stream);

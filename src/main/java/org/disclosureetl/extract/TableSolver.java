@@ -70,18 +70,9 @@ final class TableSolver {
         List<List<Integer>> costs = new ArrayList<>();
         for (Segment segment : segments) {
             Candidates found = candidates(segment);
-            List<List<MaterialReadings.ReadCell>> readings = found.readings();
+            candidates.add(found.readings());
             costs.add(found.costs());
-            boolean hasExtra = false;
-            if (readings.isEmpty() && MaterialReadings.minCells(segment.atoms()) > segment.slots().size()) {
-                readings = windows(segment);
-                hasExtra = !readings.isEmpty();
-            }
-            if (hasExtra) {
-                costs.set(costs.size() - 1, readings.stream().map(r -> 0).toList());
-            }
-            candidates.add(readings);
-            extra.add(hasExtra);
+            extra.add(found.extra());
         }
         List<List<Slot>> slotsOf = segments.stream().map(Segment::slots).toList();
         List<int[]> best = bestCombinations(candidates, costs, slotsOf);
@@ -181,16 +172,24 @@ final class TableSolver {
      * break (a break shows that the cells kept their boundaries) and, in a row without identities,
      * only within one gapless run.
      */
-    /** The readings with the best local score, and their costs. */
-    private record Candidates(List<List<MaterialReadings.ReadCell>> readings, List<Integer> costs) {
-        static final Candidates NONE = new Candidates(List.of(), List.of());
+    /**
+     * The readings with the best local score and their costs.
+     *
+     * @param extra the material has more numbers than the segment has cells: the readings are windows of it
+     */
+    private record Candidates(List<List<MaterialReadings.ReadCell>> readings, List<Integer> costs, boolean extra) {
+        static final Candidates NONE = new Candidates(List.of(), List.of(), false);
     }
 
     private Candidates candidates(Segment segment) {
         int n = segment.slots().size();
         List<LabelStream.Atom> atoms = segment.atoms();
-        if (atoms.isEmpty() || MaterialReadings.minCells(atoms) > n) {
+        if (atoms.isEmpty()) {
             return Candidates.NONE;
+        }
+        if (MaterialReadings.minCells(atoms) > n) {
+            List<List<MaterialReadings.ReadCell>> windows = windows(segment);
+            return new Candidates(windows, windows.stream().map(w -> 0).toList(), !windows.isEmpty());
         }
         List<Instance> local = localInstances(segment);
         boolean hasBreak = false;
@@ -219,7 +218,7 @@ final class TableSolver {
                 costs.add(readings.get(r).cost());
             }
         }
-        return new Candidates(kept, costs);
+        return new Candidates(kept, costs, false);
     }
 
     /** More numbers than cells: the contiguous windows of them that fill the cells and keep the row's identities. */
