@@ -2,7 +2,6 @@ package org.disclosureetl.cli;
 
 import java.util.List;
 
-import org.disclosureetl.bench.BenchCommand;
 import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.export.ExportOptions;
 import org.slf4j.Logger;
@@ -62,7 +61,6 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
                 yield options == null ? Commands.USAGE : commands.export(filter(args), options);
             }
             case "schedule" -> schedule.run(Commands.option(args, "cron"));
-            case "bench" -> new BenchCommand(System.out).run(args);
             default -> {
                 System.err.println("unknown command: " + command);
                 yield Commands.USAGE;

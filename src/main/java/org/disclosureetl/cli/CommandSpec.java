@@ -23,10 +23,7 @@ public enum CommandSpec {
             Opt.text("output", "DIR"), Opt.number("year", "Y"), Opt.text("agency", "A"), Opt.text("region", "R"),
             Opt.text("table", "T"), Opt.text("format", "csv|xlsx"), Opt.flag("excel")),
     SCHEDULE("schedule", "stay up and run ingest on a cron schedule",
-            Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR")),
-    BENCH("bench", "throughput benchmark on a generated corpus",
-            Opt.number("documents", "N"), Opt.text("threads", "1,2"), Opt.text("work", "DIR"), Opt.flag("keep"),
-            Opt.number("seed", "N"), Opt.number("warmup", "N"), Opt.flag("quiet"));
+            Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR"));
 
     /** Options every command takes: the database, and settings (etl.*, spring.*, logging.*). */
     private static final Opt DB = Opt.text("db", "PATH");

@@ -24,6 +24,7 @@ import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
+import org.disclosureetl.ingest.StageObservations.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -46,17 +47,17 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     private final DocumentNormalizer normalizer;
     private final ReportExtractor extractor;
     private final ReportValidator validator;
-    private final StageTimings timings;
+    private final StageObservations stages;
     private final RegionPlacer regions;
 
     DocumentProcessor(Path inputRoot, ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                      ReportValidator validator, StageTimings timings, RegionPlacer regions) {
+                      ReportValidator validator, StageObservations stages, RegionPlacer regions) {
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
         this.parser = parser;
         this.normalizer = normalizer;
         this.extractor = extractor;
         this.validator = validator;
-        this.timings = timings;
+        this.stages = stages;
         this.regions = regions;
     }
 
@@ -65,26 +66,10 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
         Path file = null;
         try {
             file = resolve(document.sourceFile());
-            long t0 = System.nanoTime();
-            ParsedDocument parsed = parser.parse(file);
-            long t1 = System.nanoTime();
-            NormalizedDocument normalized = normalizer.normalize(parsed);
-            long t2 = System.nanoTime();
-            Extraction extraction = extractor.extract(normalized);
-            List<Finding> findings = new ArrayList<>(extraction.findings());
-            if (extraction.formatVersion() != null) {
-                findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
-            }
-            Placement region = regions.place(extraction.identity().agency(), opening(normalized));
-            if (region != null && !region.placed()) {
-                findings.add(new Finding(region.problem(), null, null, null, null, extraction.identity().agency(),
-                        region.message()));
-            }
-            long t3 = System.nanoTime();
-            timings.addParse(t1 - t0);
-            timings.addNormalize(t2 - t1);
-            timings.addExtract(t3 - t2);
-            return ProcessedDocument.extracted(document, extraction, findings, region);
+            Path source = file;
+            ParsedDocument parsed = stages.observe(Stage.PARSE, () -> parser.parse(source));
+            NormalizedDocument normalized = stages.observe(Stage.NORMALIZE, () -> normalizer.normalize(parsed));
+            return stages.observe(Stage.EXTRACT, () -> extract(document, normalized));
         } catch (DocumentParseException e) {
             return fail(document, ErrorType.ofCode(e.errorType()), e.getMessage());
         } catch (NoSuchFileException e) {
@@ -104,6 +89,20 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             log.warn("unexpected error on {}", document.sourceFile(), e);
             return fail(document, ErrorType.EXTRACT_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    private ProcessedDocument extract(StoredDocument document, NormalizedDocument normalized) {
+        Extraction extraction = extractor.extract(normalized);
+        List<Finding> findings = new ArrayList<>(extraction.findings());
+        if (extraction.formatVersion() != null) {
+            findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
+        }
+        Placement region = regions.place(extraction.identity().agency(), opening(normalized));
+        if (region != null && !region.placed()) {
+            findings.add(new Finding(region.problem(), null, null, null, null, extraction.identity().agency(),
+                    region.message()));
+        }
+        return ProcessedDocument.extracted(document, extraction, findings, region);
     }
 
     /** The title and first lines: what tells apart places of one name (鼓楼区 of 福州市 or of 南京市). */

@@ -38,13 +38,12 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private final FailureRecorder failures;
     private final Path outputFolder;
     private final long runId;
-    private final StageTimings timings;
     private final RegionRepository regions;
     private final TransactionTemplate savepoint;
     private final DatabaseFault databaseFault;
 
     DocumentWriter(DocumentRepository documents, FailureRecorder failures, Path outputFolder, long runId,
-                   StageTimings timings, PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
+                   PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
                    RegionRepository regions) {
         this.databaseFault = databaseFault;
         this.documents = documents;
@@ -52,7 +51,6 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
         this.outputFolder = outputFolder;
         this.regions = regions;
         this.runId = runId;
-        this.timings = timings;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -68,7 +66,6 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     }
 
     private void writeChunk(Chunk<? extends ProcessedDocument> chunk) {
-        long start = System.nanoTime();
         List<? extends ProcessedDocument> items = chunk.getItems();
         try {
             savepoint.executeWithoutResult(status -> store(items));
@@ -83,7 +80,6 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
                 }
             }
         }
-        timings.addWrite(System.nanoTime() - start);
     }
 
     private void store(List<? extends ProcessedDocument> items) {

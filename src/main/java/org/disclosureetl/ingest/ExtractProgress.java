@@ -1,5 +1,7 @@
 package org.disclosureetl.ingest;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.disclosureetl.store.DocumentRepository;
@@ -21,7 +23,7 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
     private static final long INTERVAL_NANOS = 5_000_000_000L;
 
     private final DocumentRepository documents;
-    private final StageTimings timings;
+    private final StageObservations stages;
     private final RunningJobs runningJobs;
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
@@ -29,15 +31,15 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong lastPrinted = new AtomicLong();
 
-    ExtractProgress(DocumentRepository documents, StageTimings timings, RunningJobs runningJobs) {
+    ExtractProgress(DocumentRepository documents, StageObservations stages, RunningJobs runningJobs) {
         this.documents = documents;
-        this.timings = timings;
+        this.stages = stages;
         this.runningJobs = runningJobs;
     }
 
     @Override
     public void beforeJob(JobExecution jobExecution) {
-        timings.reset();
+        stages.reset();
         runningJobs.started(jobExecution.getId());
         log.info("run {} started: {} -> {}", jobExecution.getId(), jobExecution.getJobParameters().getString("input"),
                 jobExecution.getJobParameters().getString("output"));
@@ -46,6 +48,15 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
     @Override
     public void afterJob(JobExecution jobExecution) {
         runningJobs.ended(jobExecution.getId());
+        String output = jobExecution.getJobParameters().getString("output");
+        Path file = FailureRecorder.runLog(Path.of(output), jobExecution.getId()).resolveSibling(
+                "run-" + jobExecution.getId() + "-stages.tsv");
+        try {
+            stages.write(file);
+        } catch (UncheckedIOException e) {
+            // the figures are for whoever tunes a run; a run must not fail for want of them
+            log.warn("cannot write the stage timings {}: {}", file, e.getCause().getMessage());
+        }
     }
 
     @Override

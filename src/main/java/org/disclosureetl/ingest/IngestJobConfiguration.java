@@ -54,10 +54,17 @@ public class IngestJobConfiguration {
     public static final String JOB_NAME = "ingest";
     public static final String DISCOVERY_KEY = "discovery";
 
+    /** Micrometer observations of the job, its steps and each document's stages (see the class). */
+    @Bean
+    StageObservations stageObservations() {
+        return new StageObservations();
+    }
+
     @Bean
     Job ingestJob(JobRepository jobRepository, Step discoverStep, Step extractStep, Step exportStep,
-                  ExtractProgress progress) {
+                  ExtractProgress progress, StageObservations stages) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .observationRegistry(stages.registry())
                 .listener(progress)
                 .start(discoverStep)
                 .next(extractStep)
@@ -67,8 +74,9 @@ public class IngestJobConfiguration {
 
     @Bean
     Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      Tasklet discoverTasklet, DatabaseFault databaseFault) {
+                      Tasklet discoverTasklet, DatabaseFault databaseFault, StageObservations stages) {
         return new StepBuilder("discover", jobRepository)
+                .observationRegistry(stages.registry())
                 .tasklet(reportingFaults(discoverTasklet, databaseFault), transactionManager).build();
     }
 
@@ -112,11 +120,12 @@ public class IngestJobConfiguration {
 
     @Bean
     Step extractStep(JobRepository jobRepository, Step extractPartitionStep, EtlProperties properties,
-                     ExtractProgress progress) {
+                     ExtractProgress progress, StageObservations stages) {
         int partitions = properties.effectiveThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("extract-");
         executor.setConcurrencyLimit(partitions);
         return new StepBuilder("extract", jobRepository)
+                .observationRegistry(stages.registry())
                 .partitioner("extractPartition", documentPartitioner())
                 .step(extractPartitionStep)
                 .gridSize(partitions)
@@ -143,8 +152,9 @@ public class IngestJobConfiguration {
     Step extractPartitionStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               EtlProperties properties, JdbcPagingItemReader<StoredDocument> pendingDocumentReader,
                               DocumentProcessor documentProcessor, DocumentWriter documentWriter,
-                              ExtractProgress progress) {
+                              ExtractProgress progress, StageObservations stages) {
         return new StepBuilder("extractPartition", jobRepository)
+                .observationRegistry(stages.registry())
                 .<StoredDocument, ProcessedDocument>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(pendingDocumentReader)
@@ -182,25 +192,26 @@ public class IngestJobConfiguration {
     @StepScope
     DocumentProcessor documentProcessor(@Value("#{jobParameters['input']}") String input,
                                         ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                                        ReportValidator validator, StageTimings timings, RegionPlacer regions) {
-        return new DocumentProcessor(Path.of(input), parser, normalizer, extractor, validator, timings, regions);
+                                        ReportValidator validator, StageObservations stages, RegionPlacer regions) {
+        return new DocumentProcessor(Path.of(input), parser, normalizer, extractor, validator, stages, regions);
     }
 
     @Bean
     @StepScope
     DocumentWriter documentWriter(DocumentRepository documents, FailureRecorder failures,
                                   @Value("#{jobParameters['output']}") String output,
-                                  @Value("#{stepExecution.jobExecutionId}") Long runId, StageTimings timings,
+                                  @Value("#{stepExecution.jobExecutionId}") Long runId,
                                   PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
                                   RegionRepository regions) {
-        return new DocumentWriter(documents, failures, Path.of(output), runId, timings, transactionManager,
+        return new DocumentWriter(documents, failures, Path.of(output), runId, transactionManager,
                 databaseFault, regions);
     }
 
     @Bean
     Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet exportTasklet,
-                    DatabaseFault databaseFault) {
+                    DatabaseFault databaseFault, StageObservations stages) {
         return new StepBuilder("export", jobRepository)
+                .observationRegistry(stages.registry())
                 .tasklet(reportingFaults(exportTasklet, databaseFault), transactionManager).build();
     }
 

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxChars  the most text one report may yield; more means a hostile or wrong file
  * @param isolation where Tika runs: {@code fork} (default) in a pool of child JVMs, so that a parser that hangs,
  *                  crashes or runs out of memory takes down only its document; {@code in-process} in this JVM,
- *                  faster but unprotected (kept for benchmarks)
+ *                  faster but unprotected (for trusted input)
  * @param timeout   how long one document may take to parse before its child JVM is killed ({@code fork} only)
  * @param childHeap maximum heap of each child JVM, passed as {@code -Xmx} ({@code fork} only)
  * @param poolSize  child JVMs kept side by side; 0 means one per extract thread ({@code etl.threads})

@@ -192,7 +192,7 @@ class FaultProbeIT {
         assertOneLine(JarRunner.run(work, "runs", "--limit=abc", db), "--limit must be a whole number, not 'abc'");
         assertOneLine(JarRunner.run(work, "restart", "--run", db), "--run needs a value: --run=ID (no space)");
         assertOneLine(JarRunner.run(work, "frobnicate", db),
-                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, bench)");
+                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule)");
         assertThat(work.resolve("db")).doesNotExist();
 
         // a run that is not in the database: found out after start-up, still one line and no stack trace
@@ -203,7 +203,7 @@ class FaultProbeIT {
                     .doesNotContain("\tat ").doesNotContain("Exception");
         }
 
-        for (String command : List.of("ingest", "retry-failed", "restart", "runs", "export", "schedule", "bench")) {
+        for (String command : List.of("ingest", "retry-failed", "restart", "runs", "export", "schedule")) {
             JarRunner.Result help = JarRunner.run(work, command, "--help");
             assertThat(help.exitCode()).as(help.stdout()).isZero();
             assertThat(help.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar " + command + " ")

@@ -48,8 +48,6 @@ class DocumentWriterTest {
     @Autowired
     FailureRecorder failures;
     @Autowired
-    StageTimings timings;
-    @Autowired
     PlatformTransactionManager transactionManager;
     @Autowired
     DatabaseFault databaseFault;
@@ -62,7 +60,7 @@ class DocumentWriterTest {
     void aDocumentWhoseResultsTheDatabaseRefusesIsStoredAsFailedAndTheRestOfTheChunkCommits() {
         StoredDocument good = register("aaaa000000000001", "good.txt");
         StoredDocument refused = register("bbbb000000000002", "refused.txt");
-        DocumentWriter writer = new DocumentWriter(documents, failures, output, 7, timings, transactionManager, databaseFault,
+        DocumentWriter writer = new DocumentWriter(documents, failures, output, 7, transactionManager, databaseFault,
                 regions);
 
         new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer.write(new Chunk<>(

@@ -97,6 +97,20 @@ class IngestJobTest {
         assertThat(documents.get("seeds/000_e61bf2b8057539f0.txt").get("script")).isEqualTo("traditional");
         long observationRows = count("observation");
         Map<String, byte[]> firstExport = exportBytes();
+        // where the time went, from Micrometer: every document through each stage once, each step once
+        Map<String, Long> timers = new HashMap<>();
+        List<String> stageLines = Files.readAllLines(output.resolve("logs/run-" + first.getId() + "-stages.tsv"));
+        assertThat(stageLines.get(0)).isEqualTo("meter\ttags\tcount\ttotal_ms\tmean_ms\tmax_ms");
+        for (String line : stageLines.subList(1, stageLines.size())) {
+            String[] f = line.split("\t");
+            String key = f[0] + " " + f[1].replaceAll("(^|.*,)(stage|spring\\.batch\\.(step|job)\\.name)=([^,:]*).*", "$4");
+            timers.merge(key, Long.parseLong(f[2]), Long::sum);
+        }
+        long n = fixtures.size();
+        assertThat(timers).containsEntry("disclosure.stage parse", n).containsEntry("disclosure.stage normalize", n)
+                .containsEntry("disclosure.stage extract", n).containsEntry("spring.batch.job ingest", 1L)
+                .containsEntry("spring.batch.step discover", 1L).containsEntry("spring.batch.step extract", 1L)
+                .containsEntry("spring.batch.step export", 1L).containsEntry("spring.batch.step extractPartition", 2L);
 
         JobExecution second = run();
 

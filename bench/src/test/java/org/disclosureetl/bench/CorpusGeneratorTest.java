@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CorpusGeneratorTest {
 
     private static final int N = 100;
+    /** The sample inbox of the repository; Maven runs the tests in {@code bench/}. */
+    private static final Path SEEDS = Path.of("../data/inbox");
 
     private static CorpusGenerator generator;
     private static Corpus corpus;
@@ -33,7 +35,7 @@ class CorpusGeneratorTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        generator = new CorpusGenerator();
+        generator = new CorpusGenerator(SEEDS);
         corpus = generator.generate(work.resolve("a"), N, 42);
     }
 
@@ -68,7 +70,7 @@ class CorpusGeneratorTest {
     @Test
     void seedTablesAreLocatedAndTheirOwnNumbersKeepTheIdentities() {
         for (SourceFormat format : List.of(SourceFormat.TXT, SourceFormat.HTML, SourceFormat.DOCX)) {
-            for (SeedTemplate template : SeedTemplate.load(format)) {
+            for (SeedTemplate template : SeedTemplate.load(SEEDS, format, CorpusGenerator.SEEDS)) {
                 TableLayout layout = template.layout();
                 int rows = template.seed().equals("001") ? 23 : template.seed().equals("000") ? 24 : 25;
                 if (template.seed().equals("000") && format != SourceFormat.TXT) {

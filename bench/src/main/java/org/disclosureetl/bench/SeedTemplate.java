@@ -1,19 +1,17 @@
 package org.disclosureetl.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * One real report from {@code classpath:bench/<format>/} that copies are made from.
+ * One real report of the sample inbox that copies are made from.
  * For TXT and HTML {@code text} is the UTF-8 source, for DOCX it is {@code word/document.xml};
  * {@code cells} and {@code layout} say where its table numbers are. PDFs have neither.
  *
@@ -23,30 +21,36 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 record SeedTemplate(String seed, SourceFormat format, byte[] bytes, String text, List<NumberCell> cells,
                     TableLayout layout, boolean traditional) {
 
-    private static final String ROOT = "bench/";
-
-    /** All seeds of a format on the classpath, by name; fails when a seed's tables cannot be located. */
-    static List<SeedTemplate> load(SourceFormat format) {
-        Resource[] resources;
-        try {
-            resources = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:" + ROOT + format.extension() + "/*." + format.extension());
+    /**
+     * The seeds of a format in {@code folder/<extension>/}, by name: the sample inbox {@code data/inbox} of the
+     * repository holds each report in every format, so the benchmark needs no copies of its own.
+     *
+     * @param seeds the report ids to take (a report missing in one format would skew the mix)
+     */
+    static List<SeedTemplate> load(Path folder, SourceFormat format, Set<String> seeds) {
+        List<SeedTemplate> templates = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder.resolve(format.extension()))) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("." + format.extension()) && seeds.contains(seedOf(name))) {
+                    templates.add(of(format, name, Files.readAllBytes(file)));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
-        List<SeedTemplate> templates = new ArrayList<>();
-        for (Resource resource : resources) {
-            templates.add(of(format, resource.getFilename(), read(resource)));
-        }
         if (templates.isEmpty()) {
-            throw new IllegalStateException("no benchmark seeds under classpath:" + ROOT + format.extension());
+            throw new IllegalStateException("no benchmark seeds in " + folder.resolve(format.extension()));
         }
         return List.copyOf(templates);
     }
 
+    static String seedOf(String fileName) {
+        return fileName.replaceFirst("[_.].*$", "");
+    }
+
     static SeedTemplate of(SourceFormat format, String fileName, byte[] bytes) {
-        String seed = fileName.replaceFirst("[_.].*$", "");
+        String seed = seedOf(fileName);
         try {
             String text = switch (format) {
                 case TXT, HTML -> new String(bytes, StandardCharsets.UTF_8);
@@ -61,14 +65,6 @@ record SeedTemplate(String seed, SourceFormat format, byte[] bytes, String text,
             return new SeedTemplate(seed, format, bytes, text, cells, layout, text.contains("年度報告"));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("benchmark seed " + format + " " + fileName + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] read(Resource resource) {
-        try (InputStream in = resource.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Makes a corpus of N distinct reports from the seed reports in the jar, deterministic for a seed.
+ * Makes a corpus of N distinct reports from the seed reports of the sample inbox, deterministic for a seed.
  * Formats repeat in a cycle of ten: 4 TXT, 2 HTML, 2 DOCX, 2 PDF; TXT copies rotate through UTF-8,
  * GB18030, UTF-16 and Big5 (Big5 for the Traditional-script seed only). TXT, HTML and DOCX copies get
  * new table numbers that keep the accounting identities; PDF copies keep the seed's numbers and are
@@ -33,9 +33,13 @@ public final class CorpusGenerator {
     private final Map<SourceFormat, List<SeedTemplate>> templates = new EnumMap<>(SourceFormat.class);
     private final List<SeedTemplate> traditionalTxt;
 
-    public CorpusGenerator() {
+    /** The seeds: reports 000, 001, 002 and 004 of the sample inbox, which exist in all four formats. */
+    static final Set<String> SEEDS = Set.of("000", "001", "002", "004");
+
+    /** @param seedFolder the sample inbox ({@code data/inbox} of the repository) */
+    public CorpusGenerator(Path seedFolder) {
         for (SourceFormat format : SourceFormat.values()) {
-            templates.put(format, SeedTemplate.load(format));
+            templates.put(format, SeedTemplate.load(seedFolder, format, SEEDS));
         }
         traditionalTxt = templates.get(SourceFormat.TXT).stream().filter(SeedTemplate::traditional).toList();
         if (traditionalTxt.isEmpty()) {
