@@ -1,6 +1,7 @@
 package org.disclosureetl.parse;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,13 +17,19 @@ import org.springframework.util.unit.DataSize;
  * @param timeout   how long one document may take to parse before its child JVM is killed ({@code fork} only)
  * @param childHeap maximum heap of each child JVM, passed as {@code -Xmx} ({@code fork} only)
  * @param poolSize  child JVMs kept side by side; 0 means one per extract thread ({@code etl.threads})
+ * @param inProcessTypes with {@code fork}, the types (as Tika detects them from name and leading bytes) that are
+ *                  parsed in this JVM all the same: plain text and HTML are read by streaming parsers whose work
+ *                  and memory are bounded by {@code max-chars}, so they can neither hang nor blow the heap, and a
+ *                  child JVM would only add its start-up; empty forks every type
  */
 @ConfigurationProperties("etl.parse")
 public record ParseProperties(@DefaultValue("5000000") long maxChars,
                               @DefaultValue("fork") Isolation isolation,
                               @DefaultValue("60s") Duration timeout,
                               @DefaultValue("512MB") DataSize childHeap,
-                              @DefaultValue("0") int poolSize) {
+                              @DefaultValue("0") int poolSize,
+                              @DefaultValue({"text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml"})
+                              List<String> inProcessTypes) {
 
     /** Where the parsers run. Bound from {@code fork} and {@code in-process}. */
     public enum Isolation {
@@ -46,30 +53,44 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
             throw new IllegalArgumentException("etl.parse.pool-size must be 0 (one per extract thread) or more, not "
                     + poolSize);
         }
+        inProcessTypes = inProcessTypes == null ? List.of() : List.copyOf(inProcessTypes);
     }
 
-    /** The defaults of {@code application.yml}: fork isolation, 60 s, 512 MB child heap, 5,000,000 characters. */
+    /** The types {@link #defaults()} parses in this JVM under {@code fork}. */
+    public static final List<String> TEXT_TYPES = List.of("text/plain", "text/x-web-markdown", "text/html",
+            "application/xhtml+xml");
+
+    /**
+     * The defaults of {@code application.yml}: fork isolation (text and HTML in this JVM), 60 s, 512 MB child heap,
+     * 5,000,000 characters.
+     */
     public static ParseProperties defaults() {
-        return new ParseProperties(5_000_000, Isolation.FORK, Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0);
+        return new ParseProperties(5_000_000, Isolation.FORK, Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
+                TEXT_TYPES);
     }
 
     public ParseProperties withIsolation(Isolation value) {
-        return new ParseProperties(maxChars, value, timeout, childHeap, poolSize);
+        return new ParseProperties(maxChars, value, timeout, childHeap, poolSize, inProcessTypes);
     }
 
     public ParseProperties withTimeout(Duration value) {
-        return new ParseProperties(maxChars, isolation, value, childHeap, poolSize);
+        return new ParseProperties(maxChars, isolation, value, childHeap, poolSize, inProcessTypes);
     }
 
     public ParseProperties withChildHeap(DataSize value) {
-        return new ParseProperties(maxChars, isolation, timeout, value, poolSize);
+        return new ParseProperties(maxChars, isolation, timeout, value, poolSize, inProcessTypes);
     }
 
     public ParseProperties withMaxChars(long value) {
-        return new ParseProperties(value, isolation, timeout, childHeap, poolSize);
+        return new ParseProperties(value, isolation, timeout, childHeap, poolSize, inProcessTypes);
     }
 
     public ParseProperties withPoolSize(int value) {
-        return new ParseProperties(maxChars, isolation, timeout, childHeap, value);
+        return new ParseProperties(maxChars, isolation, timeout, childHeap, value, inProcessTypes);
+    }
+
+    /** With {@code fork}, every type in a child JVM. */
+    public ParseProperties forkingEveryType() {
+        return new ParseProperties(maxChars, isolation, timeout, childHeap, poolSize, List.of());
     }
 }

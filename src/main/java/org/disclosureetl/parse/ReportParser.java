@@ -3,9 +3,14 @@ package org.disclosureetl.parse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.Parser;
 import org.disclosureetl.EtlProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +25,9 @@ import org.springframework.stereotype.Component;
  * {@code unsupported_type}. I/O failures of the machine stay {@link IOException}s.
  * <p>
  * With {@code etl.parse.isolation=fork} (the default) Tika runs in a pool of child JVMs, one per extract
- * thread; with {@code in-process} it runs in this JVM, unprotected. Both give the same blocks.
+ * thread, except for the types of {@code etl.parse.in-process-types} (plain text and HTML), which cannot hang or
+ * exhaust memory and are parsed here without paying for a child; with {@code in-process} everything runs in this
+ * JVM, unprotected. All give the same blocks.
  */
 @Component
 public class ReportParser implements AutoCloseable {
@@ -31,6 +38,9 @@ public class ReportParser implements AutoCloseable {
     private final ParseProperties properties;
     private final TikaDocumentParser inProcess;
     private final ForkParsePool fork;
+    private final Set<MediaType> inProcessTypes;
+    /** Tells a type from the name and the leading bytes, as Tika's own detection starts (no container peeking). */
+    private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
 
     /** As Spring builds it: one child JVM per extract thread unless {@code etl.parse.pool-size} says otherwise. */
     @Autowired
@@ -50,12 +60,12 @@ public class ReportParser implements AutoCloseable {
     /** For tests: {@code childParser} is what runs inside each child JVM. */
     ReportParser(ParseProperties properties, int poolSize, Parser childParser, long graceMillis) {
         this.properties = properties;
+        this.inProcess = new TikaDocumentParser(properties.maxChars());
+        this.inProcessTypes = properties.inProcessTypes().stream().map(MediaType::parse).collect(Collectors.toSet());
         if (properties.isolation() == ParseProperties.Isolation.FORK) {
-            this.inProcess = null;
             this.fork = new ForkParsePool(childParser, poolSize, properties.timeout().toMillis(), graceMillis,
                     properties.childHeap().toMegabytes());
         } else {
-            this.inProcess = new TikaDocumentParser(properties.maxChars());
             this.fork = null;
         }
     }
@@ -71,7 +81,18 @@ public class ReportParser implements AutoCloseable {
         Metadata metadata = new Metadata();
         // the name is what lets Tika pick GBK/Big5 for .txt instead of octet-stream
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-        return fork != null ? fork.parse(file, metadata) : inProcess.parse(file, metadata);
+        return fork != null && !runsHere(file, metadata) ? fork.parse(file, metadata) : inProcess.parse(file, metadata);
+    }
+
+    /** Whether the file's type, from its name and leading bytes, is one parsed in this JVM under fork isolation. */
+    private boolean runsHere(Path file, Metadata metadata) throws IOException {
+        if (inProcessTypes.isEmpty()) {
+            return false;
+        }
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            // the exact type, not its supertypes: XML is a kind of text/plain to Tika, and XML can be hostile
+            return inProcessTypes.contains(types.detect(in, metadata).getBaseType());
+        }
     }
 
     /** Stops the child JVMs. */

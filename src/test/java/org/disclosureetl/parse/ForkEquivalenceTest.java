@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,8 @@ class ForkEquivalenceTest {
 
     @BeforeAll
     static void startParsers() {
-        fork = new ReportParser(ParseProperties.defaults().withPoolSize(1));
+        // every type in the child, text too: the equivalence is what is tested
+        fork = new ReportParser(ParseProperties.defaults().withPoolSize(1).forkingEveryType());
         inProcess = new ReportParser(ParseProperties.defaults().withIsolation(ParseProperties.Isolation.IN_PROCESS));
     }
 
@@ -91,7 +93,7 @@ class ForkEquivalenceTest {
     @Test
     void outputLimitInBothModes() {
         Path txt = HostileCorpus.INBOX.resolve("txt/000_e61bf2b8057539f0.txt");
-        ParseProperties limited = ParseProperties.defaults().withMaxChars(1000).withPoolSize(1);
+        ParseProperties limited = ParseProperties.defaults().withMaxChars(1000).withPoolSize(1).forkingEveryType();
         for (ParseProperties properties : List.of(limited,
                 limited.withIsolation(ParseProperties.Isolation.IN_PROCESS))) {
             try (ReportParser parser = new ReportParser(properties)) {
@@ -101,6 +103,34 @@ class ForkEquivalenceTest {
                 assertThat(e.getMessage()).isEqualTo("text output exceeds the limit of 1000 characters");
             }
         }
+    }
+
+    @Test
+    void underForkTextAndHtmlAreParsedHereAndOtherTypesInAChild(@TempDir Path dir) throws IOException {
+        Path pdf = HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf");
+        Path pdfNamedTxt = Files.copy(pdf, dir.resolve("really-a-pdf.txt"));
+        long before = childJvms();
+        try (ReportParser parser = new ReportParser(ParseProperties.defaults().withPoolSize(1))) {
+            assertThat(parser.parse(HostileCorpus.INBOX.resolve("txt/002_2bd72b0ede0a148a.txt")).contentType())
+                    .isEqualTo("text/plain; charset=UTF-8");
+            assertThat(parser.parse(HostileCorpus.INBOX.resolve("html/002_2bd72b0ede0a148a.html")).contentType())
+                    .startsWith("text/html");
+            assertThat(childJvms()).isEqualTo(before);
+
+            // the leading bytes decide, not the name: a PDF called .txt still goes to a child
+            assertThat(parser.parse(pdfNamedTxt).contentType()).isEqualTo("application/pdf");
+            assertThat(childJvms()).isEqualTo(before + 1);
+            assertThat(parser.parse(pdf).blocks()).isEqualTo(inProcess.parse(pdf).blocks());
+        }
+    }
+
+    /** Live parser child JVMs of this test JVM, told by the marker on their command line. */
+    private static long childJvms() {
+        String marker = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.stream(a).anyMatch(x -> x.startsWith(marker)))
+                        .orElse(false))
+                .count();
     }
 
     private static ParsedDocument sameInBothModes(Path file) throws IOException {

@@ -129,7 +129,9 @@ class ForkFailureModesTest {
     }
 
     private static ReportParser misbehaving(ParseProperties properties, int poolSize, long graceMillis) {
-        return new ReportParser(properties, poolSize, new MisbehavingChildParser(properties.maxChars()), graceMillis);
+        // .txt files stand for any document here: every type goes to the (misbehaving) child
+        return new ReportParser(properties.forkingEveryType(), poolSize, new MisbehavingChildParser(properties.maxChars()),
+                graceMillis);
     }
 
     private Path file(String name) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class ParsePropertiesTest {
 
         assertThat(bound).isEqualTo(ParseProperties.defaults());
         assertThat(bound).isEqualTo(new ParseProperties(5_000_000, ParseProperties.Isolation.FORK,
-                Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0));
+                Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
+                List.of("text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml")));
     }
 
     @Test
@@ -37,12 +39,13 @@ class ParsePropertiesTest {
                 "etl.parse.timeout", "2s",
                 "etl.parse.child-heap", "256MB",
                 "etl.parse.pool-size", "3",
-                "etl.parse.max-chars", "1000")));
+                "etl.parse.max-chars", "1000",
+                "etl.parse.in-process-types", "text/plain")));
 
         ParseProperties bound = binder.bind("etl.parse", ParseProperties.class).get();
 
         assertThat(bound).isEqualTo(new ParseProperties(1000, ParseProperties.Isolation.IN_PROCESS,
-                Duration.ofSeconds(2), DataSize.ofMegabytes(256), 3));
+                Duration.ofSeconds(2), DataSize.ofMegabytes(256), 3, List.of("text/plain")));
     }
 
     @Test
