@@ -62,7 +62,8 @@ public final class Bench {
     }
 
     private int run() throws Exception {
-        out.printf(Locale.ROOT, "bench: sizes %s, threads %s, unchanged %d, heap %s, %d cores, Java %s, work %s%n",
+        out.printf(Locale.ROOT, "bench: job started by %s; sizes %s, threads %s, unchanged %d, heap %s, %d cores, "
+                + "Java %s, work %s%n", options.launcher() != null ? options.launcher() : "java -jar " + options.jar(),
                 options.sizes(), options.threads(), options.unchanged(),
                 options.heap().isEmpty() ? "JVM default" : options.heap(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), work);
@@ -175,12 +176,23 @@ public final class Bench {
 
     private ProcessRun job(String name, Path inbox, int threads, Path runFolder) throws Exception {
         Files.createDirectories(runFolder);
-        List<String> command = new ArrayList<>(jvm(runFolder.resolve(name + "-gc.log")));
-        command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString(), "ingest",
+        // as users start it: the launcher (JVM options through JAVA_OPTS, which it passes on) or java -jar
+        List<String> jvm = jvm(runFolder.resolve(name + "-gc.log"));
+        List<String> command = new ArrayList<>();
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (options.launcher() != null) {
+            command.add(options.launcher().toAbsolutePath().toString());
+            environment.put("JAVA_OPTS", String.join(" ", jvm.subList(1, jvm.size())));
+            environment.put("JAVA_HOME", System.getProperty("java.home"));
+        } else {
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString()));
+        }
+        command.addAll(List.of("ingest",
                 "--input=" + inbox.toAbsolutePath(), "--output=" + runFolder.resolve("out").toAbsolutePath(),
                 "--db=" + runFolder.resolve("db/disclosure").toAbsolutePath(), "--etl.threads=" + threads));
         command.addAll(options.jobArgs());
-        return ProcessRun.run(name, command, runFolder, work.resolve("logs"), runFolder.resolve(name + "-gc.log"));
+        return ProcessRun.run(name, command, environment, runFolder, work.resolve("logs"), runFolder.resolve(name + "-gc.log"));
     }
 
     private ProcessRun tika(String name, Path inbox, int threads) throws Exception {
@@ -190,7 +202,7 @@ public final class Bench {
         List<String> command = new ArrayList<>(jvm(folder.resolve("gc.log")));
         command.addAll(List.of("-cp", absoluteClassPath(), TikaBatch.class.getName(),
                 inbox.toAbsolutePath().toString(), folder.resolve("xhtml").toString(), Integer.toString(threads)));
-        return ProcessRun.run(name, command, folder, work.resolve("logs"), folder.resolve("gc.log"));
+        return ProcessRun.run(name, command, Map.of(), folder, work.resolve("logs"), folder.resolve("gc.log"));
     }
 
     /** This JVM's class path with absolute entries: the Tika JVM runs in its own folder. */

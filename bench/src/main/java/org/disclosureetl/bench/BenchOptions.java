@@ -9,7 +9,9 @@ import java.util.List;
  * Options of the benchmark, {@code --name=value}. Paths are relative to the working directory, which
  * {@code bench/run-bench.sh} sets to the repository root.
  *
- * @param jar       the product jar, run as users run it
+ * @param launcher  how users start the product ({@code bin/disclosure-etl}, as the README says); empty when
+ *                  {@code jar} is to be run with {@code java -jar} instead
+ * @param jar       the product jar, for {@code java -jar} (and to check the build is there)
  * @param inbox     the sample inbox whose reports the corpus is made from
  * @param seeds     the five seed reports, run as a small nightly inbox
  * @param sizes     corpus sizes, each measured cold (the smallest and largest also give the warm figures)
@@ -18,14 +20,15 @@ import java.util.List;
  * @param heap      {@code -Xmx} for both JVMs, or empty for the JVM's default (as users run it)
  * @param jobArgs   extra arguments for every {@code ingest} (e.g. {@code --etl.parse.isolation=in-process})
  */
-record BenchOptions(Path jar, Path inbox, Path seeds, List<Integer> sizes, List<Integer> threads, int unchanged,
+record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Integer> sizes, List<Integer> threads, int unchanged,
                     String heap, long seed, Path work, boolean keep, List<String> jobArgs) {
 
-    static final String USAGE = "Bench [--jar=target/disclosure-etl.jar] [--inbox=data/inbox] "
+    static final String USAGE = "Bench [--launcher=bin/disclosure-etl | --jar=target/disclosure-etl.jar] [--inbox=data/inbox] "
             + "[--seeds=src/test/resources/seeds] [--sizes=300,20000] [--threads=1,2] [--unchanged=5000] "
             + "[--heap=512m] [--seed=42] [--work=DIR] [--keep] [--job-arg=--etl.x=y ...]";
 
     static BenchOptions parse(String[] args) {
+        Path launcher = Path.of("bin/disclosure-etl");
         Path jar = Path.of("target/disclosure-etl.jar");
         Path inbox = Path.of("data/inbox");
         Path seeds = Path.of("src/test/resources/seeds");
@@ -49,7 +52,11 @@ record BenchOptions(Path jar, Path inbox, Path seeds, List<Integer> sizes, List<
             String name = arg.substring(2, eq);
             String value = arg.substring(eq + 1);
             switch (name) {
-                case "jar" -> jar = Path.of(value);
+                case "launcher" -> launcher = Path.of(value);
+                case "jar" -> {
+                    jar = Path.of(value);
+                    launcher = null;
+                }
                 case "inbox" -> inbox = Path.of(value);
                 case "seeds" -> seeds = Path.of(value);
                 case "sizes" -> sizes = numbers(value);
@@ -62,7 +69,7 @@ record BenchOptions(Path jar, Path inbox, Path seeds, List<Integer> sizes, List<
                 default -> throw new IllegalArgumentException("unknown option: --" + name);
             }
         }
-        return new BenchOptions(jar, inbox, seeds, sizes, threads, unchanged, heap, seed, work, keep,
+        return new BenchOptions(launcher, jar, inbox, seeds, sizes, threads, unchanged, heap, seed, work, keep,
                 List.copyOf(jobArgs));
     }
 

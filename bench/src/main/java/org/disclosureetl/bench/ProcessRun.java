@@ -54,12 +54,13 @@ record ProcessRun(String name, int exitCode, long wallMillis, long cpuMillis, lo
      * @param gcLog where the root JVM writes its GC log ({@code -Xlog:gc:file=...} is part of {@code command}),
      *              or null
      */
-    static ProcessRun run(String name, List<String> command, Path workingDir, Path logFolder, Path gcLog)
-            throws IOException, InterruptedException {
+    static ProcessRun run(String name, List<String> command, Map<String, String> environment, Path workingDir,
+                          Path logFolder, Path gcLog) throws IOException, InterruptedException {
         Files.createDirectories(logFolder);
         Path stdout = logFolder.resolve(name + ".out");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                 .redirectErrorStream(true).redirectOutput(stdout.toFile());
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
         Map<Long, Long> cpuTicks = new HashMap<>();
