@@ -28,7 +28,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -120,7 +122,8 @@ public class IngestJobConfiguration {
 
     @Bean
     Step extractStep(JobRepository jobRepository, Step extractPartitionStep, EtlProperties properties,
-                     ExtractProgress progress, StageObservations stages) {
+                     ExtractProgress progress, StageObservations stages, ReportParser parser,
+                     DocumentRepository documents) {
         int partitions = properties.effectiveThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("extract-");
         executor.setConcurrencyLimit(partitions);
@@ -131,7 +134,18 @@ public class IngestJobConfiguration {
                 .gridSize(partitions)
                 .taskExecutor(executor)
                 .listener(progress)
+                .listener(parserSizing(parser, documents))
                 .build();
+    }
+
+    /** Tells the parser how long the run is before its children start (see {@code etl.parse.quick-start-below}). */
+    private static StepExecutionListener parserSizing(ReportParser parser, DocumentRepository documents) {
+        return new StepExecutionListener() {
+            @Override
+            public void beforeStep(StepExecution stepExecution) {
+                parser.expectDocuments(documents.countPending());
+            }
+        };
     }
 
     /** Splits the pending documents by a stable key so each partition has its own disjoint share. */

@@ -41,6 +41,8 @@ import org.xml.sax.SAXException;
 final class ForkParsePool implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(ForkParsePool.class);
+    /** C1 only: a child of a short run stops paying for C2 compiles it never earns back. */
+    static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
     private final Parser childParser;
     private final long timeoutMillis;
@@ -50,6 +52,8 @@ final class ForkParsePool implements Closeable {
     private final List<Slot> slots = new ArrayList<>();
     private final ScheduledExecutorService killer;
     private volatile boolean closed;
+    /** Whether children started from now on get only the quick JIT compiler (C1). */
+    private volatile boolean quickStart;
 
     /**
      * @param childParser what runs in each child: a {@link ForkChildParser} (tests pass misbehaving ones)
@@ -94,6 +98,20 @@ final class ForkParsePool implements Closeable {
         }
     }
 
+    /**
+     * Children started from now on get only the quick JIT compiler, or both. Called between runs: a child
+     * already running keeps its compilers.
+     */
+    synchronized void quickStart(boolean quick) {
+        if (quick == quickStart) {
+            return;
+        }
+        quickStart = quick;
+        for (Slot slot : slots) {
+            slot.forkParser.setJavaCommand(javaCommand(slot.marker));
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -105,7 +123,7 @@ final class ForkParsePool implements Closeable {
 
     /** The command that starts a child JVM (ForkParser appends {@code -jar bootstrap.jar} and its arguments). */
     List<String> javaCommand(String marker) {
-        return List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMegabytes + "m",
                 "-XX:+ExitOnOutOfMemoryError",
@@ -118,7 +136,11 @@ final class ForkParsePool implements Closeable {
                 // the child has no logging configuration: silence it (errors come back as exceptions)
                 "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
                 "-Dslf4j.internal.verbosity=ERROR",
-                "-D" + ForkChildParser.CHILD_PROPERTY + "=" + marker);
+                "-D" + ForkChildParser.CHILD_PROPERTY + "=" + marker));
+        if (quickStart) {
+            command.add(QUICK_START);
+        }
+        return List.copyOf(command);
     }
 
     private final class Slot {

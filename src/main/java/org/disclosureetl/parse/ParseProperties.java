@@ -21,6 +21,10 @@ import org.springframework.util.unit.DataSize;
  *                  parsed in this JVM all the same: plain text and HTML are read by streaming parsers whose work
  *                  and memory are bounded by {@code max-chars}, so they can neither hang nor blow the heap, and a
  *                  child JVM would only add its start-up; empty forks every type
+ * @param quickStartBelow with {@code fork}, a run of fewer documents than this starts its child JVMs with the quick
+ *                  JIT compiler only ({@code -XX:TieredStopAtLevel=1}): a fresh child spends seconds compiling
+ *                  with the optimizing compiler, which a short run never earns back (bench/README.md); a longer
+ *                  run, and a parser used outside a run, get both compilers
  */
 @ConfigurationProperties("etl.parse")
 public record ParseProperties(@DefaultValue("5000000") long maxChars,
@@ -29,7 +33,8 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
                               @DefaultValue("512MB") DataSize childHeap,
                               @DefaultValue("0") int poolSize,
                               @DefaultValue({"text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml"})
-                              List<String> inProcessTypes) {
+                              List<String> inProcessTypes,
+                              @DefaultValue("2000") int quickStartBelow) {
 
     /** Where the parsers run. Bound from {@code fork} and {@code in-process}. */
     public enum Isolation {
@@ -54,6 +59,10 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
                     + poolSize);
         }
         inProcessTypes = inProcessTypes == null ? List.of() : List.copyOf(inProcessTypes);
+        if (quickStartBelow < 0) {
+            throw new IllegalArgumentException("etl.parse.quick-start-below must be 0 (never) or more, not "
+                    + quickStartBelow);
+        }
     }
 
     /** The types {@link #defaults()} parses in this JVM under {@code fork}. */
@@ -66,31 +75,31 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
      */
     public static ParseProperties defaults() {
         return new ParseProperties(5_000_000, Isolation.FORK, Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
-                TEXT_TYPES);
+                TEXT_TYPES, 2000);
     }
 
     public ParseProperties withIsolation(Isolation value) {
-        return new ParseProperties(maxChars, value, timeout, childHeap, poolSize, inProcessTypes);
+        return new ParseProperties(maxChars, value, timeout, childHeap, poolSize, inProcessTypes, quickStartBelow);
     }
 
     public ParseProperties withTimeout(Duration value) {
-        return new ParseProperties(maxChars, isolation, value, childHeap, poolSize, inProcessTypes);
+        return new ParseProperties(maxChars, isolation, value, childHeap, poolSize, inProcessTypes, quickStartBelow);
     }
 
     public ParseProperties withChildHeap(DataSize value) {
-        return new ParseProperties(maxChars, isolation, timeout, value, poolSize, inProcessTypes);
+        return new ParseProperties(maxChars, isolation, timeout, value, poolSize, inProcessTypes, quickStartBelow);
     }
 
     public ParseProperties withMaxChars(long value) {
-        return new ParseProperties(value, isolation, timeout, childHeap, poolSize, inProcessTypes);
+        return new ParseProperties(value, isolation, timeout, childHeap, poolSize, inProcessTypes, quickStartBelow);
     }
 
     public ParseProperties withPoolSize(int value) {
-        return new ParseProperties(maxChars, isolation, timeout, childHeap, value, inProcessTypes);
+        return new ParseProperties(maxChars, isolation, timeout, childHeap, value, inProcessTypes, quickStartBelow);
     }
 
     /** With {@code fork}, every type in a child JVM. */
     public ParseProperties forkingEveryType() {
-        return new ParseProperties(maxChars, isolation, timeout, childHeap, poolSize, List.of());
+        return new ParseProperties(maxChars, isolation, timeout, childHeap, poolSize, List.of(), quickStartBelow);
     }
 }

@@ -95,6 +95,16 @@ public class ReportParser implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the parser how many documents the coming run has: under {@code fork}, fewer than
+     * {@code etl.parse.quick-start-below} start their children with the quick JIT compiler only.
+     */
+    public void expectDocuments(long documents) {
+        if (fork != null) {
+            fork.quickStart(documents < properties.quickStartBelow());
+        }
+    }
+
     /** Stops the child JVMs. */
     @Override
     public void close() {

@@ -124,13 +124,33 @@ class ForkEquivalenceTest {
         }
     }
 
+    @Test
+    void aShortRunStartsItsChildrenWithTheQuickCompilerOnlyALongOneWithBoth() throws IOException {
+        Path pdf = HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf");
+        for (long documents : List.of(1999L, 2000L)) {
+            List<List<String>> before = childCommands();
+            try (ReportParser parser = new ReportParser(ParseProperties.defaults().withPoolSize(1))) {
+                parser.expectDocuments(documents);
+                parser.parse(pdf);
+                List<List<String>> started = childCommands();
+                started.removeAll(before);
+                assertThat(started).as("children started for a run of %d", documents).hasSize(1);
+                assertThat(started.get(0).contains(ForkParsePool.QUICK_START)).as("quick start at %d", documents)
+                        .isEqualTo(documents < 2000);
+            }
+        }
+    }
+
+    private static List<List<String>> childCommands() {
+        String marker = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
+        return new java.util.ArrayList<>(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().arguments().map(List::of).orElse(List.of()))
+                .filter(args -> args.stream().anyMatch(x -> x.startsWith(marker))).toList());
+    }
+
     /** Live parser child JVMs of this test JVM, told by the marker on their command line. */
     private static long childJvms() {
-        String marker = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.stream(a).anyMatch(x -> x.startsWith(marker)))
-                        .orElse(false))
-                .count();
+        return childCommands().size();
     }
 
     private static ParsedDocument sameInBothModes(Path file) throws IOException {

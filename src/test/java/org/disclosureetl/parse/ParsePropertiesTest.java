@@ -29,7 +29,7 @@ class ParsePropertiesTest {
         assertThat(bound).isEqualTo(ParseProperties.defaults());
         assertThat(bound).isEqualTo(new ParseProperties(5_000_000, ParseProperties.Isolation.FORK,
                 Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
-                List.of("text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml")));
+                List.of("text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml"), 2000));
     }
 
     @Test
@@ -40,12 +40,13 @@ class ParsePropertiesTest {
                 "etl.parse.child-heap", "256MB",
                 "etl.parse.pool-size", "3",
                 "etl.parse.max-chars", "1000",
-                "etl.parse.in-process-types", "text/plain")));
+                "etl.parse.in-process-types", "text/plain",
+                "etl.parse.quick-start-below", "0")));
 
         ParseProperties bound = binder.bind("etl.parse", ParseProperties.class).get();
 
         assertThat(bound).isEqualTo(new ParseProperties(1000, ParseProperties.Isolation.IN_PROCESS,
-                Duration.ofSeconds(2), DataSize.ofMegabytes(256), 3, List.of("text/plain")));
+                Duration.ofSeconds(2), DataSize.ofMegabytes(256), 3, List.of("text/plain"), 0));
     }
 
     @Test

@@ -222,7 +222,7 @@ public final class Bench {
         return command;
     }
 
-    /** The job's own breakdown of where the time went, from its run log. */
+    /** The job's own breakdown of where the time went ({@code logs/run-<id>-stages.tsv}). */
     private static List<String> stageLines(Path runFolder) throws IOException {
         Path logs = runFolder.resolve("out/logs");
         if (!Files.isDirectory(logs)) {
@@ -230,11 +230,17 @@ public final class Bench {
         }
         try (Stream<Path> files = Files.list(logs)) {
             List<String> lines = new ArrayList<>();
-            for (Path log : files.sorted().toList()) {
-                Files.readAllLines(log).stream().filter(l -> l.contains("\ttiming\t")).forEach(lines::add);
+            for (Path log : files.filter(f -> f.getFileName().toString().endsWith("-stages.tsv")).sorted().toList()) {
+                Files.readAllLines(log).stream().map(Bench::shortTags).forEach(lines::add);
             }
             return lines;
         }
+    }
+
+    /** A timer's tags without their long prefixes and the ones every line shares. */
+    private static String shortTags(String line) {
+        return line.replaceAll("spring\\.batch\\.[a-z.]*?\\.(?=(name|status|type)=)", "")
+                .replaceAll("(job\\.name|error|exception)=[^,\t]*,?", "").replaceAll("type=[^\t]*\\.", "type=");
     }
 
     private int check(ProcessRun run) throws IOException {
