@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -38,7 +39,7 @@ class ForkEquivalenceTest {
 
     @Test
     void docxKeepsItsTableRows() throws IOException {
-        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("docx/002_2bd72b0ede0a148a.docx"));
+        ParsedDocument parsed = sameInBothModes(HostileCorpus.DOCX_002);
 
         assertThat(parsed.contentType())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -47,7 +48,7 @@ class ForkEquivalenceTest {
 
     @Test
     void pdfKeepsItsPagedLines() throws IOException {
-        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf"));
+        ParsedDocument parsed = sameInBothModes(Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf"));
 
         assertThat(parsed.contentType()).isEqualTo("application/pdf");
         assertThat(parsed.blocks()).allSatisfy(block -> assertThat(block).isInstanceOf(Block.TextLine.class));
@@ -59,7 +60,7 @@ class ForkEquivalenceTest {
 
     @Test
     void txt() throws IOException {
-        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("txt/000_e61bf2b8057539f0.txt"));
+        ParsedDocument parsed = sameInBothModes(Fixtures.resource("seeds/000_e61bf2b8057539f0.txt"));
 
         assertThat(parsed.contentType()).isEqualTo("text/plain; charset=UTF-8");
     }
@@ -90,7 +91,7 @@ class ForkEquivalenceTest {
 
     @Test
     void outputLimitInBothModes() {
-        Path txt = HostileCorpus.INBOX.resolve("txt/000_e61bf2b8057539f0.txt");
+        Path txt = Fixtures.resource("seeds/000_e61bf2b8057539f0.txt");
         ParseProperties limited = ParseProperties.defaults().withMaxChars(1000).withPoolSize(1);
         for (ParseProperties properties : List.of(limited,
                 limited.withIsolation(ParseProperties.Isolation.IN_PROCESS))) {
