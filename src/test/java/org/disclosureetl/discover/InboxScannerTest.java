@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
+import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +48,7 @@ class InboxScannerTest {
 
     @BeforeEach
     void emptyDatabase() {
-        for (String table : List.of("observation", "validation_issue", "failure", "document", "source_file")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        TemporaryDatabase.deleteAllRows(jdbc);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
+import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -37,9 +38,7 @@ class ExtractPartitionTest {
 
     @BeforeEach
     void emptyDatabase() {
-        for (String table : List.of("observation", "validation_issue", "failure", "document", "source_file")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        TemporaryDatabase.deleteAllRows(jdbc);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
+import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,9 +48,7 @@ class IngestJobTest {
 
     @BeforeEach
     void emptyDatabase() {
-        for (String table : List.of("observation", "validation_issue", "failure", "document", "source_file")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        TemporaryDatabase.deleteAllRows(jdbc);
     }
 
     @Test
