@@ -43,7 +43,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The commands of OUTPUT.md. Each returns the process exit code: 0 when the job completed (even
+ * The commands of docs/OUTPUT.md ("Command line"). Each returns the process exit code: 0 when the job completed (even
  * with failed documents, which are in the failure log), 1 when the job failed or was stopped,
  * 2 for a usage error.
  */

@@ -27,7 +27,7 @@ public class Codebook {
     public static final String RULES = "codebook/rules.csv";
 
     /**
-     * Report years of each generation (FORMAT.md): the 2021 form from report year 2021 on, the 2019
+     * Report years of each generation (docs/FORMAT.md §0): the 2021 form from report year 2021 on, the 2019
      * form for 2019 and 2020, the pre-2019 statistics table for 2008 (the first year of the
      * regulations) to 2018. A {@code years} column in a cell file overrides this per cell.
      */

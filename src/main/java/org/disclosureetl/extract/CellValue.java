@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the numbers and blank marks of table cells (FORMAT.md §5 "Numbers", "Empty cells"). */
+/** Reads the numbers and blank marks of table cells (docs/FORMAT.md §5 "Numbers", "Empty / placeholder cells"). */
 public final class CellValue {
 
     private static final Pattern NUMBER = Pattern.compile(

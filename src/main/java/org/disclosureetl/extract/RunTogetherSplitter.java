@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * Splits cells that ran together with no separator (crawled HTML tables: {@code 640020470} for
  * 64 0 0 2 0 4 70) into a row's columns. Every split that keeps the digit groups the text already
  * separates and gives numbers without leading zeros is tried; only the identities of the form can
- * tell which one is right (FORMAT.md §5).
+ * tell which one is right (docs/FORMAT.md §5 "Cells run together").
  */
 final class RunTogetherSplitter {
 

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.disclosureetl.export.CsvExporter;
+import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.JarRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.FileSystemUtils;
 
 /** The README's main command, run through the real jar on a copy of the sample inbox. */
 class CommandLineIT {
@@ -23,7 +23,7 @@ class CommandLineIT {
     @Test
     void ingestOfTheSampleInboxThenASecondIngestChangesNothing() throws Exception {
         Path inbox = work.resolve("inbox");
-        FileSystemUtils.copyRecursively(Path.of("data/inbox"), inbox);
+        Fixtures.copySampleInbox(inbox);
         int files = countFiles(inbox);
         String[] ingest = {"ingest", "--input=" + inbox, "--output=" + work.resolve("out"), "--db=" + work.resolve("db/etl")};
 
@@ -76,8 +76,8 @@ class CommandLineIT {
     void retryFailedReprocessesFailedDocumentsUntilTheirAttemptsAreUsedUp() throws Exception {
         Path inbox = work.resolve("inbox");
         Files.createDirectories(inbox);
-        Files.copy(Path.of("data/inbox/txt/002_2bd72b0ede0a148a.txt"), inbox.resolve("002.txt"));
-        Files.copy(Path.of("data/inbox/txt/004_48ee5ca18b0bc9b0.txt"), inbox.resolve("004.txt"));
+        Files.copy(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"), inbox.resolve("002.txt"));
+        Files.copy(Fixtures.resource("seeds/004_48ee5ca18b0bc9b0.txt"), inbox.resolve("004.txt"));
         String db = "--db=" + work.resolve("db/etl");
         String out = "--output=" + work.resolve("out");
         // a limit far too low for a report: both documents fail with output_limit

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FaultProbeIT {
 
-    private static final Path SEEDS = Path.of("data/inbox/txt");
+    private static final Path SEEDS = Fixtures.resource("seeds");
     private static final String EMPTY_ID = "e3b0c44298fc1c14"; // SHA-256 of nothing
     /** Where the parser's isolation is not what a test probes: one JVM per run instead of three. */
     private static final String IN_PROCESS = "--etl.parse.isolation=in-process";

@@ -18,7 +18,6 @@ import org.disclosureetl.testsupport.JarRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Nothing lost, nothing duplicated: the jar is killed with SIGKILL in the middle of a run, then
@@ -135,7 +134,7 @@ class RestartIT {
     void aDiskFaultFailsTheRunAndRestartResumesItOnceFixed() throws Exception {
         Path small = work.resolve("small");
         Files.createDirectories(small);
-        Files.copy(Path.of("data/inbox/txt/002_2bd72b0ede0a148a.txt"), small.resolve("002.txt"));
+        Files.copy(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"), small.resolve("002.txt"));
         Path out = work.resolve("out");
         Files.writeString(out, "a file where the output folder should be");
         String db = "--db=" + work.resolve("db/etl");
@@ -174,7 +173,7 @@ class RestartIT {
     @Test
     void aDatabaseThatCannotGrowFailsTheRunAtOnceAndRestartResumesIt() throws Exception {
         Path small = work.resolve("inbox");
-        FileSystemUtils.copyRecursively(Path.of("data/inbox"), small);
+        Fixtures.copySampleInbox(small);
         Path out = work.resolve("out");
         String db = "--db=" + work.resolve("db/etl");
 

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVRecord;
-import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,12 +31,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The parallel export on a real H2 file database filled by the ingest job from the fixtures: the
@@ -44,16 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * write its part, or its query fails) fails the whole export without touching the previous files or
  * leaving scratch files behind.
  */
-@SpringBootTest(properties = {"etl.cli.enabled=false", "etl.parse.isolation=in-process"})
+@IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
 class ParallelCsvExportTest {
-
-    @TempDir
-    static Path database;
-
-    @DynamicPropertySource
-    static void fileDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("export")));
-    }
 
     @Autowired
     JobOperator jobOperator;

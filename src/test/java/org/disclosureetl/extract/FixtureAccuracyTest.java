@@ -10,31 +10,28 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
-import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.normalize.Script;
-import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.ReportPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Every seed and every fixture made from it (HTML, DOCX, DOC, XLSX, PDF, other encodings, Taiwan
  * wording) must come out through parse, normalize and extract with exactly the hand-checked cells.
  */
 @SpringBootTest(properties = "etl.cli.enabled=false")
+@Import(ReportPipeline.class)
 class FixtureAccuracyTest {
 
     private static final Map<String, Fixtures.Expected> EXPECTED = Fixtures.expected();
 
     @Autowired
-    ReportParser parser;
-    @Autowired
-    DocumentNormalizer normalizer;
-    @Autowired
-    ReportExtractor extractor;
+    ReportPipeline pipeline;
 
     static List<Fixtures.Fixture> fixturesWithCells() {
         return Fixtures.all().stream().filter(f -> EXPECTED.containsKey(f.seed())).toList();
@@ -133,7 +130,7 @@ class FixtureAccuracyTest {
     }
 
     private Extraction extract(String resource) throws IOException {
-        return extractor.extract(normalizer.normalize(parser.parse(Fixtures.resource(resource))));
+        return pipeline.extract(resource);
     }
 
     private static String plain(BigDecimal value) {

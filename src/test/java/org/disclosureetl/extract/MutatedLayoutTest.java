@@ -14,13 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.disclosureetl.normalize.DocumentNormalizer;
-import org.disclosureetl.parse.ReportParser;
-import org.disclosureetl.validate.ReportValidator;
+import org.disclosureetl.testsupport.ReportPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Damaged layouts: reports with random numbers (the form's identities hold) in every text layout
@@ -32,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * row, column or table: never silently wrong. Accuracy per layout and damage is printed.
  */
 @SpringBootTest(properties = "etl.cli.enabled=false")
+@Import(ReportPipeline.class)
 class MutatedLayoutTest {
 
     private static final int REPORTS_PER_CASE = 12;
@@ -49,13 +49,7 @@ class MutatedLayoutTest {
     }
 
     @Autowired
-    ReportParser parser;
-    @Autowired
-    DocumentNormalizer normalizer;
-    @Autowired
-    ReportExtractor extractor;
-    @Autowired
-    ReportValidator validator;
+    ReportPipeline pipeline;
 
     @TempDir
     Path work;
@@ -83,8 +77,7 @@ class MutatedLayoutTest {
                     assertThat(extraction.identity().agency()).isEqualTo(SyntheticReport.AGENCY);
                     assertThat(extraction.formatVersion()).isEqualTo("2021");
                     // flagged as in validation_issues.csv: the extractor's doubts and the broken identities
-                    List<Finding> findings = new ArrayList<>(extraction.findings());
-                    findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
+                    List<Finding> findings = pipeline.findings(extraction);
                     Map<String, Observation> byCell = new LinkedHashMap<>();
                     extraction.observations().forEach(o -> byCell.put(o.tableCode() + "/" + o.rowCode() + "/" + o.columnCode(), o));
                     for (Map.Entry<String, BigDecimal> e : truth.entrySet()) {
@@ -222,7 +215,7 @@ class MutatedLayoutTest {
     private Extraction extract(String text, String name) throws IOException {
         Path file = work.resolve(name + ".txt");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return extractor.extract(normalizer.normalize(parser.parse(file)));
+        return pipeline.extract(file);
     }
 
     private static void print(Map<SyntheticReport.Layout, Map<Damage, Score>> scores) {

@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
-import org.disclosureetl.normalize.DocumentNormalizer;
-import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.testsupport.Fixtures;
-import org.disclosureetl.validate.ReportValidator;
+import org.disclosureetl.testsupport.ReportPipeline;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * Ten real reports as published (crawler text of web pages, PDFs; see {@code real/README.md}),
@@ -27,19 +26,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  * its value matches and is otherwise acceptable only when flagged.
  */
 @SpringBootTest(properties = "etl.cli.enabled=false")
+@Import(ReportPipeline.class)
 class RealReportsTest {
 
     private static final Set<String> REPORTS = Set.of("101.txt", "102.txt", "103.txt", "104.txt", "105.txt",
             "106.txt", "107.txt", "108.txt", "B01_hongze-2023.pdf", "B02_hongze-2024.pdf");
 
     @Autowired
-    ReportParser parser;
-    @Autowired
-    DocumentNormalizer normalizer;
-    @Autowired
-    ReportExtractor extractor;
-    @Autowired
-    ReportValidator validator;
+    ReportPipeline pipeline;
 
     record Tally(int right, int missing, int flaggedAmbiguous, int flaggedOther, int silent, List<String> silentCells) {
     }
@@ -54,9 +48,8 @@ class RealReportsTest {
 
         Map<String, Tally> tallies = new LinkedHashMap<>();
         for (Map.Entry<String, List<CSVRecord>> e : key.entrySet()) {
-            Extraction extraction = extractor.extract(normalizer.normalize(parser.parse(Fixtures.resource("real/" + e.getKey()))));
-            List<Finding> findings = new ArrayList<>(extraction.findings());
-            findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
+            Extraction extraction = pipeline.extract("real/" + e.getKey());
+            List<Finding> findings = pipeline.findings(extraction);
             CSVRecord first = e.getValue().get(0);
             assertThat(extraction.identity().agency()).as(e.getKey()).isEqualTo(first.get("agency"));
             assertThat(extraction.identity().reportYear()).as(e.getKey()).isEqualTo(Integer.valueOf(first.get("report_year")));
@@ -81,7 +74,7 @@ class RealReportsTest {
 
     @Test
     void aReportWithoutStatisticsTableIsNoTable() throws IOException {
-        Extraction extraction = extractor.extract(normalizer.normalize(parser.parse(Fixtures.resource("real/108.txt"))));
+        Extraction extraction = pipeline.extract("real/108.txt");
 
         assertThat(extraction.status()).isEqualTo(Extraction.ReportStatus.NO_TABLE);
         assertThat(extraction.observations()).isEmpty();
@@ -89,7 +82,7 @@ class RealReportsTest {
 
     @Test
     void proseDecidesRunTogetherCellsAndSaysSo() throws IOException {
-        Extraction extraction = extractor.extract(normalizer.normalize(parser.parse(Fixtures.resource("real/107.txt"))));
+        Extraction extraction = pipeline.extract("real/107.txt");
 
         assertThat(extraction.findings()).anySatisfy(f -> {
             assertThat(f.rule()).isEqualTo("split_run_together");

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.ReportIdentity;
@@ -15,14 +14,12 @@ import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
+import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,18 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The document that would kill its chunk: results the database refuses. Without a path of its own it
  * rolls back the chunk on every restart; here it is stored as failed and the rest of the chunk commits.
  */
-@SpringBootTest(properties = "etl.cli.enabled=false")
+@IngestDatabaseTest
 class DocumentWriterTest {
 
     @TempDir
-    static Path database;
-    @TempDir
     Path output;
-
-    @DynamicPropertySource
-    static void fileDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("disclosure")));
-    }
 
     @Autowired
     DocumentRepository documents;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
-import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.HostileCorpus;
+import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -20,25 +20,14 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A nightly inbox with hostile files among real reports: the run completes, every hostile file is in
  * the failure log (table, failures.csv and the run's log file) with a specific error type, and the
  * real reports are extracted as if the hostile files were not there.
  */
-@SpringBootTest(properties = {"etl.cli.enabled=false", "etl.parse.timeout=30s"})
+@IngestDatabaseTest(properties = "etl.parse.timeout=30s")
 class HostileInboxTest {
-
-    @TempDir
-    static Path database;
-
-    @DynamicPropertySource
-    static void fileDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("hostile")));
-    }
 
     @Autowired
     JobOperator jobOperator;

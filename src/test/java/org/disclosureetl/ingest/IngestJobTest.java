@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
-import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.IngestDatabaseTest;
+import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,31 +24,20 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The ingest job end to end on a real H2 file database and real files: every fixture's cells land in
  * observations.csv, a second run changes nothing, a changed file replaces its rows, a deleted file's
  * rows are kept and marked.
  */
-@SpringBootTest(properties = "etl.cli.enabled=false")
+@IngestDatabaseTest
 class IngestJobTest {
-
-    @TempDir
-    static Path database;
 
     @TempDir
     Path input;
     @TempDir
     Path output;
-
-    @DynamicPropertySource
-    static void fileDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("disclosure")));
-    }
 
     @Autowired
     JobOperator jobOperator;
@@ -58,9 +48,7 @@ class IngestJobTest {
 
     @BeforeEach
     void emptyDatabase() {
-        for (String table : List.of("observation", "validation_issue", "failure", "document", "source_file")) {
-            jdbc.sql("DELETE FROM " + table).update();
-        }
+        TemporaryDatabase.deleteAllRows(jdbc);
     }
 
     @Test

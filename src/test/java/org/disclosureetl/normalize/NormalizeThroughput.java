@@ -24,8 +24,8 @@ public final class NormalizeThroughput {
     public static void main(String[] args) {
         TextNormalizer normalizer = new TextNormalizer(new WidthNormalizer(), new ScriptNormalizer());
         ScriptNormalizer script = new ScriptNormalizer();
-        String traditional = TestResources.read(TestResources.SEED_TRADITIONAL);
-        String simplified = TestResources.read(TestResources.SEED_SIMPLIFIED);
+        String traditional = TestResources.seed(TestResources.SEED_TRADITIONAL);
+        String simplified = TestResources.seed(TestResources.SEED_SIMPLIFIED);
         List<String> traditionalLines = traditional.lines().toList();
 
         ZhConvertBootstrap opencc4jChars = ZhConvertBootstrap.newInstance(Segments.chars());

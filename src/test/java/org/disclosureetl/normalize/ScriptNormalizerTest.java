@@ -78,7 +78,7 @@ class ScriptNormalizerTest {
     @Test
     void leavesSimplifiedSeedsUnchanged() {
         for (String seed : TestResources.SIMPLIFIED_SEEDS) {
-            String text = TestResources.read(seed);
+            String text = TestResources.seed(seed);
             assertThat(SCRIPT.toSimplified(text)).as(seed).isEqualTo(text);
         }
     }
@@ -93,19 +93,19 @@ class ScriptNormalizerTest {
 
     @Test
     void detectsTraditionalSeed() {
-        assertThat(SCRIPT.detect(TestResources.read(TestResources.SEED_TRADITIONAL))).isEqualTo(Script.TRADITIONAL);
+        assertThat(SCRIPT.detect(TestResources.seed(TestResources.SEED_TRADITIONAL))).isEqualTo(Script.TRADITIONAL);
     }
 
     @Test
     void detectsSimplifiedSeeds() {
         for (String seed : TestResources.SIMPLIFIED_SEEDS) {
-            assertThat(SCRIPT.detect(TestResources.read(seed))).as(seed).isEqualTo(Script.SIMPLIFIED);
+            assertThat(SCRIPT.detect(TestResources.seed(seed))).as(seed).isEqualTo(Script.SIMPLIFIED);
         }
     }
 
     @Test
     void simplifiedReportQuotingTraditionalWordsStaysSimplified() {
-        String simplified = TestResources.read(TestResources.SEED_SIMPLIFIED);
+        String simplified = TestResources.seed(TestResources.SEED_SIMPLIFIED);
         String quoting = simplified + "\n附:台湾地区称“行政規範性檔案”“網路”“資訊公開”。";
         assertThat(SCRIPT.detect(quoting)).isEqualTo(Script.SIMPLIFIED);
     }
@@ -119,7 +119,7 @@ class ScriptNormalizerTest {
 
     @Test
     void isSafeToShareBetweenThreads() throws Exception {
-        String traditional = TestResources.read(TestResources.SEED_TRADITIONAL);
+        String traditional = TestResources.seed(TestResources.SEED_TRADITIONAL);
         String expected = SCRIPT.toSimplified(traditional);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {

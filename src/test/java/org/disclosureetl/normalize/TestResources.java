@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the fixtures under src/test/resources/normalize/. */
+/** Reads the fixtures under src/test/resources/normalize/ and the seed reports under src/test/resources/seeds/. */
 final class TestResources {
 
     static final String SEED_TRADITIONAL = "000_e61bf2b8057539f0.txt";
@@ -18,8 +18,17 @@ final class TestResources {
     private TestResources() {
     }
 
+    /** A file of src/test/resources/normalize/. */
     static String read(String name) {
-        String path = "normalize/" + name;
+        return resource("normalize/" + name);
+    }
+
+    /** A seed report of src/test/resources/seeds/ (the one copy the other fixtures are made from). */
+    static String seed(String name) {
+        return resource("seeds/" + name);
+    }
+
+    private static String resource(String path) {
         try (InputStream in = TestResources.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("Missing test resource " + path);

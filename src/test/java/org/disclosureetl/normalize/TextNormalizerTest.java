@@ -12,7 +12,7 @@ class TextNormalizerTest {
 
     @Test
     void normalizesTheTitleLineOfTheTraditionalSeed() {
-        String title = TestResources.read(TestResources.SEED_TRADITIONAL).lines().findFirst().orElseThrow();
+        String title = TestResources.seed(TestResources.SEED_TRADITIONAL).lines().findFirst().orElseThrow();
         assertThat(title).isEqualTo("肇慶市金融工作局2021年政府信息公開工作年度報告");
         assertThat(normalizer.normalize(title)).isEqualTo("肇庆市金融工作局2021年政府信息公开工作年度报告");
     }
@@ -32,7 +32,7 @@ class TextNormalizerTest {
 
     @Test
     void normalizesTheWholeTraditionalSeed() {
-        String normalized = normalizer.normalize(TestResources.read(TestResources.SEED_TRADITIONAL));
+        String normalized = normalizer.normalize(TestResources.seed(TestResources.SEED_TRADITIONAL));
         assertThat(normalized)
                 .contains("二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章")
                 .contains("\n行政规范性文件\n0\n0\n8\n")
@@ -46,9 +46,9 @@ class TextNormalizerTest {
 
     @Test
     void detectsScriptOfSeeds() {
-        assertThat(normalizer.detectScript(TestResources.read(TestResources.SEED_TRADITIONAL)))
+        assertThat(normalizer.detectScript(TestResources.seed(TestResources.SEED_TRADITIONAL)))
                 .isEqualTo(Script.TRADITIONAL);
-        assertThat(normalizer.detectScript(TestResources.read(TestResources.SEED_SIMPLIFIED)))
+        assertThat(normalizer.detectScript(TestResources.seed(TestResources.SEED_SIMPLIFIED)))
                 .isEqualTo(Script.SIMPLIFIED);
     }
 

@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -40,7 +41,7 @@ class ForkEquivalenceTest {
 
     @Test
     void docxKeepsItsTableRows() throws IOException {
-        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("docx/002_2bd72b0ede0a148a.docx"));
+        ParsedDocument parsed = sameInBothModes(HostileCorpus.DOCX_002);
 
         assertThat(parsed.contentType())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
@@ -49,7 +50,7 @@ class ForkEquivalenceTest {
 
     @Test
     void pdfKeepsItsPagedLines() throws IOException {
-        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf"));
+        ParsedDocument parsed = sameInBothModes(Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf"));
 
         assertThat(parsed.contentType()).isEqualTo("application/pdf");
         assertThat(parsed.blocks()).allSatisfy(block -> assertThat(block).isInstanceOf(Block.TextLine.class));
@@ -61,7 +62,7 @@ class ForkEquivalenceTest {
 
     @Test
     void txt() throws IOException {
-        ParsedDocument parsed = sameInBothModes(HostileCorpus.INBOX.resolve("txt/000_e61bf2b8057539f0.txt"));
+        ParsedDocument parsed = sameInBothModes(Fixtures.resource("seeds/000_e61bf2b8057539f0.txt"));
 
         assertThat(parsed.contentType()).isEqualTo("text/plain; charset=UTF-8");
     }
@@ -92,8 +93,8 @@ class ForkEquivalenceTest {
 
     @Test
     void outputLimitInBothModes() {
-        Path txt = HostileCorpus.INBOX.resolve("txt/000_e61bf2b8057539f0.txt");
-        ParseProperties limited = ParseProperties.defaults().withMaxChars(1000).withPoolSize(1).forkingEveryType();
+        Path txt = Fixtures.resource("seeds/000_e61bf2b8057539f0.txt");
+        ParseProperties limited = ParseProperties.defaults().withMaxChars(1000).withPoolSize(1);
         for (ParseProperties properties : List.of(limited,
                 limited.withIsolation(ParseProperties.Isolation.IN_PROCESS))) {
             try (ReportParser parser = new ReportParser(properties)) {
@@ -107,13 +108,13 @@ class ForkEquivalenceTest {
 
     @Test
     void underForkTextAndHtmlAreParsedHereAndOtherTypesInAChild(@TempDir Path dir) throws IOException {
-        Path pdf = HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf");
+        Path pdf = Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf");
         Path pdfNamedTxt = Files.copy(pdf, dir.resolve("really-a-pdf.txt"));
         long before = childJvms();
         try (ReportParser parser = new ReportParser(ParseProperties.defaults().withPoolSize(1))) {
-            assertThat(parser.parse(HostileCorpus.INBOX.resolve("txt/002_2bd72b0ede0a148a.txt")).contentType())
+            assertThat(parser.parse(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt")).contentType())
                     .isEqualTo("text/plain; charset=UTF-8");
-            assertThat(parser.parse(HostileCorpus.INBOX.resolve("html/002_2bd72b0ede0a148a.html")).contentType())
+            assertThat(parser.parse(Fixtures.resource("fixtures/formats/html/002_2bd72b0ede0a148a.html")).contentType())
                     .startsWith("text/html");
             assertThat(childJvms()).isEqualTo(before);
 
@@ -126,7 +127,7 @@ class ForkEquivalenceTest {
 
     @Test
     void aShortRunStartsItsChildrenWithTheQuickCompilerOnlyALongOneWithBoth() throws IOException {
-        Path pdf = HostileCorpus.INBOX.resolve("pdf/002_2bd72b0ede0a148a.pdf");
+        Path pdf = Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf");
         for (long documents : List.of(1999L, 2000L)) {
             List<List<String>> before = childCommands();
             try (ReportParser parser = new ReportParser(ParseProperties.defaults().withPoolSize(1))) {

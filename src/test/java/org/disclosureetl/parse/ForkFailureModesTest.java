@@ -1,6 +1,5 @@
 package org.disclosureetl.parse;
 
-import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.disclosureetl.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,10 +90,10 @@ class ForkFailureModesTest {
         assertThat(e.errorType()).isEqualTo("parser_crash");
         assertThat(e.getMessage()).startsWith("the parser process died after ")
                 .endsWith(" (out of memory beyond -Xmx128m, or a JVM crash)");
-        ParsedDocument report = parser.parse(HostileCorpus.INBOX.resolve("txt/002_2bd72b0ede0a148a.txt"));
+        ParsedDocument report = parser.parse(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"));
         try (ReportParser inProcess = new ReportParser(
                 ParseProperties.defaults().withIsolation(ParseProperties.Isolation.IN_PROCESS))) {
-            assertThat(report).isEqualTo(inProcess.parse(HostileCorpus.INBOX.resolve("txt/002_2bd72b0ede0a148a.txt")));
+            assertThat(report).isEqualTo(inProcess.parse(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt")));
         }
     }
 

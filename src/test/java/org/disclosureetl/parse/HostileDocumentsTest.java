@@ -161,7 +161,7 @@ class HostileDocumentsTest {
 
     @Test
     void theSameParserStillParsesAReportAfterTheHostileFiles() throws IOException {
-        Path report = HostileCorpus.INBOX.resolve("docx/002_2bd72b0ede0a148a.docx");
+        Path report = HostileCorpus.DOCX_002;
         try (ReportParser inProcess = new ReportParser(
                 ParseProperties.defaults().withIsolation(ParseProperties.Isolation.IN_PROCESS))) {
             ParsedDocument expected = inProcess.parse(report);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Region placement of every agency of the seeds, the real reports (shared/real, README table) and
+ * Region placement of every agency of the seeds, the real reports (src/test/resources/real, README table) and
  * the fixtures, with the codes written down by hand from the division list, plus the hard cases.
  */
 class RegionPlacerTest {

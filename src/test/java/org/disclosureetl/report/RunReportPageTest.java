@@ -2,7 +2,6 @@ package org.disclosureetl.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
-import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.disclosureetl.store.ReportingQueries.FailureRow;
 import org.disclosureetl.store.ReportingQueries.IssueRow;
 import org.disclosureetl.testsupport.Fixtures;
-import org.junit.jupiter.api.AfterAll;
+import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -25,24 +23,13 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The run report of a real run over the sample inbox, opened in a real headless Chromium: it
  * renders, shows the run's numbers (as the CSV files count them) and logs nothing to the console.
  */
-@SpringBootTest(properties = {"etl.cli.enabled=false", "etl.parse.isolation=in-process"})
+@IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
 class RunReportPageTest {
-
-    static final Path database = temporaryFolder();
-
-    @DynamicPropertySource
-    static void fileDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("disclosure")));
-    }
 
     @Autowired
     JobOperator jobOperator;
@@ -55,7 +42,7 @@ class RunReportPageTest {
     void theReportOfARunOverTheSampleInboxRendersInChromiumWithTheRunsNumbers(@TempDir Path work) throws Exception {
         HeadlessChromium.assertInstalled();
         Path inbox = work.resolve("inbox");
-        FileSystemUtils.copyRecursively(Path.of("data/inbox"), inbox);
+        Fixtures.copySampleInbox(inbox);
         long files;
         try (var walk = Files.walk(inbox)) {
             files = walk.filter(Files::isRegularFile).count();
@@ -140,16 +127,4 @@ class RunReportPageTest {
         assertThat(shown.console()).anyMatch(line -> line.contains("boom"));
     }
 
-    @AfterAll
-    static void dropDatabase() throws IOException {
-        FileSystemUtils.deleteRecursively(database);
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("run-report-db");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The test fixtures: the five seed reports with their hand-checked cells
  * ({@code seeds/expected-cells.csv}), and the same reports in other formats, encodings and scripts
- * ({@code fixtures/MANIFEST.csv}).
+ * ({@code fixtures/MANIFEST.csv}). This tree under src/test/resources holds the one copy of each that
+ * tests read; {@code data/inbox} (the default input and the README's sample) holds the same reports in
+ * the layout of {@link #copySampleInbox}, for people, not for tests.
  */
 public final class Fixtures {
 
@@ -95,6 +97,31 @@ public final class Fixtures {
             return format.parse(new InputStreamReader(in, StandardCharsets.UTF_8)).getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The sample inbox as tests see it: relative path ({@code txt/<seed>.txt}, {@code <format>/<file>})
+     * to the fixture, sorted: the five seeds and the reports of {@code fixtures/formats}.
+     */
+    public static Map<String, Path> sampleInbox() {
+        Map<String, Path> files = new java.util.TreeMap<>();
+        for (Fixture fixture : all()) {
+            if (fixture.path().startsWith("seeds/")) {
+                files.put("txt/" + fixture.seed(), resource(fixture.path()));
+            } else if (fixture.path().startsWith("fixtures/formats/")) {
+                files.put(fixture.path().substring("fixtures/formats/".length()), resource(fixture.path()));
+            }
+        }
+        return files;
+    }
+
+    /** Copies {@link #sampleInbox()} into {@code folder}, the layout of {@code data/inbox}. */
+    public static void copySampleInbox(Path folder) throws IOException {
+        for (Map.Entry<String, Path> file : sampleInbox().entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.copy(file.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -34,8 +34,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  */
 public final class HostileCorpus {
 
-    public static final Path INBOX = Path.of("data/inbox");
-    public static final Path DOCX_002 = INBOX.resolve("docx/002_2bd72b0ede0a148a.docx");
+    public static final Path DOCX_002 = Fixtures.resource("fixtures/formats/docx/002_2bd72b0ede0a148a.docx");
 
     private HostileCorpus() {
     }
