@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.disclosureetl.EtlProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -17,10 +19,12 @@ import org.springframework.stereotype.Component;
 /**
  * {@code schedule}: stays up and runs ingest on a cron schedule, one run at a time (a run still going
  * when the next is due makes that one skip; another process cannot open the same database at all).
- * SIGTERM stops a running job after its current chunk, see {@code RunningJobs}.
+ * SIGTERM stops a running job after its current chunk, see {@code RunningJobs}, and no run starts after it:
+ * the schedule ends when the application context starts closing, before the running job is stopped, so a
+ * tick that falls between the stopped run and the end of the process cannot start another.
  */
 @Component
-class ScheduleCommand {
+class ScheduleCommand implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
 
@@ -28,6 +32,9 @@ class ScheduleCommand {
     private final EtlProperties properties;
     private final PrintStream out = System.out;
     private final CountDownLatch shutdown = new CountDownLatch(1);
+    private final Object ticks = new Object();
+    /** Guarded by {@code ticks}. */
+    private boolean closing;
 
     ScheduleCommand(Commands commands, EtlProperties properties) {
         this.commands = commands;
@@ -48,9 +55,14 @@ class ScheduleCommand {
         scheduler.setDaemon(true);
         scheduler.initialize();
         scheduler.schedule(() -> {
-            if (!busy.compareAndSet(false, true)) {
-                log.warn("the previous run is still going: this scheduled run is skipped");
-                return;
+            synchronized (ticks) {
+                if (closing) {
+                    return;
+                }
+                if (!busy.compareAndSet(false, true)) {
+                    log.warn("the previous run is still going: this scheduled run is skipped");
+                    return;
+                }
             }
             try {
                 commands.ingest();
@@ -65,5 +77,15 @@ class ScheduleCommand {
         out.flush();
         shutdown.await(); // until the JVM is told to stop; RunningJobs stops a running job gracefully
         return Commands.OK;
+    }
+
+    /** The first thing a closing context does (before {@code RunningJobs} stops the running job): no more ticks. */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        // the scheduler is left alone: shutting it down would interrupt the running job mid-chunk, which
+        // RunningJobs stops gracefully; its threads are daemons and end with the JVM
+        synchronized (ticks) {
+            closing = true;
+        }
     }
 }
