@@ -86,7 +86,7 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             timings.addExtract(t3 - t2);
             return ProcessedDocument.extracted(document, extraction, findings, region);
         } catch (DocumentParseException e) {
-            return fail(document, ErrorType.ofCode(e.errorType()), e.getMessage());
+            return fail(document, e.errorType(), e.getMessage());
         } catch (NoSuchFileException e) {
             return fail(document, ErrorType.FILE_MISSING, "the file disappeared before it could be read");
         } catch (AccessDeniedException e) {
