@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.disclosureetl.normalize.NormalizedDocument;
+import org.disclosureetl.store.DocumentStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +52,8 @@ public class ReportExtractor {
         FormatDecision decision = decide(byLabels, byFormat, identity.reportYear());
         FormatReading best = decision.format() == null ? null : byFormat.get(decision.format());
         if (best == null || best.tables().isEmpty()) {
-            Extraction.ReportStatus status = identity.titled()
-                    ? Extraction.ReportStatus.NO_TABLE : Extraction.ReportStatus.NOT_A_REPORT;
+            DocumentStatus status = identity.titled()
+                    ? DocumentStatus.NO_TABLE : DocumentStatus.NOT_A_REPORT;
             FindingRule rule = identity.titled() ? FindingRule.NO_TABLE : FindingRule.NOT_A_REPORT;
             List<Finding> findings = List.of(new Finding(rule.code(), null, null, null, null, null,
                     identity.titled() ? "an annual report, but none of its standardized tables was recognized"
@@ -79,7 +80,7 @@ public class ReportExtractor {
             identities.addAll(catalog.identities(decision.format(), table.code(), reading.table().variant()));
         }
         return new Extraction(document.contentType(), document.script(), identity, decision.format(),
-                Extraction.ReportStatus.EXTRACTED, best.tables().size(), observations, findings, identities);
+                DocumentStatus.EXTRACTED, best.tables().size(), observations, findings, identities);
     }
 
     /** A table code of a format and the variants it is printed in. */

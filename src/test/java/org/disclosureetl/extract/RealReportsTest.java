@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.normalize.DocumentNormalizer;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.validate.ReportValidator;
@@ -83,7 +84,7 @@ class RealReportsTest {
     void aReportWithoutStatisticsTableIsNoTable() throws IOException {
         Extraction extraction = extractor.extract(normalizer.normalize(parser.parse(Fixtures.resource("real/108.txt"))));
 
-        assertThat(extraction.status()).isEqualTo(Extraction.ReportStatus.NO_TABLE);
+        assertThat(extraction.status()).isEqualTo(DocumentStatus.NO_TABLE);
         assertThat(extraction.observations()).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.disclosureetl.DisclosureEtlApplication;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.ReportIdentity;
@@ -87,6 +88,6 @@ class DocumentWriterTest {
         Observation cell = new Observation("art20", "art20_5.licensing", "c1", BigDecimal.ONE, "1", null, "许可", "新制作",
                 "line 1", 0);
         return new Extraction("text/plain", Script.SIMPLIFIED, new ReportIdentity(agency, 2022, true), "2021",
-                Extraction.ReportStatus.EXTRACTED, 1, List.of(cell), List.of(), List.of());
+                DocumentStatus.EXTRACTED, 1, List.of(cell), List.of(), List.of());
     }
 }
