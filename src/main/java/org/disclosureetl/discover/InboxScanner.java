@@ -82,6 +82,7 @@ public class InboxScanner {
                     continue;
                 }
                 sha256 = sha256(file);
+                modified = settled(modified);
             } catch (IOException e) {
                 // this file's problem, not the run's: it gets a failure row and the others go on
                 unreadable.add(new Discovery.Unreadable(path, errorType(e), readError(e, file)));
@@ -121,6 +122,20 @@ public class InboxScanner {
         }
         return new Discovery(files, added, changed, unchanged, deleted, unreadable);
     }
+
+    /**
+     * File times are coarse (a clock tick, 2 s on FAT): a file written again within the tick of the
+     * time just read would keep size and time with other bytes. So a time that recent is not stored
+     * (it is kept as "unknown", {@link #UNSETTLED}) and the file is hashed again at the next run.
+     */
+    private static long settled(long modifiedNanos) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        return now - modifiedNanos < SETTLE_NANOS ? UNSETTLED : modifiedNanos;
+    }
+
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** Stored as the time of a file too recent to trust: no file has it, so the next run hashes it. */
+    static final long UNSETTLED = Long.MIN_VALUE;
 
     private static ErrorType errorType(IOException e) {
         return e instanceof AccessDeniedException ? ErrorType.ACCESS_DENIED

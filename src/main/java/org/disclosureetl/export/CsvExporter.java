@@ -2,13 +2,12 @@ package org.disclosureetl.export;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,10 +127,10 @@ public class CsvExporter {
             rows.put(CsvRows.ISSUES, findings.assemble());
             rows.put(CsvRows.FAILURES, ExportWorkers.finished(failures));
             // Only now that every file is complete is any previous one replaced.
-            moveIntoPlace(documentsTemp, folder.resolve(CsvRows.DOCUMENTS));
-            moveIntoPlace(cells.temp(), folder.resolve(CsvRows.OBSERVATIONS));
-            moveIntoPlace(findings.temp(), folder.resolve(CsvRows.ISSUES));
-            moveIntoPlace(failuresTemp, folder.resolve(CsvRows.FAILURES));
+            OutputFiles.moveIntoPlace(documentsTemp, folder.resolve(CsvRows.DOCUMENTS));
+            OutputFiles.moveIntoPlace(cells.temp(), folder.resolve(CsvRows.OBSERVATIONS));
+            OutputFiles.moveIntoPlace(findings.temp(), folder.resolve(CsvRows.ISSUES));
+            OutputFiles.moveIntoPlace(failuresTemp, folder.resolve(CsvRows.FAILURES));
             if (cache != null && f.equals(ExportFilter.ALL)) {
                 for (PerDocumentFile<?> file : List.of(observations, issues)) {
                     cache.keepOnly(file.name(), fragmentNames(file, slices));
@@ -244,7 +243,7 @@ public class CsvExporter {
                             try {
                                 CsvRows.CSV.printRecord(text, file.row().apply(d, line).toArray());
                             } catch (IOException e) {
-                                throw new java.io.UncheckedIOException(e);
+                                throw new UncheckedIOException(e);
                             }
                             rendered[0]++;
                         });
@@ -284,13 +283,6 @@ public class CsvExporter {
         return names;
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     /** Reads the rows of documents of a table (null: all) on one connection. */
     private interface RowsReader<T> {

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,17 +90,7 @@ final class ExportManifest {
         }
         StringWriter text = new StringWriter();
         manifest.store(text, null);
-        Path state = Files.createDirectories(stateFolder(folder));
-        Path temp = OutputFiles.newScratch(state, FILE);
-        try {
-            Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, state.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, state.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        OutputFiles.writeAtomically(Files.createDirectories(stateFolder(folder)), FILE,
+                text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

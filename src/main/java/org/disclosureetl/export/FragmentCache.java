@@ -1,13 +1,11 @@
 package org.disclosureetl.export;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 import org.disclosureetl.store.ExportQueries;
@@ -49,19 +47,7 @@ final class FragmentCache {
     }
 
     void write(String file, String name, byte[] bytes) throws IOException {
-        Path folder = Files.createDirectories(root.resolve(file));
-        Path temp = OutputFiles.newScratch(folder, name);
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        OutputFiles.writeAtomically(Files.createDirectories(root.resolve(file)), name, bytes);
     }
 
     /** Deletes the fragments (and stray temp files) of {@code file} that the export did not use. */

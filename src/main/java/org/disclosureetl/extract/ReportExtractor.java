@@ -55,8 +55,8 @@ public class ReportExtractor {
             DocumentStatus status = identity.titled()
                     ? DocumentStatus.NO_TABLE : DocumentStatus.NOT_A_REPORT;
             FindingRule rule = identity.titled() ? FindingRule.NO_TABLE : FindingRule.NOT_A_REPORT;
-            List<Finding> findings = List.of(new Finding(rule.code(), null, null, null, null, null,
-                    identity.titled() ? "an annual report, but none of its standardized tables was recognized"
+            List<Finding> findings = List.of(Finding.of(rule)
+                    .message(identity.titled() ? "an annual report, but none of its standardized tables was recognized"
                             : "not recognized as an annual disclosure report: no title and no standardized table"));
             return new Extraction(document.contentType(), document.script(), identity, null, status, 0,
                     List.of(), findings, List.of());
@@ -67,8 +67,9 @@ public class ReportExtractor {
         for (TemplateTable table : best.templateTables()) {
             TableReading reading = best.tables().get(table.code());
             if (reading == null) {
-                findings.add(new Finding(FindingRule.TABLE_MISSING.code(), table.code(), null, null, null, null,
-                        "table " + table.code() + " of the " + decision.format() + " format was not found"));
+                findings.add(Finding.of(FindingRule.TABLE_MISSING)
+                        .table(table.code())
+                        .message("table " + table.code() + " of the " + decision.format() + " format was not found"));
                 identities.addAll(catalog.identities(decision.format(), table.code(), table.firstVariant()));
                 continue;
             }
@@ -185,8 +186,10 @@ public class ReportExtractor {
                 against.add("report year " + year + " would mean " + byYear);
             }
             if (!against.isEmpty()) {
-                findings.add(new Finding(FindingRule.FORMAT_EVIDENCE_DISAGREES.code(), null, null, null, chosen,
-                        String.join("; ", against), "read as the " + chosen + " format"
+                findings.add(Finding.of(FindingRule.FORMAT_EVIDENCE_DISAGREES)
+                        .expected(chosen)
+                        .actual(String.join("; ", against))
+                        .message("read as the " + chosen + " format"
                         + (chosen.equals(byLabels) ? " because its column labels say so" : "")
                         + ", although " + String.join(" and ", against)));
             }

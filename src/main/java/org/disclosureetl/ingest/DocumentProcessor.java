@@ -77,8 +77,9 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             }
             Placement region = regions.place(extraction.identity().agency(), opening(normalized));
             if (region != null && !region.placed()) {
-                findings.add(new Finding(region.problem(), null, null, null, null, extraction.identity().agency(),
-                        region.message()));
+                findings.add(Finding.named(region.problem())
+                        .actual(extraction.identity().agency())
+                        .message(region.message()));
             }
             long t3 = System.nanoTime();
             timings.addParse(t1 - t0);
