@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The export stage: writes the four CSV files of the output contract (OUTPUT.md) from the database
+ * The export stage: writes the four CSV files of the output contract (README.md "CSV files") from the database
  * ({@link ExportQueries}, rows rendered by {@link CsvRows}). Each file is written to a temporary file
  * beside it and then renamed, so a reader never sees a half-written file and a failed export leaves
  * the previous one intact. Rows come in a fixed order so the same database always gives the same bytes.

@@ -9,7 +9,7 @@ import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.ReportingQueries;
 
 /**
- * The four CSV files of the output contract (OUTPUT.md): their headers and how a database row
+ * The four CSV files of the output contract (README.md "CSV files"): their headers and how a database row
  * becomes a record. Text an analyst might open in a spreadsheet goes through {@link SpreadsheetSafe}.
  */
 final class CsvRows {
