@@ -19,8 +19,8 @@ import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 
 import org.disclosureetl.EtlProperties;
-import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.ExportQueries.DocumentKey;
+import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.ReportingQueries;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -4,10 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.disclosureetl.extract.Extraction;
-import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.normalize.DocumentNormalizer;
-import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.normalize.Script;
 import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -12,8 +12,8 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.normalize.DocumentNormalizer;
-import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.validate.ReportValidator;
 import org.junit.jupiter.api.Test;

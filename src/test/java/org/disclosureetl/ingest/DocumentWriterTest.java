@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.disclosureetl.DisclosureEtlApplication;
-import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.ReportIdentity;
 import org.disclosureetl.normalize.Script;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package org.disclosureetl.parse;
 
-import org.disclosureetl.testsupport.HostileCorpus;
 import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
