@@ -3,6 +3,7 @@
 # report with a unique line appended to each), ingests them once, then times a second ingest of the
 # same inbox in a fresh JVM (wall time, whole process).
 #   tools/unchanged-inbox/run.sh [N] [WORK_DIR]      (after mvn -B -q package -DskipTests)
+#   JAR=/tmp/other.jar tools/unchanged-inbox/run.sh  (another build, e.g. to compare before and after)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-5000}
@@ -14,6 +15,7 @@ if [ ! -e "$work/inbox/r0.txt" ]; then
   for ((i = 0; i < n; i++)); do
     { cat "$seed"; printf '\n编号 %d\n' "$i"; } > "$work/inbox/r$i.txt"
   done
+  sleep 3 # discover does not trust a modification time under 3 s old (InboxScanner)
 fi
 run() {
   java -Detl.parse.isolation=in-process -jar "$jar" ingest --input="$work/inbox" --output="$work/out" \
