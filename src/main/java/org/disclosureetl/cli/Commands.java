@@ -63,14 +63,13 @@ class Commands {
     private final EtlProperties properties;
     private final DocumentRepository documents;
     private final Exports exporter;
-    private final RunSummary summary;
     private final RunningJobs runningJobs;
     private final RunReports reports;
     private final DatabaseFault databaseFault;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
-             DocumentRepository documents, Exports exporter, RunSummary summary, RunningJobs runningJobs,
+             DocumentRepository documents, Exports exporter, RunningJobs runningJobs,
              RunReports reports, DatabaseFault databaseFault) {
         this.databaseFault = databaseFault;
         this.jobOperator = jobOperator;
@@ -79,7 +78,6 @@ class Commands {
         this.properties = properties;
         this.documents = documents;
         this.exporter = exporter;
-        this.summary = summary;
         this.runningJobs = runningJobs;
         this.reports = reports;
     }
@@ -193,12 +191,12 @@ class Commands {
                 long read = 0;
                 long written = 0;
                 for (var step : e.getStepExecutions()) {
-                    if (step.getStepName().startsWith("extractPartition")) {
+                    if (step.getStepName().startsWith(IngestJobConfiguration.EXTRACT_PARTITION_STEP)) {
                         read += step.getReadCount();
                         written += step.getWriteCount();
                     }
                 }
-                RunSummary.Counts counts = summary.of(e.getId());
+                DocumentRepository.RunCounts counts = documents.countsOfRun(e.getId());
                 out.printf("%-6d %-10s %-19s %-19s %8d %8d %8d%n", e.getId(), e.getStatus(),
                         format(e.getStartTime(), time), format(e.getEndTime(), time), read, written, counts.failed());
             }
@@ -245,7 +243,7 @@ class Commands {
 
     private int report(JobExecution execution) {
         long runId = execution.getId();
-        RunSummary.Counts counts = summary.of(runId);
+        DocumentRepository.RunCounts counts = documents.countsOfRun(runId);
         @SuppressWarnings("unchecked")
         Map<String, Integer> discovery = (Map<String, Integer>) execution.getExecutionContext()
                 .get(IngestJobConfiguration.DISCOVERY_KEY);

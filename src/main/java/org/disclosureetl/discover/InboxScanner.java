@@ -15,8 +15,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.ErrorType;
@@ -26,8 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The discover stage: walks the input folder, hashes every file and registers new or changed
- * content as pending documents. An unchanged file is not parsed again; a changed file's old rows are
+ * The discover stage: walks the input folder, hashes every new or touched file and registers new or
+ * changed content as pending documents. A file whose size and modification time are those stored
+ * when it was last hashed is taken as unchanged without reading it, so a nightly run over an
+ * unchanged inbox reads no file. An unchanged file is not parsed again; a changed file's old rows are
  * dropped (unless the same old content still lives at another path); a deleted file's rows are kept
  * and its document marked absent.
  */
@@ -54,14 +59,30 @@ public class InboxScanner {
         int added = 0;
         int changed = 0;
         int unchanged = 0;
-        for (Path file : listFiles(root, unreadable)) {
+        Map<String, SourceFileRepository.SourceFile> knownFiles = sourceFiles.all();
+        List<String> untouched = new ArrayList<>();
+        for (Found found : listFiles(root, unreadable)) {
+            Path file = found.file();
             files++;
             String path = FileNames.relativeName(root, file);
+            Optional<SourceFileRepository.SourceFile> known = Optional.ofNullable(knownFiles.get(path));
             String sha256;
             long size;
+            long modified;
             try {
+                // size and time before the bytes: a file written while it is hashed gets a newer time
+                BasicFileAttributes attributes = found.attributes() != null ? found.attributes()
+                        : Files.readAttributes(file, BasicFileAttributes.class);
+                size = attributes.size();
+                modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                if (known.isPresent() && known.get().present() && known.get().size() == size
+                        && Long.valueOf(modified).equals(known.get().modifiedNanos())) {
+                    untouched.add(path);
+                    unchanged++;
+                    continue;
+                }
                 sha256 = sha256(file);
-                size = Files.size(file);
+                modified = settled(modified);
             } catch (IOException e) {
                 // this file's problem, not the run's: it gets a failure row and the others go on
                 unreadable.add(new Discovery.Unreadable(path, errorType(e), readError(e, file)));
@@ -69,21 +90,20 @@ public class InboxScanner {
                 continue;
             }
             String documentId = documentId(sha256);
-            Optional<SourceFileRepository.SourceFile> known = sourceFiles.find(path);
             if (known.isEmpty()) {
-                sourceFiles.insert(path, sha256, size, documentId, runId);
+                sourceFiles.insert(path, sha256, size, modified, documentId, runId);
                 documents.registerIfAbsent(documentId, sha256, path, runId);
                 documents.setPresent(documentId, true, null);
                 added++;
             } else if (known.get().sha256().equals(sha256)) {
-                sourceFiles.update(path, sha256, size, documentId, runId);
+                sourceFiles.update(path, sha256, size, modified, documentId, runId);
                 if (!known.get().present()) {
                     documents.setPresent(documentId, true, path);
                 }
                 unchanged++;
             } else {
                 String oldDocument = known.get().documentId();
-                sourceFiles.update(path, sha256, size, documentId, runId);
+                sourceFiles.update(path, sha256, size, modified, documentId, runId);
                 retireIfOrphaned(oldDocument);
                 documents.registerIfAbsent(documentId, sha256, path, runId);
                 documents.setPresent(documentId, true, null);
@@ -91,6 +111,7 @@ public class InboxScanner {
                 log.info("{} changed: its rows will be replaced", path);
             }
         }
+        sourceFiles.markSeen(untouched, runId);
         int deleted = 0;
         for (SourceFileRepository.SourceFile gone : sourceFiles.presentNotSeenIn(runId)) {
             sourceFiles.markAbsent(gone.path());
@@ -101,6 +122,20 @@ public class InboxScanner {
         }
         return new Discovery(files, added, changed, unchanged, deleted, unreadable);
     }
+
+    /**
+     * File times are coarse (a clock tick, 2 s on FAT): a file written again within the tick of the
+     * time just read would keep size and time with other bytes. So a time that recent is not stored
+     * (it is kept as "unknown", {@link #UNSETTLED}) and the file is hashed again at the next run.
+     */
+    private static long settled(long modifiedNanos) {
+        long now = System.currentTimeMillis() * 1_000_000L;
+        return now - modifiedNanos < SETTLE_NANOS ? UNSETTLED : modifiedNanos;
+    }
+
+    private static final long SETTLE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** Stored as the time of a file too recent to trust: no file has it, so the next run hashes it. */
+    static final long UNSETTLED = Long.MIN_VALUE;
 
     private static ErrorType errorType(IOException e) {
         return e instanceof AccessDeniedException ? ErrorType.ACCESS_DENIED
@@ -129,8 +164,8 @@ public class InboxScanner {
      * Regular files (or links to them) below the root, hidden ones left out, in byte order of their
      * paths. A folder that cannot be listed is reported as unreadable; the walk goes on.
      */
-    private static List<Path> listFiles(Path root, List<Discovery.Unreadable> unreadable) throws IOException {
-        List<Path> files = new ArrayList<>();
+    private static List<Found> listFiles(Path root, List<Discovery.Unreadable> unreadable) throws IOException {
+        List<Found> files = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -140,8 +175,12 @@ public class InboxScanner {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (!isHidden(root.relativize(file)) && (attrs.isRegularFile() || Files.isRegularFile(file))) {
-                    files.add(file);
+                if (!isHidden(root.relativize(file))) {
+                    if (attrs.isRegularFile()) {
+                        files.add(new Found(file, attrs));
+                    } else if (Files.isRegularFile(file)) {
+                        files.add(new Found(file, null)); // a link: its target's attributes are read later
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -165,8 +204,12 @@ public class InboxScanner {
                 return FileVisitResult.CONTINUE;
             }
         });
-        files.sort(null); // byte order of the paths: the same in every locale
+        files.sort(Comparator.comparing(Found::file)); // byte order of the paths: the same in every locale
         return files;
+    }
+
+    /** A file of the walk, with its attributes when the walk has them (not for a link). */
+    private record Found(Path file, BasicFileAttributes attributes) {
     }
 
     private static boolean isHidden(Path relative) {

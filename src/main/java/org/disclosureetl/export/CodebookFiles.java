@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
@@ -110,12 +108,7 @@ public class CodebookFiles {
                     StandardCharsets.UTF_8))) {
                 content.write(writer);
             }
-            try {
-                Files.move(temp, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputFiles.moveIntoPlace(temp, folder.resolve(name));
         } finally {
             Files.deleteIfExists(temp);
         }

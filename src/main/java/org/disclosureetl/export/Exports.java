@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.disclosureetl.store.ExportQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,21 +18,49 @@ import org.springframework.stereotype.Component;
 @Component
 public class Exports {
 
+    private static final List<String> CSV_FILES = List.of(CsvRows.DOCUMENTS, CsvRows.OBSERVATIONS, CsvRows.ISSUES,
+            CsvRows.FAILURES, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+
     private final CsvExporter csv;
     private final XlsxExporter xlsx;
     private final CodebookFiles codebook;
+    private final ExportQueries queries;
 
-    public Exports(CsvExporter csv, XlsxExporter xlsx, CodebookFiles codebook) {
+    public Exports(CsvExporter csv, XlsxExporter xlsx, CodebookFiles codebook, ExportQueries queries) {
         this.csv = csv;
         this.xlsx = xlsx;
         this.codebook = codebook;
+        this.queries = queries;
     }
 
-    /** Row counts per file (or per sheet of the workbook, as {@code disclosure.xlsx:documents}). */
-    public record Result(Path folder, List<String> files, Map<String, Long> rows) {
+    /**
+     * Row counts per file (or per sheet of the workbook, as {@code disclosure.xlsx:documents}).
+     *
+     * @param written false when the files in the folder were already those of the same data (nothing written)
+     */
+    public record Result(Path folder, List<String> files, Map<String, Long> rows, boolean written) {
+    }
+
+    /**
+     * The export of a run: all documents as CSV, skipped when the folder holds the complete export of
+     * the same data already (an unchanged inbox changes nothing in the database, see {@link ExportManifest}).
+     */
+    public Result exportIfChanged(Path folder) throws IOException {
+        String fingerprint = queries.dataFingerprint();
+        Optional<Map<String, Long>> done = ExportManifest.upToDate(folder, fingerprint, ExportOptions.CSV, CSV_FILES);
+        if (done.isPresent()) {
+            return new Result(folder, CSV_FILES, done.get(), false);
+        }
+        return export(folder, ExportFilter.ALL, ExportOptions.CSV, fingerprint);
     }
 
     public Result export(Path folder, ExportFilter filter, ExportOptions options) throws IOException {
+        return export(folder, filter, options, queries.dataFingerprint());
+    }
+
+    private Result export(Path folder, ExportFilter filter, ExportOptions options, String fingerprint)
+            throws IOException {
+        ExportManifest.invalidate(folder);
         Map<String, Long> rows = new LinkedHashMap<>();
         List<String> files;
         if (options.xlsx()) {
@@ -39,11 +69,13 @@ public class Exports {
             files = List.of(XlsxExporter.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
         } else {
             rows.putAll(csv.export(folder, filter, options.excelBom()).rows());
-            files = List.of("documents.csv", "observations.csv", "validation_issues.csv", "failures.csv",
-                    CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+            files = CSV_FILES;
         }
         codebook.write(folder, options);
         rows.put(CodebookFiles.CSV_FILE, (long) codebook.codebook().entries().size());
-        return new Result(folder, files, rows);
+        if (!options.xlsx() && ExportFilter.ALL.equals(filter)) {
+            ExportManifest.record(folder, fingerprint, options, files, rows);
+        }
+        return new Result(folder, files, rows, true);
     }
 }

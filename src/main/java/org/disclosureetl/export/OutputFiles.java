@@ -1,9 +1,11 @@
 package org.disclosureetl.export;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,26 @@ public final class OutputFiles {
             + "\\.(csv|md)[.\\w]*\\.tmp|\\.(report\\.html|disclosure\\.xlsx)[.\\w]*\\.tmp");
 
     private OutputFiles() {
+    }
+
+    /** Replaces {@code target} by {@code temp} in one step where the file system can (a reader sees the old or the new file). */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Writes {@code name} in {@code folder} through a scratch file renamed into place: whole or not at all. */
+    static void writeAtomically(Path folder, String name, byte[] bytes) throws IOException {
+        Path temp = newScratch(folder, name);
+        try {
+            Files.write(temp, bytes);
+            moveIntoPlace(temp, folder.resolve(name));
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** A new hidden scratch file in {@code folder} that will become {@code name}. */

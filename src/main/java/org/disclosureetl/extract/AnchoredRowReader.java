@@ -55,8 +55,10 @@ final class AnchoredRowReader implements TableReader {
         for (TableTemplate.Row row : table.outputRows()) {
             int anchor = findRow(row, cursor);
             if (anchor < 0) {
-                findings.add(new Finding(FindingRule.ROW_MISSING.code(), table.code(), row.code(), null, null, null,
-                        "no row labelled " + row.label() + " was found"));
+                findings.add(Finding.of(FindingRule.ROW_MISSING)
+                        .table(table.code())
+                        .row(row.code())
+                        .message("no row labelled " + row.label() + " was found"));
                 ordinal += row.columns().size();
                 continue;
             }
@@ -96,8 +98,11 @@ final class AnchoredRowReader implements TableReader {
             end = i;
         }
         if (cells.size() < cellCount) {
-            findings.add(new Finding(FindingRule.CELLS_MISSING.code(), table.code(), null, null, String.valueOf(cellCount),
-                    String.valueOf(cells.size()), "expected " + cellCount + " numbers after the header, found "
+            findings.add(Finding.of(FindingRule.CELLS_MISSING)
+                    .table(table.code())
+                    .expected(String.valueOf(cellCount))
+                    .actual(String.valueOf(cells.size()))
+                    .message("expected " + cellCount + " numbers after the header, found "
                     + cells.size() + "; the cells without a number are left empty"));
         }
         int k = 0;
@@ -229,8 +234,12 @@ final class AnchoredRowReader implements TableReader {
         List<TableTemplate.Column> columns = row.columns();
         List<Token> cells = values.cells();
         if (cells.isEmpty()) {
-            findings.add(new Finding(FindingRule.CELLS_MISSING.code(), table.code(), row.code(), null,
-                    String.valueOf(columns.size()), "0", "row " + row.label() + " has no numbers"));
+            findings.add(Finding.of(FindingRule.CELLS_MISSING)
+                    .table(table.code())
+                    .row(row.code())
+                    .expected(String.valueOf(columns.size()))
+                    .actual("0")
+                    .message("row " + row.label() + " has no numbers"));
             for (int c = 0; c < columns.size(); c++) {
                 observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, "",
                         values.unit(), row.label(), columns.get(c).label(), null, ordinal + c));
@@ -250,8 +259,12 @@ final class AnchoredRowReader implements TableReader {
             String reading = !balance.appliesTo(columns) ? ""
                     : balance.holds(columns, decimals(kept)) ? ", the reading where the row's total adds up"
                     : ", but no reading makes the row's total add up";
-            findings.add(new Finding(FindingRule.EXTRA_CELLS.code(), table.code(), row.code(), null, String.valueOf(columns.size()),
-                    String.valueOf(cells.size()), "row " + row.label() + " has " + cells.size() + " numbers where "
+            findings.add(Finding.of(FindingRule.EXTRA_CELLS)
+                    .table(table.code())
+                    .row(row.code())
+                    .expected(String.valueOf(columns.size()))
+                    .actual(String.valueOf(cells.size()))
+                    .message("row " + row.label() + " has " + cells.size() + " numbers where "
                     + columns.size() + " belong (" + texts(cells) + "); numbers " + (from + 1) + " to "
                     + (from + columns.size()) + " were kept" + reading));
             cells = kept;
@@ -259,8 +272,12 @@ final class AnchoredRowReader implements TableReader {
             splitRunTogether(table, row, cells, values.unit(), balance, observations, findings, ordinal);
             return;
         } else if (cells.size() < columns.size()) {
-            findings.add(new Finding(FindingRule.CELLS_MISSING.code(), table.code(), row.code(), null, String.valueOf(columns.size()),
-                    String.valueOf(cells.size()), "row " + row.label() + " has " + cells.size() + " numbers where "
+            findings.add(Finding.of(FindingRule.CELLS_MISSING)
+                    .table(table.code())
+                    .row(row.code())
+                    .expected(String.valueOf(columns.size()))
+                    .actual(String.valueOf(cells.size()))
+                    .message("row " + row.label() + " has " + cells.size() + " numbers where "
                     + columns.size() + " belong (" + texts(cells) + "); they were assigned from the left"));
         }
         for (int c = 0; c < columns.size(); c++) {
@@ -268,8 +285,12 @@ final class AnchoredRowReader implements TableReader {
                 Token cell = cells.get(c);
                 observations.add(observation(table, row, columns.get(c), cell, values.unit(), ordinal + c));
                 if (cell.annotated()) {
-                    findings.add(new Finding(FindingRule.ANNOTATED_VALUE.code(), table.code(), row.code(), columns.get(c).code(),
-                            null, cell.raw(), "the cell carries a remark; its leading number was taken"));
+                    findings.add(Finding.of(FindingRule.ANNOTATED_VALUE)
+                            .table(table.code())
+                            .row(row.code())
+                            .column(columns.get(c).code())
+                            .actual(cell.raw())
+                            .message("the cell carries a remark; its leading number was taken"));
                 }
             } else {
                 observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, "",
@@ -326,8 +347,11 @@ final class AnchoredRowReader implements TableReader {
                 observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), split.get(c), raw,
                         unit, row.label(), columns.get(c).label(), where, ordinal + c));
             }
-            findings.add(new Finding(FindingRule.SPLIT_RUN_TOGETHER.code(), table.code(), row.code(), null, null, raw,
-                    "the numbers of row " + row.label() + " ran together (" + raw + "); split as "
+            findings.add(Finding.of(FindingRule.SPLIT_RUN_TOGETHER)
+                    .table(table.code())
+                    .row(row.code())
+                    .actual(raw)
+                    .message("the numbers of row " + row.label() + " ran together (" + raw + "); split as "
                             + String.join(" ", split.stream().map(CellValue::plain).toList())
                             + ", the only split where the row's total adds up"));
             return;
@@ -339,8 +363,12 @@ final class AnchoredRowReader implements TableReader {
         String why = solutions == null ? "the row has no identity to tell the splits apart"
                 : solutions.isEmpty() ? "no split makes the row's total add up"
                 : solutions.size() + " splits make the row's total add up";
-        findings.add(new Finding(FindingRule.UNSPLITTABLE_RUN_TOGETHER.code(), table.code(), row.code(), null,
-                String.valueOf(columns.size()), raw, "the numbers of row " + row.label() + " ran together (" + raw
+        findings.add(Finding.of(FindingRule.UNSPLITTABLE_RUN_TOGETHER)
+                .table(table.code())
+                .row(row.code())
+                .expected(String.valueOf(columns.size()))
+                .actual(raw)
+                .message("the numbers of row " + row.label() + " ran together (" + raw
                 + ") and cannot be split with confidence: " + why + "; its cells are left empty"));
     }
 

@@ -144,8 +144,10 @@ final class FlattenedTableReader implements TableReader {
                             ordinal, observations, findings);
                     continue;
                 }
-                findings.add(new Finding(FindingRule.ROW_MISSING.code(), table.code(), row.code(), null, null, null,
-                        "no row labelled " + row.label() + " was found"));
+                findings.add(Finding.of(FindingRule.ROW_MISSING)
+                        .table(table.code())
+                        .row(row.code())
+                        .message("no row labelled " + row.label() + " was found"));
                 ordinal += row.columns().size();
                 continue;
             }
@@ -204,8 +206,11 @@ final class FlattenedTableReader implements TableReader {
                         cell == null ? null : cell.value(), cell == null ? "" : cell.raw(),
                         LabelMatcher.unitAtEnd(piece.text()), label, row.columns().get(c).label(), piece.where(), next++));
             }
-            findings.add(new Finding(FindingRule.UNLISTED_INDICATOR.code(), table.code(), row.code(), null, null,
-                    piece.text(), "the table prints an indicator the catalogue lacks (" + label + "); kept as " + row.code()
+            findings.add(Finding.of(FindingRule.UNLISTED_INDICATOR)
+                    .table(table.code())
+                    .row(row.code())
+                    .actual(piece.text())
+                    .message("the table prints an indicator the catalogue lacks (" + label + "); kept as " + row.code()
                     + (cells == null ? ", its numbers (" + piece.material().size() + " pieces) left empty: they allow"
                     + " more than one reading" : "")));
         }
@@ -251,8 +256,11 @@ final class FlattenedTableReader implements TableReader {
                     allZero ? java.math.BigDecimal.ZERO : null, "", null, row.label(), column.label(), where,
                     ordinal + c));
         }
-        findings.add(new Finding(FindingRule.UNDIVIDED_ROW.code(), table.code(), row.code(), null, null,
-                String.join(" ", values), "the report prints one undivided row " + printed.label() + " ("
+        findings.add(Finding.of(FindingRule.UNDIVIDED_ROW)
+                .table(table.code())
+                .row(row.code())
+                .actual(String.join(" ", values))
+                .message("the report prints one undivided row " + printed.label() + " ("
                 + String.join(" ", values) + ") instead of its sub-rows; "
                 + (allZero ? "it is all zero, so this sub-row is zero too" : "this sub-row's cells are left empty")));
         return ordinal + row.columns().size();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.disclosureetl.normalize.NormalizedDocument;
+import org.disclosureetl.store.DocumentStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,11 +52,11 @@ public class ReportExtractor {
         FormatDecision decision = decide(byLabels, byFormat, identity.reportYear());
         FormatReading best = decision.format() == null ? null : byFormat.get(decision.format());
         if (best == null || best.tables().isEmpty()) {
-            Extraction.ReportStatus status = identity.titled()
-                    ? Extraction.ReportStatus.NO_TABLE : Extraction.ReportStatus.NOT_A_REPORT;
+            DocumentStatus status = identity.titled()
+                    ? DocumentStatus.NO_TABLE : DocumentStatus.NOT_A_REPORT;
             FindingRule rule = identity.titled() ? FindingRule.NO_TABLE : FindingRule.NOT_A_REPORT;
-            List<Finding> findings = List.of(new Finding(rule.code(), null, null, null, null, null,
-                    identity.titled() ? "an annual report, but none of its standardized tables was recognized"
+            List<Finding> findings = List.of(Finding.of(rule)
+                    .message(identity.titled() ? "an annual report, but none of its standardized tables was recognized"
                             : "not recognized as an annual disclosure report: no title and no standardized table"));
             return new Extraction(document.contentType(), document.script(), identity, null, status, 0,
                     List.of(), findings, List.of());
@@ -66,8 +67,9 @@ public class ReportExtractor {
         for (TemplateTable table : best.templateTables()) {
             TableReading reading = best.tables().get(table.code());
             if (reading == null) {
-                findings.add(new Finding(FindingRule.TABLE_MISSING.code(), table.code(), null, null, null, null,
-                        "table " + table.code() + " of the " + decision.format() + " format was not found"));
+                findings.add(Finding.of(FindingRule.TABLE_MISSING)
+                        .table(table.code())
+                        .message("table " + table.code() + " of the " + decision.format() + " format was not found"));
                 identities.addAll(catalog.identities(decision.format(), table.code(), table.firstVariant()));
                 continue;
             }
@@ -79,7 +81,7 @@ public class ReportExtractor {
             identities.addAll(catalog.identities(decision.format(), table.code(), reading.table().variant()));
         }
         return new Extraction(document.contentType(), document.script(), identity, decision.format(),
-                Extraction.ReportStatus.EXTRACTED, best.tables().size(), observations, findings, identities);
+                DocumentStatus.EXTRACTED, best.tables().size(), observations, findings, identities);
     }
 
     /** A table code of a format and the variants it is printed in. */
@@ -184,8 +186,10 @@ public class ReportExtractor {
                 against.add("report year " + year + " would mean " + byYear);
             }
             if (!against.isEmpty()) {
-                findings.add(new Finding(FindingRule.FORMAT_EVIDENCE_DISAGREES.code(), null, null, null, chosen,
-                        String.join("; ", against), "read as the " + chosen + " format"
+                findings.add(Finding.of(FindingRule.FORMAT_EVIDENCE_DISAGREES)
+                        .expected(chosen)
+                        .actual(String.join("; ", against))
+                        .message("read as the " + chosen + " format"
                         + (chosen.equals(byLabels) ? " because its column labels say so" : "")
                         + ", although " + String.join(" and ", against)));
             }

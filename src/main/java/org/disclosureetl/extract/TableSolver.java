@@ -473,7 +473,13 @@ final class TableSolver {
         boolean oneRow = segment.slots().stream().allMatch(s -> s.row() == anchor.row());
         String rowCode = slot != null || oneRow ? table.rows().get(anchor.row()).code() : null;
         String columnCode = slot != null ? table.rows().get(slot.row()).columns().get(slot.column()).code() : null;
-        return new Finding(rule.code(), table.code(), rowCode, columnCode, expected, actual, message);
+        return Finding.of(rule)
+                .table(table.code())
+                .row(rowCode)
+                .column(columnCode)
+                .expected(expected)
+                .actual(actual)
+                .message(message);
     }
 
     private static String show(MaterialReadings.ReadCell cell) {

@@ -71,7 +71,7 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             NormalizedDocument normalized = stages.observe(Stage.NORMALIZE, () -> normalizer.normalize(parsed));
             return stages.observe(Stage.EXTRACT, () -> extract(document, normalized));
         } catch (DocumentParseException e) {
-            return fail(document, ErrorType.ofCode(e.errorType()), e.getMessage());
+            return fail(document, e.errorType(), e.getMessage());
         } catch (NoSuchFileException e) {
             return fail(document, ErrorType.FILE_MISSING, "the file disappeared before it could be read");
         } catch (AccessDeniedException e) {
@@ -99,8 +99,9 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
         }
         Placement region = regions.place(extraction.identity().agency(), opening(normalized));
         if (region != null && !region.placed()) {
-            findings.add(new Finding(region.problem(), null, null, null, null, extraction.identity().agency(),
-                    region.message()));
+            findings.add(Finding.named(region.problem())
+                    .actual(extraction.identity().agency())
+                    .message(region.message()));
         }
         return ProcessedDocument.extracted(document, extraction, findings, region);
     }

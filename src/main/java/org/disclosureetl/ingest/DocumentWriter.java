@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
@@ -92,7 +92,7 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
             placed.add(new RegionRepository.DocumentRegion(processed.document().documentId(), processed.region()));
             if (processed.isFailed()) {
                 entries.add(entry(processed, processed.errorType(), processed.failureMessage()));
-            } else if (processed.extraction().status() == Extraction.ReportStatus.NOT_A_REPORT) {
+            } else if (processed.extraction().status() == DocumentStatus.NOT_A_REPORT) {
                 entries.add(entry(processed, ErrorType.NOT_A_REPORT, NOT_A_REPORT));
             }
         }

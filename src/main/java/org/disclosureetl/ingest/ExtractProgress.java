@@ -61,7 +61,7 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        if (!"extract".equals(stepExecution.getStepName())) {
+        if (!IngestJobConfiguration.EXTRACT_STEP.equals(stepExecution.getStepName())) {
             return;
         }
         total.set(documents.countPending());

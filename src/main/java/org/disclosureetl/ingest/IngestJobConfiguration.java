@@ -9,8 +9,6 @@ import javax.sql.DataSource;
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.discover.Discovery;
 import org.disclosureetl.discover.InboxScanner;
-import org.disclosureetl.export.ExportFilter;
-import org.disclosureetl.export.ExportOptions;
 import org.disclosureetl.export.Exports;
 import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
@@ -23,6 +21,8 @@ import org.disclosureetl.store.FailureStep;
 import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -35,8 +35,6 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -53,7 +51,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class IngestJobConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger("progress");
+
     public static final String JOB_NAME = "ingest";
+    public static final String DISCOVER_STEP = "discover";
+    public static final String EXTRACT_STEP = "extract";
+    /** The worker step of {@link #EXTRACT_STEP}; its executions are named {@code extractPartition:partitionN}. */
+    public static final String EXTRACT_PARTITION_STEP = "extractPartition";
+    public static final String EXPORT_STEP = "export";
     public static final String DISCOVERY_KEY = "discovery";
 
     /** Micrometer observations of the job, its steps and each document's stages (see the class). */
@@ -77,7 +82,7 @@ public class IngestJobConfiguration {
     @Bean
     Step discoverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       Tasklet discoverTasklet, DatabaseFault databaseFault, StageObservations stages) {
-        return new StepBuilder("discover", jobRepository)
+        return new StepBuilder(DISCOVER_STEP, jobRepository)
                 .observationRegistry(stages.registry())
                 .tasklet(reportingFaults(discoverTasklet, databaseFault), transactionManager).build();
     }
@@ -127,9 +132,9 @@ public class IngestJobConfiguration {
         int partitions = properties.effectiveThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("extract-");
         executor.setConcurrencyLimit(partitions);
-        return new StepBuilder("extract", jobRepository)
+        return new StepBuilder(EXTRACT_STEP, jobRepository)
                 .observationRegistry(stages.registry())
-                .partitioner("extractPartition", documentPartitioner())
+                .partitioner(EXTRACT_PARTITION_STEP, documentPartitioner())
                 .step(extractPartitionStep)
                 .gridSize(partitions)
                 .taskExecutor(executor)
@@ -167,7 +172,7 @@ public class IngestJobConfiguration {
                               EtlProperties properties, JdbcPagingItemReader<StoredDocument> pendingDocumentReader,
                               DocumentProcessor documentProcessor, DocumentWriter documentWriter,
                               ExtractProgress progress, StageObservations stages) {
-        return new StepBuilder("extractPartition", jobRepository)
+        return new StepBuilder(EXTRACT_PARTITION_STEP, jobRepository)
                 .observationRegistry(stages.registry())
                 .<StoredDocument, ProcessedDocument>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -178,28 +183,13 @@ public class IngestJobConfiguration {
                 .build();
     }
 
-    /**
-     * Pending documents of one partition in id order. It keeps no position: documents leave the
-     * pending state in the same transaction that stores their rows, so after a crash a restart
-     * simply reads what is still pending.
-     */
+    /** Pending documents of one partition in id order ({@link DocumentRepository#pendingReader}). */
     @Bean
     @StepScope
     JdbcPagingItemReader<StoredDocument> pendingDocumentReader(DataSource dataSource, EtlProperties properties,
             @Value("#{stepExecutionContext['partition']}") Integer partition,
             @Value("#{stepExecutionContext['partitions']}") Integer partitions) throws Exception {
-        return new JdbcPagingItemReaderBuilder<StoredDocument>()
-                .name("pendingDocuments")
-                .dataSource(dataSource)
-                .selectClause("SELECT document_id, sha256, source_file, attempts")
-                .fromClause("FROM document")
-                .whereClause("WHERE status = 'pending' AND present AND MOD(partition_key, :partitions) = :partition")
-                .parameterValues(Map.of("partition", partition, "partitions", partitions))
-                .sortKeys(Map.of("document_id", Order.ASCENDING))
-                .rowMapper((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
-                .pageSize(properties.chunkSize())
-                .saveState(false)
-                .build();
+        return DocumentRepository.pendingReader(dataSource, partition, partitions, properties.chunkSize());
     }
 
     @Bean
@@ -224,7 +214,7 @@ public class IngestJobConfiguration {
     @Bean
     Step exportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet exportTasklet,
                     DatabaseFault databaseFault, StageObservations stages) {
-        return new StepBuilder("export", jobRepository)
+        return new StepBuilder(EXPORT_STEP, jobRepository)
                 .observationRegistry(stages.registry())
                 .tasklet(reportingFaults(exportTasklet, databaseFault), transactionManager).build();
     }
@@ -233,7 +223,10 @@ public class IngestJobConfiguration {
     @StepScope
     Tasklet exportTasklet(Exports exports, @Value("#{jobParameters['output']}") String output) {
         return (contribution, chunkContext) -> {
-            exports.export(Path.of(output), ExportFilter.ALL, ExportOptions.CSV);
+            Exports.Result result = exports.exportIfChanged(Path.of(output));
+            if (!result.written()) {
+                log.info("export: nothing changed since the last export to {}", output);
+            }
             return RepeatStatus.FINISHED;
         };
     }

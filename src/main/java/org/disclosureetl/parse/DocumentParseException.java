@@ -1,27 +1,29 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.store.ErrorType;
+
 /** A file that cannot be turned into text: a problem of the document, not of the system. */
 public class DocumentParseException extends RuntimeException {
 
-    /** It crosses from a child JVM to the parent by serialization (fork isolation). */
-    private static final long serialVersionUID = 1L;
+    /** It crosses from a child JVM to the parent by serialization (fork isolation); enums serialize by name. */
+    private static final long serialVersionUID = 2L;
 
-    private final String errorType;
+    private final ErrorType errorType;
 
-    public DocumentParseException(String errorType, String message, Throwable cause) {
+    public DocumentParseException(ErrorType errorType, String message, Throwable cause) {
         super(message, cause);
         this.errorType = errorType;
     }
 
-    public DocumentParseException(String errorType, String message) {
+    public DocumentParseException(ErrorType errorType, String message) {
         this(errorType, message, null);
     }
 
     /**
-     * Short machine-readable kind: {@code empty_file}, {@code encrypted}, {@code parse_error}, {@code output_limit},
-     * {@code timeout}, {@code parser_crash}, {@code no_text} or {@code unsupported_type}.
+     * What kind of failure: {@code EMPTY_FILE}, {@code ENCRYPTED}, {@code PARSE_ERROR}, {@code OUTPUT_LIMIT},
+     * {@code TIMEOUT}, {@code PARSER_CRASH}, {@code NO_TEXT} or {@code UNSUPPORTED_TYPE}.
      */
-    public String errorType() {
+    public ErrorType errorType() {
         return errorType;
     }
 }

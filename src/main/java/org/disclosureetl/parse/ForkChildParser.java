@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.store.ErrorType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -66,7 +67,7 @@ final class ForkChildParser implements Parser {
         } catch (Error e) {
             // StackOverflowError on deep nesting, a LinkageError...: the document's fault, but this JVM is
             // suspect now; the parent retires it on parser_crash
-            throw new DocumentParseException("parser_crash", "the parser failed with " + TikaDocumentParser.describe(e));
+            throw new DocumentParseException(ErrorType.PARSER_CRASH, "the parser failed with " + TikaDocumentParser.describe(e));
         }
         BlockCodec.send(parsed, handler);
     }

@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.store.ErrorType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -175,14 +176,14 @@ final class ForkParsePool implements Closeable {
             } catch (SAXException e) {
                 // the child sends none (its handler is only the proxy): a defect of ours, keep the run going
                 recycle();
-                throw new DocumentParseException("parser_crash", TikaDocumentParser.describe(e));
+                throw new DocumentParseException(ErrorType.PARSER_CRASH, TikaDocumentParser.describe(e));
             } finally {
                 backstop.disarm();
             }
             ParsedDocument parsed = receiver.document();
             if (parsed == null) {
                 recycle();
-                throw new DocumentParseException("parser_crash", "the parser process finished without sending a result");
+                throw new DocumentParseException(ErrorType.PARSER_CRASH, "the parser process finished without sending a result");
             }
             return parsed;
         }
@@ -190,7 +191,7 @@ final class ForkParsePool implements Closeable {
         private DocumentParseException failure(TikaException e, long elapsedMillis, boolean killed)
                 throws IOException {
             if (e.getCause() instanceof DocumentParseException document) {
-                if ("parser_crash".equals(document.errorType())) {
+                if (document.errorType() == ErrorType.PARSER_CRASH) {
                     recycle();
                 }
                 return document;
@@ -198,11 +199,11 @@ final class ForkParsePool implements Closeable {
             if (e.getCause() instanceof IOException && !(e.getCause() instanceof ObjectStreamException)) {
                 // ForkParser lost the pipe: the child exited, by its watchdog, by our kill, or by dying
                 if (killed || elapsedMillis >= timeoutMillis) {
-                    return new DocumentParseException("timeout", "parsing did not finish within "
+                    return new DocumentParseException(ErrorType.TIMEOUT, "parsing did not finish within "
                             + seconds(timeoutMillis) + "; the parser process was killed after "
                             + seconds(elapsedMillis));
                 }
-                return new DocumentParseException("parser_crash", "the parser process died after "
+                return new DocumentParseException(ErrorType.PARSER_CRASH, "the parser process died after "
                         + seconds(elapsedMillis) + " (out of memory beyond -Xmx" + heapMegabytes
                         + "m, or a JVM crash)");
             }
@@ -212,7 +213,7 @@ final class ForkParsePool implements Closeable {
             }
             // anything else from the child (an exception that could not be serialized, say)
             recycle();
-            return new DocumentParseException("parser_crash", TikaDocumentParser.describe(e));
+            return new DocumentParseException(ErrorType.PARSER_CRASH, TikaDocumentParser.describe(e));
         }
 
         /** Replaces the child after it reported a crash it survived: its state is not to be trusted. */

@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.store.ErrorType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public class ReportParser implements AutoCloseable {
 
     public ParsedDocument parse(Path file) throws IOException {
         if (Files.size(file) == 0) {
-            throw new DocumentParseException("empty_file", "the file is empty (0 bytes)");
+            throw new DocumentParseException(ErrorType.EMPTY_FILE, "the file is empty (0 bytes)");
         }
         Metadata metadata = new Metadata();
         // the name is what lets Tika pick GBK/Big5 for .txt instead of octet-stream

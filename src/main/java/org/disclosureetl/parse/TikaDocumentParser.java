@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.store.ErrorType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ final class TikaDocumentParser {
      */
     ParsedDocument parse(Path file, Metadata metadata) throws IOException {
         if (Files.size(file) == 0) {
-            throw new DocumentParseException("empty_file", "the file is empty (0 bytes)");
+            throw new DocumentParseException(ErrorType.EMPTY_FILE, "the file is empty (0 bytes)");
         }
         if (metadata.get(TikaCoreProperties.RESOURCE_NAME_KEY) == null) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
@@ -68,31 +69,31 @@ final class TikaDocumentParser {
         try (InputStream in = TikaInputStream.get(file)) {
             tika.parse(in, collector, metadata, context);
         } catch (OutputLimitException e) {
-            throw new DocumentParseException("output_limit", e.getMessage(), e);
+            throw new DocumentParseException(ErrorType.OUTPUT_LIMIT, e.getMessage(), e);
         } catch (ZeroByteFileException e) {
-            throw new DocumentParseException("empty_file", "the file is empty", e);
+            throw new DocumentParseException(ErrorType.EMPTY_FILE, "the file is empty", e);
         } catch (EncryptedDocumentException e) {
-            throw new DocumentParseException("encrypted", "the document is encrypted: " + e.getMessage(), e);
+            throw new DocumentParseException(ErrorType.ENCRYPTED, "the document is encrypted: " + e.getMessage(), e);
         } catch (TikaException | SAXException e) {
             OutputLimitException limit = outputLimit(e);
             if (limit != null) {
                 // Tika wraps a handler's exception when a decorator in between hides where it came from
-                throw new DocumentParseException("output_limit", limit.getMessage(), e);
+                throw new DocumentParseException(ErrorType.OUTPUT_LIMIT, limit.getMessage(), e);
             }
-            throw new DocumentParseException("parse_error", describe(e), e);
+            throw new DocumentParseException(ErrorType.PARSE_ERROR, describe(e), e);
         } catch (RuntimeException e) {
             // parsers throw all sorts of unchecked exceptions on malformed input
-            throw new DocumentParseException("parse_error", describe(e), e);
+            throw new DocumentParseException(ErrorType.PARSE_ERROR, describe(e), e);
         }
         String contentType = metadata.get(Metadata.CONTENT_TYPE);
         ParsedDocument parsed = new ParsedDocument(contentType == null ? "application/octet-stream" : contentType,
                 collector.blocks());
         if (parsed.blocks().isEmpty()) {
             if (!isReportType(parsed.contentType())) {
-                throw new DocumentParseException("unsupported_type", "no text could be extracted and "
+                throw new DocumentParseException(ErrorType.UNSUPPORTED_TYPE, "no text could be extracted and "
                         + parsed.contentType() + " is not a report format (TXT, HTML, DOC, DOCX, XLS, XLSX, PDF)");
             }
-            throw new DocumentParseException("no_text",
+            throw new DocumentParseException(ErrorType.NO_TEXT,
                     "no text could be extracted (detected type " + parsed.contentType() + ")");
         }
         return parsed;

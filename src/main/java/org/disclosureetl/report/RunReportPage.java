@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.disclosureetl.store.ReportingQueries.FailureRow;
 import org.disclosureetl.store.ReportingQueries.IssueRow;
@@ -20,7 +21,8 @@ import org.disclosureetl.store.ReportingQueries.IssueRow;
 public final class RunReportPage {
 
     /** Statuses in the order the console summary gives them. */
-    static final List<String> STATUSES = List.of("extracted", "no_table", "not_a_report", "failed", "pending");
+    static final List<String> STATUSES = List.of(DocumentStatus.EXTRACTED.code(), DocumentStatus.NO_TABLE.code(),
+            DocumentStatus.NOT_A_REPORT.code(), DocumentStatus.FAILED.code(), DocumentStatus.PENDING.code());
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private RunReportPage() {
@@ -52,8 +54,8 @@ public final class RunReportPage {
                     + r.discovery().get("deleted") + " deleted");
         }
         h.append("<dt>documents</dt><dd id=\"documents\">").append(r.documents().size()).append(" processed, ")
-                .append(r.count("extracted")).append(" extracted, ").append(r.count("no_table")).append(" without table, ")
-                .append(r.count("not_a_report")).append(" not a report, ").append(r.count("failed")).append(" failed</dd>\n");
+                .append(r.count(DocumentStatus.EXTRACTED.code())).append(" extracted, ").append(r.count(DocumentStatus.NO_TABLE.code())).append(" without table, ")
+                .append(r.count(DocumentStatus.NOT_A_REPORT.code())).append(" not a report, ").append(r.count(DocumentStatus.FAILED.code())).append(" failed</dd>\n");
         h.append("<dt>cells written</dt><dd id=\"cells\">").append(r.cells()).append("</dd>\n");
         h.append("<dt>issues found</dt><dd id=\"issues\">").append(r.issues().size()).append("</dd>\n");
         h.append("</dl>\n");

@@ -6,10 +6,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +41,11 @@ public class DocumentRepository {
     public boolean registerIfAbsent(String documentId, String sha256, String sourceFile, long runId) {
         return jdbc.sql("""
                         MERGE INTO document d USING (VALUES (CAST(? AS VARCHAR(32)))) AS s(id) ON d.document_id = s.id
-                        WHEN NOT MATCHED THEN INSERT (document_id, sha256, source_file, status, partition_key, registered_run)
-                        VALUES (?, ?, ?, 'pending', ?, ?)""")
-                .params(documentId, documentId, sha256, sourceFile, partitionKey(documentId), runId)
+                        WHEN NOT MATCHED THEN INSERT (document_id, sha256, source_file, status, partition_key, registered_run,
+                                                      revision)
+                        VALUES (?, ?, ?, ?, ?, ?, NEXT VALUE FOR document_revision_seq)""")
+                .params(documentId, documentId, sha256, sourceFile, DocumentStatus.PENDING.code(), partitionKey(documentId),
+                        runId)
                 .update() > 0;
     }
 
@@ -49,8 +57,12 @@ public class DocumentRepository {
     }
 
     public void setPresent(String documentId, boolean present, String sourceFile) {
-        jdbc.sql("UPDATE document SET present = ?, source_file = COALESCE(?, source_file) WHERE document_id = ?")
-                .params(present, sourceFile, documentId).update();
+        // only a real change takes a new revision: the export is skipped when no revision moved
+        jdbc.sql("""
+                        UPDATE document SET present = ?, source_file = COALESCE(?, source_file),
+                               revision = NEXT VALUE FOR document_revision_seq
+                        WHERE document_id = ? AND (present <> ? OR source_file <> COALESCE(?, source_file))""")
+                .params(present, sourceFile, documentId, present, sourceFile).update();
     }
 
     /**
@@ -75,7 +87,7 @@ public class DocumentRepository {
         for (Outcome outcome : outcomes) {
             Extraction e = outcome.extraction();
             if (e == null) {
-                failed.add(new Object[] {runId, outcome.documentId()});
+                failed.add(new Object[] {DocumentStatus.FAILED.code(), runId, outcome.documentId()});
                 continue;
             }
             e.observations().forEach(o -> observations.add(new Row<>(outcome.documentId(), 0, o)));
@@ -90,11 +102,12 @@ public class DocumentRepository {
         insertFindings(findings);
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
-                       status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?
+                       status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?,
+                       revision = NEXT VALUE FOR document_revision_seq
                 WHERE document_id = ?""", extracted);
         jdbcTemplate.batchUpdate("""
-                UPDATE document SET status = 'failed', tables_found = 0, cells = 0, issues = 0,
-                       attempts = attempts + 1, processed_run = ?
+                UPDATE document SET status = ?, tables_found = 0, cells = 0, issues = 0,
+                       attempts = attempts + 1, processed_run = ?, revision = NEXT VALUE FOR document_revision_seq
                 WHERE document_id = ?""", failed);
     }
 
@@ -105,24 +118,70 @@ public class DocumentRepository {
     /** Puts failed documents back in the queue; with a run id, only those that failed in that run. */
     public int requeueFailed(Long runId, int maxAttempts) {
         if (runId == null) {
-            return jdbc.sql("UPDATE document SET status = 'pending' WHERE status = 'failed' AND present AND attempts < ?")
-                    .param(maxAttempts).update();
+            return jdbc.sql("""
+                            UPDATE document SET status = ?, revision = NEXT VALUE FOR document_revision_seq
+                            WHERE status = ? AND present AND attempts < ?""")
+                    .params(DocumentStatus.PENDING.code(), DocumentStatus.FAILED.code(), maxAttempts).update();
         }
         return jdbc.sql("""
-                        UPDATE document SET status = 'pending'
-                        WHERE status = 'failed' AND present AND attempts < ? AND processed_run = ?""")
-                .params(maxAttempts, runId).update();
+                        UPDATE document SET status = ?, revision = NEXT VALUE FOR document_revision_seq
+                        WHERE status = ? AND present AND attempts < ? AND processed_run = ?""")
+                .params(DocumentStatus.PENDING.code(), DocumentStatus.FAILED.code(), maxAttempts, runId).update();
     }
 
     /** The latest run in which a document that is still failed was processed, or null. */
     public Long latestRunWithFailures() {
-        return jdbc.sql("SELECT MAX(processed_run) FROM document WHERE status = 'failed' AND present")
-                .query(Long.class).optional().orElse(null);
+        return jdbc.sql("SELECT MAX(processed_run) FROM document WHERE status = ? AND present")
+                .param(DocumentStatus.FAILED.code()).query(Long.class).optional().orElse(null);
     }
 
     public int countPending() {
-        return jdbc.sql("SELECT COUNT(*) FROM document WHERE status = 'pending' AND present")
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM document WHERE status = ? AND present")
+                .param(DocumentStatus.PENDING.code()).query(Integer.class).single();
+    }
+
+    /** What one run did to the documents it processed, for the end-of-run summary and the {@code runs} listing. */
+    public record RunCounts(long processed, long extracted, long noTable, long notReport, long failed, long cells,
+                            long issues) {
+    }
+
+    public RunCounts countsOfRun(long runId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*),
+                               COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
+                               COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
+                               COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
+                               COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
+                               COALESCE(SUM(cells), 0),
+                               COALESCE(SUM(issues), 0)
+                        FROM document WHERE processed_run = ?""")
+                .params(DocumentStatus.EXTRACTED.code(), DocumentStatus.NO_TABLE.code(),
+                        DocumentStatus.NOT_A_REPORT.code(), DocumentStatus.FAILED.code(), runId)
+                .query((rs, n) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .single();
+    }
+
+    /**
+     * Pending documents of one partition of the extract step in id order. It keeps no position:
+     * documents leave the pending state in the same transaction that stores their rows, so after a
+     * crash a restart simply reads what is still pending.
+     */
+    public static JdbcPagingItemReader<StoredDocument> pendingReader(DataSource dataSource, int partition,
+                                                                     int partitions, int pageSize) throws Exception {
+        return new JdbcPagingItemReaderBuilder<StoredDocument>()
+                .name("pendingDocuments")
+                .dataSource(dataSource)
+                .selectClause("SELECT document_id, sha256, source_file, attempts")
+                .fromClause("FROM document")
+                .whereClause("WHERE status = :status AND present AND MOD(partition_key, :partitions) = :partition")
+                .parameterValues(Map.of("status", DocumentStatus.PENDING.code(), "partition", partition,
+                        "partitions", partitions))
+                .sortKeys(Map.of("document_id", Order.ASCENDING))
+                .rowMapper((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .pageSize(pageSize)
+                .saveState(false)
+                .build();
     }
 
     private void insertObservations(List<Row<Observation>> observations) {

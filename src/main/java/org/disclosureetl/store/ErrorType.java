@@ -22,14 +22,4 @@ public enum ErrorType {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The parser's code; one this enum does not know is a parse error. */
-    public static ErrorType ofCode(String code) {
-        for (ErrorType type : values()) {
-            if (type.code().equals(code)) {
-                return type;
-            }
-        }
-        return PARSE_ERROR;
-    }
 }

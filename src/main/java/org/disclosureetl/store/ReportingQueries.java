@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReportingQueries {
 
-    private static final String DOCUMENT_COLUMNS = "d.document_id, d.source_file, d.sha256, d.content_type, d.script,"
+    static final String DOCUMENT_COLUMNS = "d.document_id, d.source_file, d.sha256, d.content_type, d.script,"
             + " d.agency, d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present,"
             + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key, d.processed_run";
 
@@ -30,7 +30,11 @@ public class ReportingQueries {
         this.jdbc = jdbc;
     }
 
-    /** Which documents: null parts mean all; {@code region} as in ExportFilter. */
+    /**
+     * Which documents: null parts mean all. {@code agency} is a substring of the agency's name;
+     * {@code region} the start of the agency's name, its region code (3208) or its province,
+     * prefecture or county name (江苏, 淮安).
+     */
     public record Selection(Integer year, String agency, String region, String table) {
         public static final Selection ALL = new Selection(null, null, null, null);
 
@@ -40,11 +44,12 @@ public class ReportingQueries {
                 conditions.add("d.report_year = :year");
             }
             if (agency != null) {
-                conditions.add("d.agency LIKE :agency");
+                conditions.add("d.agency LIKE :agency ESCAPE '\\'");
             }
             if (region != null) {
-                conditions.add("(d.agency LIKE :region OR d.region_code LIKE :region OR d.province LIKE :region"
-                        + " OR d.prefecture LIKE :region OR d.county LIKE :region)");
+                conditions.add("(d.agency LIKE :region ESCAPE '\\' OR d.region_code LIKE :region ESCAPE '\\'"
+                        + " OR d.province LIKE :region ESCAPE '\\' OR d.prefecture LIKE :region ESCAPE '\\'"
+                        + " OR d.county LIKE :region ESCAPE '\\')");
             }
             return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         }
@@ -54,13 +59,21 @@ public class ReportingQueries {
                 statement = statement.param("year", year);
             }
             if (agency != null) {
-                statement = statement.param("agency", "%" + agency + "%");
+                statement = statement.param("agency", "%" + likeLiteral(agency) + "%");
             }
             if (region != null) {
-                statement = statement.param("region", region + "%");
+                statement = statement.param("region", likeLiteral(region) + "%");
             }
             return statement;
         }
+    }
+
+    /**
+     * The user's text matched as it is: {@code %} and {@code _} (as in {@code 10%_report}) are not
+     * wildcards, so {@code --agency=} is a plain substring and {@code --region=} a plain prefix.
+     */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public record DocumentRow(String documentId, String sourceFile, String sha256, String contentType, String script,
@@ -139,11 +152,14 @@ public class ReportingQueries {
         if (runId != null) {
             statement = statement.param("run", runId);
         }
-        statement.query((RowCallbackHandler) rs -> {
-            long run = rs.getLong(1);
-            consumer.accept(new FailureRow(rs.wasNull() ? null : run, rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toLocalDateTime()));
-        });
+        statement.query((RowCallbackHandler) rs -> consumer.accept(failure(rs)));
+    }
+
+    /** A failure row of the columns run_id, source_file, document_id, step, error_type, message, failed_at. */
+    static FailureRow failure(ResultSet rs) throws SQLException {
+        long run = rs.getLong(1);
+        return new FailureRow(rs.wasNull() ? null : run, rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getTimestamp(7).toLocalDateTime());
     }
 
     private static IssueRow issue(ResultSet rs) throws SQLException {
@@ -151,7 +167,7 @@ public class ReportingQueries {
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 
-    private static DocumentRow document(ResultSet rs) throws SQLException {
+    static DocumentRow document(ResultSet rs) throws SQLException {
         int year = rs.getInt(7);
         Integer reportYear = rs.wasNull() ? null : year;
         long run = rs.getLong(20);

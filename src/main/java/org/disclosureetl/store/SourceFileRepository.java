@@ -1,8 +1,12 @@
 package org.disclosureetl.store;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,49 +14,74 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SourceFileRepository {
 
-    public record SourceFile(String path, String sha256, String documentId, boolean present) {
+    /**
+     * @param size          bytes of the file when it was last hashed
+     * @param modifiedNanos its modification time then (nanoseconds since the epoch); null before V11
+     */
+    public record SourceFile(String path, String sha256, String documentId, boolean present, long size,
+                             Long modifiedNanos) {
     }
+
+    private static final String COLUMNS = "path, sha256, document_id, present, size_bytes, modified_nanos";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    public SourceFileRepository(JdbcClient jdbc) {
+    public SourceFileRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
-    public Optional<SourceFile> find(String path) {
-        return jdbc.sql("SELECT path, sha256, document_id, present FROM source_file WHERE path = ?")
-                .param(path)
-                .query((rs, n) -> new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .optional();
+    /** Every known file by path: one query for the whole scan rather than one per file. */
+    public Map<String, SourceFile> all() {
+        Map<String, SourceFile> files = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM source_file").query((RowCallbackHandler) rs -> {
+            long modified = rs.getLong(6);
+            SourceFile file = new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                    rs.getLong(5), rs.wasNull() ? null : modified);
+            files.put(file.path(), file);
+        });
+        return files;
     }
 
-    public void insert(String path, String sha256, long size, String documentId, long runId) {
+    public void insert(String path, String sha256, long size, long modifiedNanos, String documentId, long runId) {
         jdbc.sql("""
-                        INSERT INTO source_file (path, sha256, size_bytes, document_id, present, first_seen_run, last_seen_run)
-                        VALUES (?, ?, ?, ?, TRUE, ?, ?)""")
-                .params(path, sha256, size, documentId, runId, runId).update();
+                        INSERT INTO source_file (path, sha256, size_bytes, modified_nanos, document_id, present,
+                                                 first_seen_run, last_seen_run)
+                        VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                .params(path, sha256, size, modifiedNanos, documentId, runId, runId).update();
     }
 
-    public void update(String path, String sha256, long size, String documentId, long runId) {
+    public void update(String path, String sha256, long size, long modifiedNanos, String documentId, long runId) {
         jdbc.sql("""
-                        UPDATE source_file SET sha256 = ?, size_bytes = ?, document_id = ?, present = TRUE, last_seen_run = ?
+                        UPDATE source_file SET sha256 = ?, size_bytes = ?, modified_nanos = ?, document_id = ?,
+                               present = TRUE, last_seen_run = ?
                         WHERE path = ?""")
-                .params(sha256, size, documentId, runId, path).update();
+                .params(sha256, size, modifiedNanos, documentId, runId, path).update();
     }
 
     /** Paths still marked present that this run did not see: their files were deleted. */
     public List<SourceFile> presentNotSeenIn(long runId) {
-        return jdbc.sql("""
-                        SELECT path, sha256, document_id, present FROM source_file
-                        WHERE present AND (last_seen_run IS NULL OR last_seen_run <> ?)""")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM source_file"
+                        + " WHERE present AND (last_seen_run IS NULL OR last_seen_run <> ?)")
                 .param(runId)
-                .query((rs, n) -> new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .query((rs, n) -> {
+                    long modified = rs.getLong(6);
+                    return new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            rs.getLong(5), rs.wasNull() ? null : modified);
+                })
                 .list();
     }
 
-    /** The file is still there (though unreadable now): keep it from being taken for deleted. */
+    /** The file is still there (unchanged, or unreadable now): keep it from being taken for deleted. */
     public void markSeen(String path, long runId) {
-        jdbc.sql("UPDATE source_file SET last_seen_run = ? WHERE path = ?").params(runId, path).update();
+        markSeen(List.of(path), runId);
+    }
+
+    /** As {@link #markSeen(String, long)}, for many files in one batch. */
+    public void markSeen(List<String> paths, long runId) {
+        jdbcTemplate.batchUpdate("UPDATE source_file SET last_seen_run = ? WHERE path = ?",
+                paths.stream().map(path -> new Object[] {runId, path}).toList());
     }
 
     public void markAbsent(String path) {
@@ -64,5 +93,4 @@ public class SourceFileRepository {
         return jdbc.sql("SELECT MIN(path) FROM source_file WHERE document_id = ? AND present")
                 .param(documentId).query(String.class).optional();
     }
-
 }

@@ -85,9 +85,13 @@ public class ReportValidator {
         if (!rule.relation().holds(lhs.total, rhs.total)) {
             String lhsText = String.join("+", rule.lhs());
             String rhsText = String.join("+", rule.rhs());
-            findings.add(new Finding(rule.rule(), rule.tableCode(), row, column, CellValue.plain(rhs.total),
-                    CellValue.plain(lhs.total),
-                    lhsText + " = " + CellValue.plain(lhs.total) + " but " + rhsText + " = " + CellValue.plain(rhs.total)
+            findings.add(Finding.named(rule.rule())
+                    .table(rule.tableCode())
+                    .row(row)
+                    .column(column)
+                    .expected(CellValue.plain(rhs.total))
+                    .actual(CellValue.plain(lhs.total))
+                    .message(lhsText + " = " + CellValue.plain(lhs.total) + " but " + rhsText + " = " + CellValue.plain(rhs.total)
                             + (rule.relation() == IdentityRule.Relation.AT_LEAST ? ", more than the left side" : "")
                             + (row != null ? " in row " + row : " in column " + column)));
         }

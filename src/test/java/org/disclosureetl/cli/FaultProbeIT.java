@@ -234,7 +234,9 @@ class FaultProbeIT {
             assertThat(Files.getPosixFilePermissions(out.resolve(file))).as(file).isEqualTo(expected);
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> !name.equals("logs")).sorted())
+            // logs/ and the export's own state (.export/: manifest and fragments) besides the files
+            assertThat(files.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("logs") && !name.equals(".export")).sorted())
                     .containsExactly("codebook.csv", "codebook.md", "documents.csv", "failures.csv",
                             "observations.csv", "probe", "report.html", "validation_issues.csv");
         }

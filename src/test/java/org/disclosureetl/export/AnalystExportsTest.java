@@ -20,10 +20,9 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.codebook.Codebook;
 import org.disclosureetl.testsupport.Fixtures;
-import org.junit.jupiter.api.AfterAll;
+import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,10 +33,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * What analysts open, on one ingest of every fixture (seeds and their other formats, encodings and
@@ -45,19 +40,13 @@ import org.springframework.util.FileSystemUtils;
  * codebook beside the data (covering every code and rule the exports contain), the workbook (every
  * cell of the hand-checked key, as a number) and the byte-order-marked CSV files for Excel.
  */
-@SpringBootTest(properties = {"etl.cli.enabled=false", "etl.parse.isolation=in-process"})
+@IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalystExportsTest {
 
-    /** Created before the context (which needs its URL) and so before JUnit would inject a static @TempDir. */
-    static final Path database = temporaryFolder();
     /** The ingest's output folder, shared by the tests (the run happens once, in @BeforeAll). */
     Path output;
 
-    @DynamicPropertySource
-    static void fileDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("disclosure")));
-    }
 
     /** Where each seed's agency is, read off the division list by hand: code, level, province, prefecture, county, agency_key. */
     static final Map<String, List<String>> REGION_OF_SEED = Map.of(
@@ -253,18 +242,7 @@ class AnalystExportsTest {
         }
     }
 
-    @AfterAll
-    static void dropDatabase() throws IOException {
-        FileSystemUtils.deleteRecursively(database);
-    }
 
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("analyst-exports-db");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private Map<String, CSVRecord> documents() {
         Map<String, CSVRecord> bySource = new LinkedHashMap<>();

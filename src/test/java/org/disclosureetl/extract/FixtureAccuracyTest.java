@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.normalize.Script;
+import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,7 @@ class FixtureAccuracyTest {
         Fixtures.Expected expected = EXPECTED.get(fixture.seed());
         Extraction extraction = extract(fixture.path());
 
-        assertThat(extraction.status()).isEqualTo(Extraction.ReportStatus.EXTRACTED);
+        assertThat(extraction.status()).isEqualTo(DocumentStatus.EXTRACTED);
         assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
         assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
         assertThat(extraction.formatVersion()).isEqualTo(expected.formatVersion());

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.normalize.DocumentNormalizer;
+import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
 import org.junit.jupiter.api.Test;
@@ -76,7 +79,7 @@ class RealReportsTest {
     void aReportWithoutStatisticsTableIsNoTable() throws IOException {
         Extraction extraction = pipeline.extract("real/108.txt");
 
-        assertThat(extraction.status()).isEqualTo(Extraction.ReportStatus.NO_TABLE);
+        assertThat(extraction.status()).isEqualTo(DocumentStatus.NO_TABLE);
         assertThat(extraction.observations()).isEmpty();
     }
 

@@ -17,6 +17,7 @@ import org.disclosureetl.parse.ParseProperties;
 import org.disclosureetl.parse.ParsedDocument;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.RegionPlacer;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.testsupport.Fixtures;
@@ -62,7 +63,7 @@ class DocumentProcessorTest {
 
         assertThat(processed.isFailed()).isFalse();
         assertThat(processed.errorType()).isNull();
-        assertThat(processed.extraction().status()).isEqualTo(Extraction.ReportStatus.EXTRACTED);
+        assertThat(processed.extraction().status()).isEqualTo(DocumentStatus.EXTRACTED);
         assertThat(processed.extraction().identity().agency())
                 .isEqualTo(Fixtures.expected().get("002_2bd72b0ede0a148a.txt").agency());
     }
@@ -79,11 +80,11 @@ class DocumentProcessorTest {
     }
 
     @Test
-    void aParserCodeBecomesItsErrorTypeAndAnUnknownCodeAParseError() {
-        assertFailed(processor(throwing(new DocumentParseException("timeout", "parsing took longer than 60 s")))
+    void aParserErrorBecomesTheDocumentsFailureWithItsErrorType() {
+        assertFailed(processor(throwing(new DocumentParseException(ErrorType.TIMEOUT, "parsing took longer than 60 s")))
                 .process(document("slow.pdf")), ErrorType.TIMEOUT, "parsing took longer than 60 s");
-        assertFailed(processor(throwing(new DocumentParseException("no_such_code", "odd")))
-                .process(document("odd.pdf")), ErrorType.PARSE_ERROR, "odd");
+        assertFailed(processor(throwing(new DocumentParseException(ErrorType.PARSER_CRASH, "the parser process died")))
+                .process(document("odd.pdf")), ErrorType.PARSER_CRASH, "the parser process died");
     }
 
     @Test

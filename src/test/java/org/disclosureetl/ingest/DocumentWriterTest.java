@@ -12,6 +12,7 @@ import org.disclosureetl.extract.ReportIdentity;
 import org.disclosureetl.normalize.Script;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
@@ -75,6 +76,6 @@ class DocumentWriterTest {
         Observation cell = new Observation("art20", "art20_5.licensing", "c1", BigDecimal.ONE, "1", null, "许可", "新制作",
                 "line 1", 0);
         return new Extraction("text/plain", Script.SIMPLIFIED, new ReportIdentity(agency, 2022, true), "2021",
-                Extraction.ReportStatus.EXTRACTED, 1, List.of(cell), List.of(), List.of());
+                DocumentStatus.EXTRACTED, 1, List.of(cell), List.of(), List.of());
     }
 }

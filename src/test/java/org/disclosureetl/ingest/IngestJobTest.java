@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,6 +149,58 @@ class IngestJobTest {
         assertThat(licensing).extracting(o -> o.get("document_id"), o -> o.get("value"))
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(newId, "5"),
                         org.assertj.core.groups.Tuple.tuple(documents.get("b/004.txt").get("document_id"), "0"));
+    }
+
+    @Test
+    void aFileWhoseSizeAndTimeAreUnchangedIsNotReadAgain() throws Exception {
+        Path report = input.resolve("002.txt");
+        String original = Files.readString(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"));
+        Files.writeString(report, original);
+        FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
+        Files.setLastModifiedTime(report, hourAgo);
+        run();
+        String firstId = documentIdOf("002.txt");
+
+        // other bytes of the same length under the same time: taken as unchanged, the file is not read
+        String edited = original.replace("行政许可\t0", "行政许可\t5");
+        assertThat(edited).isNotEqualTo(original);
+        Files.writeString(report, edited);
+        Files.setLastModifiedTime(report, hourAgo);
+        JobExecution untouched = run();
+
+        assertThat(untouched.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(discovery(untouched)).containsEntry("unchanged", 1).containsEntry("changed", 0);
+        assertThat(documentIdOf("002.txt")).isEqualTo(firstId);
+
+        // a new time: hashed again, and the new content replaces the rows
+        Files.setLastModifiedTime(report, FileTime.from(Instant.now().minus(30, ChronoUnit.MINUTES)));
+        JobExecution touched = run();
+
+        assertThat(discovery(touched)).containsEntry("unchanged", 0).containsEntry("changed", 1);
+        assertThat(documentIdOf("002.txt")).isNotEqualTo(firstId);
+    }
+
+    @Test
+    void aFileWrittenJustBeforeTheRunIsHashedAgainNextTime() throws Exception {
+        Path report = input.resolve("002.txt");
+        String original = Files.readString(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"));
+        Files.writeString(report, original);
+        FileTime written = Files.getLastModifiedTime(report);
+        run();
+        String firstId = documentIdOf("002.txt");
+
+        // rewritten within the same clock tick: same size, same time; its time was too recent to trust
+        Files.writeString(report, original.replace("行政许可\t0", "行政许可\t5"));
+        Files.setLastModifiedTime(report, written);
+        JobExecution second = run();
+
+        assertThat(discovery(second)).containsEntry("changed", 1);
+        assertThat(documentIdOf("002.txt")).isNotEqualTo(firstId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> discovery(JobExecution execution) {
+        return (Map<String, Integer>) execution.getExecutionContext().get(IngestJobConfiguration.DISCOVERY_KEY);
     }
 
     @Test

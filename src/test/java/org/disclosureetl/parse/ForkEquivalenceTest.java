@@ -1,6 +1,7 @@
 package org.disclosureetl.parse;
 
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -86,7 +87,7 @@ class ForkEquivalenceTest {
 
         for (ReportParser parser : List.of(fork, inProcess)) {
             assertThat(files).as("error types with %s", parser.isolation())
-                    .map(file -> catchThrowableOfType(() -> parser.parse(file), DocumentParseException.class).errorType())
+                    .map(file -> catchThrowableOfType(() -> parser.parse(file), DocumentParseException.class).errorType().code())
                     .containsExactlyElementsOf(expected);
         }
     }
@@ -100,7 +101,7 @@ class ForkEquivalenceTest {
             try (ReportParser parser = new ReportParser(properties)) {
                 DocumentParseException e = catchThrowableOfType(() -> parser.parse(txt), DocumentParseException.class);
 
-                assertThat(e.errorType()).isEqualTo("output_limit");
+                assertThat(e.errorType()).isEqualTo(ErrorType.OUTPUT_LIMIT);
                 assertThat(e.getMessage()).isEqualTo("text output exceeds the limit of 1000 characters");
             }
         }

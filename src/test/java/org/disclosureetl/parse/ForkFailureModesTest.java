@@ -1,5 +1,7 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -57,7 +59,7 @@ class ForkFailureModesTest {
                 DocumentParseException.class);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(e.errorType()).isEqualTo("timeout");
+        assertThat(e.errorType()).isEqualTo(ErrorType.TIMEOUT);
         assertThat(e.getMessage()).startsWith("parsing did not finish within 2 s; the parser process was killed after ");
         assertThat(millis).isBetween(2_000L, 20_000L);
         assertThat(parser.parse(file("alive.txt")).blocks())
@@ -73,7 +75,7 @@ class ForkFailureModesTest {
                 DocumentParseException.class);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(e.errorType()).isEqualTo("timeout");
+        assertThat(e.errorType()).isEqualTo(ErrorType.TIMEOUT);
         assertThat(e.getMessage()).startsWith("parsing did not finish within 2 s; the parser process was killed after ");
         assertThat(millis).isBetween(3_000L, 20_000L); // timeout 2 s + grace 1 s
         assertThat(parser.parse(file("alive.txt")).blocks())
@@ -87,7 +89,7 @@ class ForkFailureModesTest {
         DocumentParseException e = catchThrowableOfType(() -> parser.parse(file("oom.txt")),
                 DocumentParseException.class);
 
-        assertThat(e.errorType()).isEqualTo("parser_crash");
+        assertThat(e.errorType()).isEqualTo(ErrorType.PARSER_CRASH);
         assertThat(e.getMessage()).startsWith("the parser process died after ")
                 .endsWith(" (out of memory beyond -Xmx128m, or a JVM crash)");
         ParsedDocument report = parser.parse(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"));
@@ -104,7 +106,7 @@ class ForkFailureModesTest {
         DocumentParseException e = catchThrowableOfType(() -> parser.parse(file("halt.txt")),
                 DocumentParseException.class);
 
-        assertThat(e.errorType()).isEqualTo("parser_crash");
+        assertThat(e.errorType()).isEqualTo(ErrorType.PARSER_CRASH);
         assertThat(e.getMessage()).startsWith("the parser process died after ")
                 .endsWith(" (out of memory beyond -Xmx512m, or a JVM crash)");
         assertThat(parser.parse(file("alive.txt")).blocks())
@@ -125,7 +127,7 @@ class ForkFailureModesTest {
         }
         assertThat(hung).isNotDone();
 
-        assertThat(hung.get(10, TimeUnit.SECONDS).errorType()).isEqualTo("timeout");
+        assertThat(hung.get(10, TimeUnit.SECONDS).errorType()).isEqualTo(ErrorType.TIMEOUT);
     }
 
     private static ReportParser misbehaving(ParseProperties properties, int poolSize, long graceMillis) {

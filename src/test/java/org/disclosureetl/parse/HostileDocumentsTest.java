@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -56,7 +57,7 @@ class HostileDocumentsTest {
     void emptyFile() throws IOException {
         DocumentParseException e = failure(HostileCorpus.empty(dir));
 
-        assertThat(e.errorType()).isEqualTo("empty_file");
+        assertThat(e.errorType()).isEqualTo(ErrorType.EMPTY_FILE);
         assertThat(e.getMessage()).isEqualTo("the file is empty (0 bytes)");
     }
 
@@ -64,7 +65,7 @@ class HostileDocumentsTest {
     void randomBytesNamedPdf() throws IOException {
         DocumentParseException e = failure(HostileCorpus.randomBytesPdf(dir));
 
-        assertThat(e.errorType()).isEqualTo("parse_error");
+        assertThat(e.errorType()).isEqualTo(ErrorType.PARSE_ERROR);
         assertThat(e.getMessage()).startsWith("TikaException: TIKA-198: Illegal IOException from "
                         + "org.apache.tika.parser.pdf.PDFParser@")
                 .endsWith(" (caused by IOException: Missing root object specification in trailer.)");
@@ -74,7 +75,7 @@ class HostileDocumentsTest {
     void docxCutInHalf() throws IOException {
         DocumentParseException e = failure(HostileCorpus.truncatedDocx(dir));
 
-        assertThat(e.errorType()).isEqualTo("parse_error");
+        assertThat(e.errorType()).isEqualTo(ErrorType.PARSE_ERROR);
         assertThat(e.getMessage()).startsWith("TikaException: TIKA-237: Illegal SAXException from "
                         + "org.apache.tika.parser.microsoft.ooxml.OOXMLParser@")
                 .endsWith(" (caused by MalformedByteSequenceException: Expected byte 2 of 3-byte UTF-8 sequence.)");
@@ -84,7 +85,7 @@ class HostileDocumentsTest {
     void pdfWithAUserPassword() throws IOException {
         DocumentParseException e = failure(HostileCorpus.encryptedPdf(dir));
 
-        assertThat(e.errorType()).isEqualTo("encrypted");
+        assertThat(e.errorType()).isEqualTo(ErrorType.ENCRYPTED);
         assertThat(e.getMessage()).isEqualTo("the document is encrypted: Unable to process: document is encrypted");
     }
 
@@ -95,7 +96,7 @@ class HostileDocumentsTest {
         DocumentParseException e = failureWithinParentHeapLimit(zipBomb());
 
         // the DOCX extractor buffers a text run whole: 1.1 GB of letters in one run kills the child
-        assertThat(e.errorType()).isEqualTo("parser_crash");
+        assertThat(e.errorType()).isEqualTo(ErrorType.PARSER_CRASH);
         assertThat(e.getMessage()).startsWith("the parser process died after ")
                 .endsWith(" (out of memory beyond -Xmx512m, or a JVM crash)");
     }
@@ -104,7 +105,7 @@ class HostileDocumentsTest {
     void billionLaughsXml() throws IOException {
         DocumentParseException e = failureWithinParentHeapLimit(HostileCorpus.entityBombXml(dir));
 
-        assertThat(e.errorType()).isEqualTo("parse_error");
+        assertThat(e.errorType()).isEqualTo(ErrorType.PARSE_ERROR);
         assertThat(e.getMessage()).isEqualTo("TikaException: XML parse error (caused by SAXParseException: "
                 + "JAXP00010001: The parser has encountered more than \"20\" entity expansions in this document; "
                 + "this is the limit imposed by the JDK.)");
@@ -114,7 +115,7 @@ class HostileDocumentsTest {
     void billionLaughsInsideDocx() throws IOException {
         DocumentParseException e = failureWithinParentHeapLimit(HostileCorpus.entityBombDocx(dir));
 
-        assertThat(e.errorType()).isEqualTo("parse_error");
+        assertThat(e.errorType()).isEqualTo(ErrorType.PARSE_ERROR);
         // the streaming DOCX extractor reads word/document.xml with the JDK's entity limit in force
         assertThat(e.getMessage()).startsWith("TikaException: TIKA-237: Illegal SAXException from "
                         + "org.apache.tika.parser.microsoft.ooxml.OOXMLParser@")
@@ -130,7 +131,7 @@ class HostileDocumentsTest {
 
             DocumentParseException e = failureWithinParentHeapLimit(huge);
 
-            assertThat(e.errorType()).isEqualTo("output_limit");
+            assertThat(e.errorType()).isEqualTo(ErrorType.OUTPUT_LIMIT);
             assertThat(e.getMessage()).isEqualTo("text output exceeds the limit of 5000000 characters");
         } finally {
             Files.delete(huge);
@@ -154,7 +155,7 @@ class HostileDocumentsTest {
     void pngPicture() throws IOException {
         DocumentParseException e = failure(HostileCorpus.png(dir));
 
-        assertThat(e.errorType()).isEqualTo("unsupported_type");
+        assertThat(e.errorType()).isEqualTo(ErrorType.UNSUPPORTED_TYPE);
         assertThat(e.getMessage()).isEqualTo("no text could be extracted and image/png is not a report format "
                 + "(TXT, HTML, DOC, DOCX, XLS, XLSX, PDF)");
     }

@@ -1,0 +1,78 @@
+package org.disclosureetl.export;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.disclosureetl.extract.CellValue;
+import org.disclosureetl.store.ExportQueries;
+import org.disclosureetl.store.ReportingQueries;
+
+/**
+ * The four CSV files of the output contract (README.md "CSV files"): their headers and how a database row
+ * becomes a record. Text an analyst might open in a spreadsheet goes through {@link SpreadsheetSafe}.
+ */
+final class CsvRows {
+
+    static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
+    static final String DOCUMENTS = "documents.csv";
+    static final String OBSERVATIONS = "observations.csv";
+    static final String ISSUES = "validation_issues.csv";
+    static final String FAILURES = "failures.csv";
+
+    static final List<String> DOCUMENT_HEADER = List.of("document_id", "source_file", "sha256", "content_type",
+            "script", "agency", "report_year", "format_version", "status", "tables_found", "cells", "issues", "present",
+            "region_code", "region_level", "province", "prefecture", "county", "agency_key");
+    static final List<String> OBSERVATION_HEADER = List.of("document_id", "report_year", "agency", "format_version",
+            "table_code", "row_code", "column_code", "value", "raw_value", "row_label", "column_label", "unit",
+            "source_location");
+    static final List<String> ISSUE_HEADER = List.of("document_id", "rule", "table_code", "row_code", "column_code",
+            "expected", "actual", "message");
+    static final List<String> FAILURE_HEADER = List.of("run_id", "source_file", "step", "error_type", "message",
+            "time", "document_id");
+
+    private CsvRows() {
+    }
+
+    static List<String> document(ReportingQueries.DocumentRow d) {
+        return List.of(d.documentId(), text(d.sourceFile()), d.sha256(), nullToEmpty(d.contentType()),
+                nullToEmpty(d.script()), text(d.agency()), numberOrEmpty(d.reportYear()),
+                nullToEmpty(d.formatVersion()), d.status(), String.valueOf(d.tablesFound()), String.valueOf(d.cells()),
+                String.valueOf(d.issues()), String.valueOf(d.present()), nullToEmpty(d.regionCode()),
+                nullToEmpty(d.regionLevel()), text(d.province()), text(d.prefecture()), text(d.county()),
+                text(d.agencyKey()));
+    }
+
+    static List<String> cell(ExportQueries.DocumentKey d, ExportQueries.CellLine c) {
+        return List.of(d.documentId(), numberOrEmpty(d.reportYear()), text(d.agency()), nullToEmpty(d.formatVersion()),
+                c.tableCode(), c.rowCode(), c.columnCode(), plain(c.value()), text(c.rawValue()), text(c.rowLabel()),
+                text(c.columnLabel()), nullToEmpty(c.unit()), nullToEmpty(c.sourceLocation()));
+    }
+
+    static List<String> issue(ExportQueries.DocumentKey d, ExportQueries.IssueLine i) {
+        return List.of(d.documentId(), i.rule(), nullToEmpty(i.tableCode()), nullToEmpty(i.rowCode()),
+                nullToEmpty(i.columnCode()), text(i.expected()), text(i.actual()), text(i.message()));
+    }
+
+    static List<String> failure(ReportingQueries.FailureRow f) {
+        return List.of(numberOrEmpty(f.runId()), text(f.sourceFile()), f.step(), f.errorType(), text(f.message()),
+                f.time().toString(), nullToEmpty(f.documentId()));
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : SpreadsheetSafe.text(value);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String numberOrEmpty(Number value) {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : CellValue.plain(value);
+    }
+}

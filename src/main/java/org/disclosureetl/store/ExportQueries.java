@@ -1,0 +1,182 @@
+package org.disclosureetl.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the CSV export reads (export/CsvExporter), in the order the files list it: documents by
+ * source file, the failure log by file and attempt, and cells and issues document by document, each
+ * document's rows by primary key in template order, so a large export streams without H2 sorting
+ * the whole table. Selections use bind parameters only ({@link ReportingQueries.Selection}).
+ */
+@Repository
+public class ExportQueries {
+
+    private final JdbcTemplate jdbcTemplate;
+    private final JdbcClient jdbc;
+
+    public ExportQueries(JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.jdbc = JdbcClient.create(jdbcTemplate);
+    }
+
+    /**
+     * A document as the cell and issue rows repeat it, and what identifies its rows: they are written
+     * only when the document is processed, so (id, processed run) names one set of rows.
+     *
+     * @param cells  how many observation rows it has
+     * @param issues how many validation_issue rows it has
+     */
+    public record DocumentKey(String documentId, Integer reportYear, String agency, String formatVersion,
+                              Long processedRun, int cells, int issues) {
+    }
+
+    /** One observation row as exported. */
+    public record CellLine(String tableCode, String rowCode, String columnCode, BigDecimal value, String rawValue,
+                           String rowLabel, String columnLabel, String unit, String sourceLocation) {
+    }
+
+    /** One validation_issue row as exported. */
+    public record IssueLine(String rule, String tableCode, String rowCode, String columnCode, String expected,
+                            String actual, String message) {
+    }
+
+    /**
+     * What the exported data depends on, cheaply: every write of a document row takes a new revision
+     * (V11__incremental_runs.sql) and the failure log only grows, so equal fingerprints mean equal exports.
+     */
+    public String dataFingerprint() {
+        return jdbc.sql("""
+                        SELECT CONCAT('documents=', (SELECT COUNT(*) FROM document),
+                                      ';revision=', (SELECT COALESCE(MAX(revision), 0) FROM document),
+                                      ';failures=', (SELECT COUNT(*) FROM failure),
+                                      ';last_failure=', (SELECT COALESCE(MAX(failure_id), 0) FROM failure))""")
+                .query(String.class).single();
+    }
+
+    /** The selected documents in id order (the order of the cell and issue files). */
+    public List<DocumentKey> documentKeys(ReportingQueries.Selection selection) {
+        return selection.bind(jdbc.sql("SELECT d.document_id, d.report_year, d.agency, d.format_version,"
+                        + " d.processed_run, d.cells, d.issues FROM document d" + selection.where()
+                        + " ORDER BY d.document_id"))
+                .query((rs, n) -> new DocumentKey(rs.getString(1), integer(rs, 2), rs.getString(3), rs.getString(4),
+                        longOrNull(rs, 5), rs.getInt(6), rs.getInt(7)))
+                .list();
+    }
+
+    /** The selected documents in source-file order, as documents.csv lists them. */
+    public void forEachDocument(ReportingQueries.Selection selection, Consumer<ReportingQueries.DocumentRow> row) {
+        selection.bind(jdbc.sql("SELECT " + ReportingQueries.DOCUMENT_COLUMNS + " FROM document d" + selection.where()
+                        + " ORDER BY d.source_file, d.document_id"))
+                .query((RowCallbackHandler) rs -> row.accept(ReportingQueries.document(rs)));
+    }
+
+    /**
+     * The failure log by file and attempt, not by log order: partitions log in a racy order, and a run
+     * resumed after a crash must export what an uninterrupted one does.
+     */
+    public void forEachFailureByFile(Consumer<ReportingQueries.FailureRow> row) {
+        jdbc.sql("SELECT run_id, source_file, document_id, step, error_type, message, failed_at FROM failure"
+                        + " ORDER BY source_file, document_id NULLS FIRST, attempt NULLS FIRST, step, failure_id")
+                .query((RowCallbackHandler) rs -> row.accept(ReportingQueries.failure(rs)));
+    }
+
+    /** Reads the rows of one document after another on one connection. */
+    public interface DocumentRows<T> {
+        void forEach(String documentId, Consumer<T> row) throws IOException;
+    }
+
+    /** Work done with a {@link DocumentRows} reader. */
+    public interface RowsWork<T> {
+        long run(DocumentRows<T> rows) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} with a reader of cells (of {@code table}, or all when null) that holds one
+     * connection and one prepared statement for all the documents it is asked for.
+     */
+    public long withCells(String table, RowsWork<CellLine> work) throws IOException {
+        return withRows("SELECT table_code, row_code, column_code, value_number, raw_value, row_label, column_label,"
+                + " unit, source_location FROM observation WHERE document_id = ?"
+                + (table == null ? "" : " AND table_code = ?") + " ORDER BY ordinal", table,
+                rs -> new CellLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)), work);
+    }
+
+    /** As {@link #withCells}, for validation issues. */
+    public long withIssues(String table, RowsWork<IssueLine> work) throws IOException {
+        return withRows("SELECT rule, table_code, row_code, column_code, expected, actual, message"
+                + " FROM validation_issue WHERE document_id = ?"
+                + (table == null ? "" : " AND table_code = ?") + " ORDER BY ordinal", table,
+                rs -> new IssueLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), work);
+    }
+
+    private interface LineMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> long withRows(String sql, String table, LineMapper<T> mapper, RowsWork<T> work) throws IOException {
+        try {
+            Long rows = jdbcTemplate.execute((ConnectionCallback<Long>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    return work.run((documentId, row) -> {
+                        try {
+                            statement.setString(1, documentId);
+                            if (table != null) {
+                                statement.setString(2, table);
+                            }
+                            try (ResultSet rs = statement.executeQuery()) {
+                                while (rs.next()) {
+                                    row.accept(mapper.map(rs));
+                                }
+                            }
+                        } catch (SQLException e) {
+                            throw new SqlInWork(e);
+                        }
+                    });
+                } catch (SqlInWork e) {
+                    throw e.sql;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return rows == null ? 0 : rows;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Carries a statement's SQLException out of the work so Spring translates it as usual. */
+    private static final class SqlInWork extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final SQLException sql;
+
+        SqlInWork(SQLException sql) {
+            super(sql);
+            this.sql = sql;
+        }
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}
