@@ -29,6 +29,7 @@ import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.report.RunReports;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -67,12 +68,14 @@ class Commands {
     private final RunningJobs runningJobs;
     private final RunReports reports;
     private final DatabaseFault databaseFault;
+    private final RunLock runLock;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
              DocumentRepository documents, Exports exporter, RunSummary summary, RunningJobs runningJobs,
-             RunReports reports, DatabaseFault databaseFault) {
+             RunReports reports, DatabaseFault databaseFault, RunLock runLock) {
         this.databaseFault = databaseFault;
+        this.runLock = runLock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -89,6 +92,7 @@ class Commands {
     }
 
     private int ingest(Path input, Path output) throws Exception {
+        runLock.acquire();
         recoverAbandonedRuns();
         JobParameters parameters = new JobParametersBuilder()
                 .addString("input", input.toAbsolutePath().normalize().toString())
@@ -104,6 +108,7 @@ class Commands {
      * --output override.
      */
     int retryFailed(Long runId, boolean inputGiven, boolean outputGiven) throws Exception {
+        runLock.acquire(); // before the documents are queued again: another process may be running them
         Long source = runId != null ? runId : documents.latestRunWithFailures();
         JobExecution sourceRun = source == null ? null : execution(source);
         if (runId != null && sourceRun == null) {
@@ -131,6 +136,7 @@ class Commands {
             out.println("restart: run " + execution.getId() + " already completed; nothing to restart");
             return OK;
         }
+        runLock.acquire();
         recoverAbandonedRuns();
         // launching the job with the failed instance's own parameters resumes that instance
         return launch(execution.getJobParameters());
@@ -213,10 +219,15 @@ class Commands {
         return OK;
     }
 
+    /** Takes this process's right to run jobs on the database (see {@link RunLock}); the schedule takes it at start. */
+    void lockRuns() throws Exception {
+        runLock.acquire();
+    }
+
     /**
      * Runs still marked as running that this JVM is not running were left by a process that died
-     * (kill -9, power loss): no other process can hold the database, so they are marked FAILED and
-     * can be restarted. Their committed documents stay; the rest are still pending.
+     * (kill -9, power loss): no other process can hold the database (H2) or the run lock (PostgreSQL;
+     * the callers took it), so they are marked FAILED and can be restarted. Their committed documents stay; the rest are still pending.
      */
     private void recoverAbandonedRuns() {
         if (runningJobs.isAnyRunning()) {

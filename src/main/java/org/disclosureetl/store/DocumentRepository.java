@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Documents and their cells in H2. Writes of a document's results replace its old rows and run in
+ * Documents and their cells in the database (H2 or PostgreSQL). Writes of a document's results replace its old rows and run in
  * the caller's (chunk) transaction, so a document is never half written.
  */
 @Repository
@@ -33,11 +33,12 @@ public class DocumentRepository {
 
     /** Registers a new document as pending; a document already known (same content elsewhere) is left as it is. */
     public boolean registerIfAbsent(String documentId, String sha256, String sourceFile, long runId) {
+        // standard SQL that H2 and PostgreSQL both run (H2's MERGE ... KEY is H2's own; MERGE needs PostgreSQL 15)
         return jdbc.sql("""
-                        MERGE INTO document d USING (VALUES (CAST(? AS VARCHAR(32)))) AS s(id) ON d.document_id = s.id
-                        WHEN NOT MATCHED THEN INSERT (document_id, sha256, source_file, status, partition_key, registered_run)
-                        VALUES (?, ?, ?, 'pending', ?, ?)""")
-                .params(documentId, documentId, sha256, sourceFile, partitionKey(documentId), runId)
+                        INSERT INTO document (document_id, sha256, source_file, status, partition_key, registered_run)
+                        SELECT ?, ?, ?, 'pending', ?, ?
+                        WHERE NOT EXISTS (SELECT 1 FROM document WHERE document_id = ?)""")
+                .params(documentId, sha256, sourceFile, partitionKey(documentId), runId, documentId)
                 .update() > 0;
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
-import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,29 +24,20 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The ingest job end to end on a real H2 file database and real files: every fixture's cells land in
+ * The ingest job end to end on a real database and real files (an H2 file in {@link H2IngestJobTest}, a
+ * PostgreSQL server in {@link PostgresIngestJobTest}; each subclass names its database): every fixture's cells land in
  * observations.csv, a second run changes nothing, a changed file replaces its rows, a deleted file's
  * rows are kept and marked.
  */
 @SpringBootTest(properties = "etl.cli.enabled=false")
-class IngestJobTest {
-
-    @TempDir
-    static Path database;
+abstract class IngestJobTest {
 
     @TempDir
     Path input;
     @TempDir
     Path output;
-
-    @DynamicPropertySource
-    static void fileDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DisclosureEtlApplication.h2Url(database.resolve("disclosure")));
-    }
 
     @Autowired
     JobOperator jobOperator;
