@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * process that runs jobs (ingest, restart, retry-failed, schedule) first takes a session-level advisory
  * lock and holds it, on a connection of its own, until it exits. That keeps two runs from working on
  * the same documents, and it is what lets the next run tell a run left unfinished by a process that
- * died (its session ended, the lock went with it) from one still going in another process.
+ * died (its session ended, the lock went with it) from one still going in another process. The lock
+ * is the database's (another database on the same server has its own) and keeps one connection of the
+ * pool for the life of the process.
  */
 @Component
 public class RunLock implements DisposableBean {

@@ -79,7 +79,9 @@ class RestartIT {
     @EnumSource(Database.class)
     void killedRunsResumeToTheSameOutputAsAnUninterruptedRun(Database database) throws Exception {
         Random random = new Random(42);
-        for (int cycle = 1; cycle <= 3; cycle++) {
+        // PostgreSQL skips cycle 1 (a kill during discover, the same for both databases) to keep the added
+        // time down; its kills during extract are resumed by restart and by a plain ingest as on H2
+        for (int cycle = database == Database.H2 ? 1 : 2; cycle <= 3; cycle++) {
             Path out = work.resolve("out-" + cycle);
             String db = database.option(work.resolve("db-" + cycle));
             Path log = work.resolve("killed-" + cycle + ".log");
