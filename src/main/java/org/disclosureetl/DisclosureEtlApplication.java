@@ -1,6 +1,7 @@
 package org.disclosureetl;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.disclosureetl.cli.CommandSpec;
@@ -15,6 +16,12 @@ public class DisclosureEtlApplication {
 
     static final String DEFAULT_DB = "data/db/disclosure";
 
+    /** A {@code --db} value with this prefix is a JDBC URL (PostgreSQL's, say); anything else is an H2 file path. */
+    static final String JDBC_PREFIX = "jdbc:";
+
+    /** The user an H2 file database is created with and opened as (databases made by earlier versions have it). */
+    static final String H2_USER = "sa";
+
     public static void main(String[] args) {
         // checked before Spring starts, so a mistyped command line never opens (or creates) a database
         try {
@@ -28,20 +35,36 @@ public class DisclosureEtlApplication {
             System.exit(CommandSpec.USAGE_ERROR);
         }
         SpringApplication application = new SpringApplication(DisclosureEtlApplication.class);
-        application.setDefaultProperties(Map.of("spring.datasource.url", databaseUrl(args)));
+        application.setDefaultProperties(datasourceDefaults(databaseUrl(args)));
         System.exit(SpringApplication.exit(application.run(args)));
     }
 
     /**
-     * The H2 file database named by {@code --db=PATH} (or {@code ETL_DB}), as an absolute path: H2 refuses
-     * paths implicitly relative to the working directory. No server mode: nothing listens on a port.
+     * The database named by {@code --db} (or {@code ETL_DB}): a JDBC URL as given
+     * ({@code jdbc:postgresql://host:5432/etl}), otherwise the H2 file database at that path, as an
+     * absolute path (H2 refuses paths implicitly relative to the working directory; no server mode:
+     * nothing listens on a port). A {@code spring.datasource.url} given as well wins over both.
      */
     static String databaseUrl(String[] args) {
         String db = new SimpleCommandLinePropertySource(args).getProperty("db");
         if (db == null) {
             db = System.getenv().getOrDefault("ETL_DB", DEFAULT_DB);
         }
-        return h2Url(Path.of(db));
+        return db.startsWith(JDBC_PREFIX) ? db : h2Url(Path.of(db));
+    }
+
+    /**
+     * The URL, and for H2 its user: a PostgreSQL server's user comes from spring.datasource.username or
+     * the URL ({@code ?user=etl}), not from a default meant for the H2 file.
+     */
+    static Map<String, Object> datasourceDefaults(String url) {
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("spring.datasource.url", url);
+        if (url.startsWith(JDBC_PREFIX + "h2:")) {
+            defaults.put("spring.datasource.username", H2_USER);
+            defaults.put("spring.datasource.password", "");
+        }
+        return defaults;
     }
 
     public static String h2Url(Path db) {

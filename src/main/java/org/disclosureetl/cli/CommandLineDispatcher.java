@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.export.ExportOptions;
+import org.disclosureetl.store.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,6 +42,9 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
         }
         try {
             exitCode = dispatch(plain.get(0), args);
+        } catch (RunLock.DatabaseInUseException e) {
+            System.err.println(e.getMessage());
+            exitCode = Commands.JOB_FAILED;
         } catch (Exception e) {
             // one line for the operator; the stack is for whoever debugs (--logging.level.org.disclosureetl=DEBUG)
             System.err.println(plain.get(0) + ": " + Failures.oneLine(e));

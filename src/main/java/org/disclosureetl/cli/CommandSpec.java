@@ -26,7 +26,7 @@ public enum CommandSpec {
             Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR"));
 
     /** Options every command takes: the database, and settings (etl.*, spring.*, logging.*). */
-    private static final Opt DB = Opt.text("db", "PATH");
+    private static final Opt DB = Opt.text("db", "PATH|URL");
     private static final List<String> SETTING_PREFIXES = List.of("etl.", "spring.", "logging.");
 
     public static final int USAGE_ERROR = 2;
@@ -170,7 +170,8 @@ public enum CommandSpec {
         for (CommandSpec command : values()) {
             usage.append(String.format(Locale.ROOT, "  %-13s %s%n", command.word, command.summary));
         }
-        usage.append("every command takes --db=PATH (default data/db/disclosure) and settings such as --etl.threads=1;\n")
+        usage.append("every command takes --db=PATH (H2 file, default data/db/disclosure) or --db=URL")
+                .append(" (jdbc:postgresql://host:5432/db) and settings such as --etl.threads=1;\n")
                 .append("COMMAND --help lists its options\n");
         return usage.toString();
     }

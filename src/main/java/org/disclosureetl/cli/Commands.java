@@ -29,6 +29,7 @@ import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.report.RunReports;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -66,12 +67,14 @@ class Commands {
     private final RunningJobs runningJobs;
     private final RunReports reports;
     private final DatabaseFault databaseFault;
+    private final RunLock runLock;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
              DocumentRepository documents, Exports exporter, RunningJobs runningJobs,
-             RunReports reports, DatabaseFault databaseFault) {
+             RunReports reports, DatabaseFault databaseFault, RunLock runLock) {
         this.databaseFault = databaseFault;
+        this.runLock = runLock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -87,6 +90,7 @@ class Commands {
     }
 
     private int ingest(Path input, Path output) throws Exception {
+        runLock.acquire();
         recoverAbandonedRuns();
         JobParameters parameters = new JobParametersBuilder()
                 .addString("input", input.toAbsolutePath().normalize().toString())
@@ -102,6 +106,7 @@ class Commands {
      * --output override.
      */
     int retryFailed(Long runId, boolean inputGiven, boolean outputGiven) throws Exception {
+        runLock.acquire(); // before the documents are queued again: another process may be running them
         Long source = runId != null ? runId : documents.latestRunWithFailures();
         JobExecution sourceRun = source == null ? null : execution(source);
         if (runId != null && sourceRun == null) {
@@ -129,6 +134,7 @@ class Commands {
             out.println("restart: run " + execution.getId() + " already completed; nothing to restart");
             return OK;
         }
+        runLock.acquire();
         recoverAbandonedRuns();
         // launching the job with the failed instance's own parameters resumes that instance
         return launch(execution.getJobParameters());
@@ -211,10 +217,15 @@ class Commands {
         return OK;
     }
 
+    /** Takes this process's right to run jobs on the database (see {@link RunLock}); the schedule takes it at start. */
+    void lockRuns() throws Exception {
+        runLock.acquire();
+    }
+
     /**
      * Runs still marked as running that this JVM is not running were left by a process that died
-     * (kill -9, power loss): no other process can hold the database, so they are marked FAILED and
-     * can be restarted. Their committed documents stay; the rest are still pending.
+     * (kill -9, power loss): no other process can hold the database (H2) or the run lock (PostgreSQL;
+     * the callers took it), so they are marked FAILED and can be restarted. Their committed documents stay; the rest are still pending.
      */
     private void recoverAbandonedRuns() {
         if (runningJobs.isAnyRunning()) {

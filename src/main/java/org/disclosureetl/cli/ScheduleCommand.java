@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code schedule}: stays up and runs ingest on a cron schedule, one run at a time (a run still going
- * when the next is due makes that one skip; another process cannot open the same database at all).
+ * when the next is due makes that one skip; another process cannot run jobs on the same database at all).
  * SIGTERM stops a running job after its current chunk, see {@code RunningJobs}, and no run starts after it:
  * the schedule ends when the application context starts closing, before the running job is stopped, so a
  * tick that falls between the stopped run and the end of the process cannot start another.
@@ -41,12 +41,14 @@ class ScheduleCommand implements ApplicationListener<ContextClosedEvent> {
         this.properties = properties;
     }
 
-    int run(String cronOption) throws InterruptedException {
+    int run(String cronOption) throws Exception {
         String cron = cronOption != null ? cronOption : properties.schedule().cron();
         if (!CronExpression.isValidExpression(cron)) {
             out.println("schedule: '" + cron + "' is not a cron expression (second minute hour day month weekday)");
             return Commands.USAGE;
         }
+        // held while the schedule is up, as an H2 file is: a second schedule or ingest stops at once
+        commands.lockRuns();
         ZoneId zone = properties.schedule().zone().isBlank() ? ZoneId.systemDefault() : ZoneId.of(properties.schedule().zone());
         AtomicBoolean busy = new AtomicBoolean();
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Documents and their cells in H2. Writes of a document's results replace its old rows and run in
+ * Documents and their cells in the database (H2 or PostgreSQL). Writes of a document's results replace its old rows and run in
  * the caller's (chunk) transaction, so a document is never half written.
  */
 @Repository
@@ -39,13 +39,14 @@ public class DocumentRepository {
 
     /** Registers a new document as pending; a document already known (same content elsewhere) is left as it is. */
     public boolean registerIfAbsent(String documentId, String sha256, String sourceFile, long runId) {
+        // standard SQL that H2 and PostgreSQL both run (H2's MERGE ... KEY is H2's own; MERGE needs PostgreSQL 15)
         return jdbc.sql("""
-                        MERGE INTO document d USING (VALUES (CAST(? AS VARCHAR(32)))) AS s(id) ON d.document_id = s.id
-                        WHEN NOT MATCHED THEN INSERT (document_id, sha256, source_file, status, partition_key, registered_run,
-                                                      revision)
-                        VALUES (?, ?, ?, ?, ?, ?, NEXT VALUE FOR document_revision_seq)""")
-                .params(documentId, documentId, sha256, sourceFile, DocumentStatus.PENDING.code(), partitionKey(documentId),
-                        runId)
+                        INSERT INTO document (document_id, sha256, source_file, status, partition_key, registered_run,
+                                              revision)
+                        SELECT ?, ?, ?, ?, ?, ?, nextval('document_revision_seq')
+                        WHERE NOT EXISTS (SELECT 1 FROM document WHERE document_id = ?)""")
+                .params(documentId, sha256, sourceFile, DocumentStatus.PENDING.code(), partitionKey(documentId), runId,
+                        documentId)
                 .update() > 0;
     }
 
@@ -60,7 +61,7 @@ public class DocumentRepository {
         // only a real change takes a new revision: the export is skipped when no revision moved
         jdbc.sql("""
                         UPDATE document SET present = ?, source_file = COALESCE(?, source_file),
-                               revision = NEXT VALUE FOR document_revision_seq
+                               revision = nextval('document_revision_seq')
                         WHERE document_id = ? AND (present <> ? OR source_file <> COALESCE(?, source_file))""")
                 .params(present, sourceFile, documentId, present, sourceFile).update();
     }
@@ -103,11 +104,11 @@ public class DocumentRepository {
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
                        status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?,
-                       revision = NEXT VALUE FOR document_revision_seq
+                       revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", extracted);
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET status = ?, tables_found = 0, cells = 0, issues = 0,
-                       attempts = attempts + 1, processed_run = ?, revision = NEXT VALUE FOR document_revision_seq
+                       attempts = attempts + 1, processed_run = ?, revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", failed);
     }
 
@@ -119,12 +120,12 @@ public class DocumentRepository {
     public int requeueFailed(Long runId, int maxAttempts) {
         if (runId == null) {
             return jdbc.sql("""
-                            UPDATE document SET status = ?, revision = NEXT VALUE FOR document_revision_seq
+                            UPDATE document SET status = ?, revision = nextval('document_revision_seq')
                             WHERE status = ? AND present AND attempts < ?""")
                     .params(DocumentStatus.PENDING.code(), DocumentStatus.FAILED.code(), maxAttempts).update();
         }
         return jdbc.sql("""
-                        UPDATE document SET status = ?, revision = NEXT VALUE FOR document_revision_seq
+                        UPDATE document SET status = ?, revision = nextval('document_revision_seq')
                         WHERE status = ? AND present AND attempts < ? AND processed_run = ?""")
                 .params(DocumentStatus.PENDING.code(), DocumentStatus.FAILED.code(), maxAttempts, runId).update();
     }

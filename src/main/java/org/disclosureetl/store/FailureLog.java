@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
  * document's status, or the discover step), so a crash or rollback takes the entry with it and the
  * replay writes it once. On top of that an entry is keyed: a document's failure by (document, step,
  * attempt), an unreadable file by (path, error type), and a key already logged is not logged again.
+ * The statements select without a FROM clause (no H2 {@code DUAL}), which H2 and PostgreSQL both accept.
  */
 @Repository
 public class FailureLog {
@@ -38,7 +39,7 @@ public class FailureLog {
         if (entry.documentId() != null) {
             return jdbc.sql("""
                             INSERT INTO failure (run_id, source_file, document_id, attempt, step, error_type, message, failed_at)
-                            SELECT ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL
+                            SELECT ?, ?, ?, ?, ?, ?, ?, ?
                             WHERE NOT EXISTS (SELECT 1 FROM failure WHERE document_id = ? AND step = ? AND attempt = ?)""")
                     .params(entry.runId(), entry.sourceFile(), entry.documentId(), entry.attempt(), entry.step().code(),
                             entry.errorType().code(), message, LocalDateTime.now(),
@@ -48,7 +49,7 @@ public class FailureLog {
         // a file that cannot be read is listed once, not again on every nightly run while it stays broken
         return jdbc.sql("""
                         INSERT INTO failure (run_id, source_file, document_id, attempt, step, error_type, message, failed_at)
-                        SELECT ?, ?, NULL, NULL, ?, ?, ?, ? FROM DUAL
+                        SELECT ?, ?, NULL, NULL, ?, ?, ?, ?
                         WHERE NOT EXISTS (SELECT 1 FROM failure WHERE document_id IS NULL AND source_file = ?
                                           AND step = ? AND error_type = ?)""")
                 .params(entry.runId(), entry.sourceFile(), entry.step().code(), entry.errorType().code(), message,

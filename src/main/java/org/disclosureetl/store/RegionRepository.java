@@ -32,7 +32,7 @@ public class RegionRepository {
         }).toList();
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET region_code = ?, region_level = ?, province = ?, prefecture = ?, county = ?,
-                       agency_key = ?, revision = NEXT VALUE FOR document_revision_seq
+                       agency_key = ?, revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", rows);
     }
 }

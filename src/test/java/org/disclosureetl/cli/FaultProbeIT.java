@@ -187,7 +187,7 @@ class FaultProbeIT {
             Files.deleteIfExists(strayDatabase);
         }
         assertOneLine(JarRunner.run(work, "ingest", "--ouptut=" + work.resolve("out"), db),
-                "unknown option --ouptut for ingest (it takes [--input=DIR] [--output=DIR] [--db=PATH] [--etl.*=VALUE])");
+                "unknown option --ouptut for ingest (it takes [--input=DIR] [--output=DIR] [--db=PATH|URL] [--etl.*=VALUE])");
         assertOneLine(JarRunner.run(work, "export", "--year=abc", db), "--year must be a whole number, not 'abc'");
         assertOneLine(JarRunner.run(work, "runs", "--limit=abc", db), "--limit must be a whole number, not 'abc'");
         assertOneLine(JarRunner.run(work, "restart", "--run", db), "--run needs a value: --run=ID (no space)");
@@ -207,7 +207,7 @@ class FaultProbeIT {
             JarRunner.Result help = JarRunner.run(work, command, "--help");
             assertThat(help.exitCode()).as(help.stdout()).isZero();
             assertThat(help.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar " + command + " ")
-                    .contains("[--db=PATH]");
+                    .contains("[--db=PATH|URL]");
         }
     }
 

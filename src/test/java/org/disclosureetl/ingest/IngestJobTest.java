@@ -16,7 +16,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.testsupport.Fixtures;
-import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The ingest job end to end on a real H2 file database and real files: every fixture's cells land in
+ * The ingest job end to end on a real database and real files (an H2 file in {@link H2IngestJobTest}, a
+ * PostgreSQL server in {@link PostgresIngestJobTest}; each subclass names its database): every fixture's cells land in
  * observations.csv, a second run changes nothing, a changed file replaces its rows, a deleted file's
  * rows are kept and marked.
  */
-@IngestDatabaseTest
-class IngestJobTest {
+abstract class IngestJobTest {
 
     @TempDir
     Path input;
