@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 n=${1:-5000}
 work=${2:-$(mktemp -d /tmp/unchanged-inbox.XXXXXX)}
 jar=${JAR:-target/disclosure-etl.jar}
-seed=src/test/resources/seeds/000_e61bf2b8057539f0.txt
+seed=data/inbox/txt/000_e61bf2b8057539f0.txt
 mkdir -p "$work/inbox"
 if [ ! -e "$work/inbox/r0.txt" ]; then
   for ((i = 0; i < n; i++)); do

@@ -100,17 +100,23 @@ final class ForkParsePool implements Closeable {
     }
 
     /**
-     * Children started from now on get only the quick JIT compiler, or both. Called between runs: a child
-     * already running keeps its compilers.
+     * Sizes the pool for the coming run. A short run uses one child, started with the quick JIT compiler only:
+     * each child pays its own class loading and compiles, which a short run never earns back, and its documents
+     * are mostly the text the parent parses itself. A long run uses every slot, with both compilers. Called
+     * between runs, when no parse is in flight; a child already running keeps its compilers.
      */
-    synchronized void quickStart(boolean quick) {
-        if (quick == quickStart) {
-            return;
+    synchronized void shortRun(boolean shortRun) {
+        if (idle.size() != slots.size()) {
+            return; // parses in flight (not between runs): leave the pool as it is
         }
-        quickStart = quick;
-        for (Slot slot : slots) {
-            slot.forkParser.setJavaCommand(javaCommand(slot.marker));
+        if (shortRun != quickStart) {
+            quickStart = shortRun;
+            for (Slot slot : slots) {
+                slot.forkParser.setJavaCommand(javaCommand(slot.marker));
+            }
         }
+        idle.clear();
+        idle.addAll(shortRun ? slots.subList(0, 1) : slots);
     }
 
     @Override

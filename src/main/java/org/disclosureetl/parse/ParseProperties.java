@@ -21,10 +21,11 @@ import org.springframework.util.unit.DataSize;
  *                  parsed in this JVM all the same: plain text and HTML are read by streaming parsers whose work
  *                  and memory are bounded by {@code max-chars}, so they can neither hang nor blow the heap, and a
  *                  child JVM would only add its start-up; empty forks every type
- * @param quickStartBelow with {@code fork}, a run of fewer documents than this starts its child JVMs with the quick
- *                  JIT compiler only ({@code -XX:TieredStopAtLevel=1}): a fresh child spends seconds compiling
- *                  with the optimizing compiler, which a short run never earns back (bench/README.md); a longer
- *                  run, and a parser used outside a run, get both compilers
+ * @param quickStartBelow with {@code fork}, a run of fewer documents than this uses one child JVM, started with the
+ *                  quick JIT compiler only ({@code -XX:TieredStopAtLevel=1}): a fresh child spends seconds loading
+ *                  classes and compiling with the optimizing compiler, which a short run never earns back
+ *                  (bench/README.md); a longer run, and a parser used outside a run, get a child per thread with
+ *                  both compilers
  */
 @ConfigurationProperties("etl.parse")
 public record ParseProperties(@DefaultValue("5000000") long maxChars,

@@ -98,11 +98,11 @@ public class ReportParser implements AutoCloseable {
 
     /**
      * Tells the parser how many documents the coming run has: under {@code fork}, fewer than
-     * {@code etl.parse.quick-start-below} start their children with the quick JIT compiler only.
+     * {@code etl.parse.quick-start-below} are parsed by one child JVM with the quick JIT compiler only.
      */
     public void expectDocuments(long documents) {
         if (fork != null) {
-            fork.quickStart(documents < properties.quickStartBelow());
+            fork.shortRun(documents < properties.quickStartBelow());
         }
     }
 

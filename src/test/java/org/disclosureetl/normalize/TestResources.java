@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the fixtures under src/test/resources/normalize/ and the seed reports under src/test/resources/seeds/. */
+/** Reads the fixtures under src/test/resources/normalize/ and the seed reports (test resources seeds/, from data/inbox/txt). */
 final class TestResources {
 
     static final String SEED_TRADITIONAL = "000_e61bf2b8057539f0.txt";
@@ -23,7 +23,7 @@ final class TestResources {
         return resource("normalize/" + name);
     }
 
-    /** A seed report of src/test/resources/seeds/ (the one copy the other fixtures are made from). */
+    /** A seed report (data/inbox/txt, on the test class path as seeds/: the one copy the other fixtures are made from). */
     static String seed(String name) {
         return resource("seeds/" + name);
     }

@@ -143,6 +143,29 @@ class ForkEquivalenceTest {
         }
     }
 
+    @Test
+    void aShortRunParsesInOneChildWhateverThePoolSize() throws Exception {
+        Path pdf = Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf");
+        Path docx = Fixtures.resource("fixtures/formats/docx/002_2bd72b0ede0a148a.docx");
+        List<List<String>> before = childCommands();
+        try (ReportParser parser = new ReportParser(ParseProperties.defaults().withPoolSize(3))) {
+            parser.expectDocuments(10);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<ParsedDocument>> parsed = threads.invokeAll(List.of(
+                        () -> parser.parse(pdf), () -> parser.parse(docx), () -> parser.parse(pdf)));
+                for (java.util.concurrent.Future<ParsedDocument> each : parsed) {
+                    assertThat(each.get().blocks()).isNotEmpty();
+                }
+            } finally {
+                threads.shutdown();
+            }
+            List<List<String>> started = childCommands();
+            started.removeAll(before);
+            assertThat(started).hasSize(1);
+        }
+    }
+
     private static List<List<String>> childCommands() {
         String marker = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
         return new java.util.ArrayList<>(ProcessHandle.current().children().filter(ProcessHandle::isAlive)

@@ -21,9 +21,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The test fixtures: the five seed reports with their hand-checked cells
  * ({@code seeds/expected-cells.csv}), and the same reports in other formats, encodings and scripts
- * ({@code fixtures/MANIFEST.csv}). This tree under src/test/resources holds the one copy of each that
- * tests read; {@code data/inbox} (the default input and the README's sample) holds the same reports in
- * the layout of {@link #copySampleInbox}, for people, not for tests.
+ * ({@code fixtures/MANIFEST.csv}). The reports of the sample inbox {@code data/inbox} (the default input and
+ * the README's sample) are the one copy: pom.xml puts its {@code txt/} on the test class path as {@code seeds/}
+ * and its other formats as {@code fixtures/formats/}; the keys, encodings and scripts are in src/test/resources.
  */
 public final class Fixtures {
 

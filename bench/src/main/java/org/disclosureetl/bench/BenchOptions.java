@@ -24,14 +24,14 @@ record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Intege
                     String heap, long seed, Path work, boolean keep, List<String> jobArgs) {
 
     static final String USAGE = "Bench [--launcher=bin/disclosure-etl | --jar=target/disclosure-etl.jar] [--inbox=data/inbox] "
-            + "[--seeds=src/test/resources/seeds] [--sizes=300,20000] [--threads=1,2] [--unchanged=5000] "
+            + "[--seeds=data/inbox/txt] [--sizes=300,20000] [--threads=1,2] [--unchanged=5000] "
             + "[--heap=512m] [--seed=42] [--work=DIR] [--keep] [--job-arg=--etl.x=y ...]";
 
     static BenchOptions parse(String[] args) {
         Path launcher = Path.of("bin/disclosure-etl");
         Path jar = Path.of("target/disclosure-etl.jar");
         Path inbox = Path.of("data/inbox");
-        Path seeds = Path.of("src/test/resources/seeds");
+        Path seeds = Path.of("data/inbox/txt");
         List<Integer> sizes = List.of(300, 20_000);
         List<Integer> threads = List.of(1, 2);
         int unchanged = 5_000;
