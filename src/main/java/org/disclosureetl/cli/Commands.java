@@ -35,7 +35,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
@@ -92,12 +91,7 @@ class Commands {
     private int ingest(Path input, Path output) throws Exception {
         runLock.acquire();
         recoverAbandonedRuns();
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("input", input.toAbsolutePath().normalize().toString())
-                .addString("output", output.toAbsolutePath().normalize().toString())
-                .addLong("requested", System.currentTimeMillis())
-                .toJobParameters();
-        return launch(parameters);
+        return launch(IngestJobConfiguration.runParameters(input, output, System.currentTimeMillis()));
     }
 
     /**
@@ -117,9 +111,9 @@ class Commands {
         out.printf("retry-failed: %d failed document(s) queued again%s%n", requeued,
                 runId == null ? "" : " from run " + runId);
         Path input = inputGiven || sourceRun == null ? properties.input()
-                : Path.of(sourceRun.getJobParameters().getString("input"));
+                : Path.of(sourceRun.getJobParameters().getString(IngestJobConfiguration.INPUT));
         Path output = outputGiven || sourceRun == null ? properties.output()
-                : Path.of(sourceRun.getJobParameters().getString("output"));
+                : Path.of(sourceRun.getJobParameters().getString(IngestJobConfiguration.OUTPUT));
         return ingest(input, output);
     }
 
@@ -183,7 +177,7 @@ class Commands {
         }
         out.printf("run %d FAILED: the database cannot be written%n", runId);
         out.println("  error: " + Failures.oneLine(failure));
-        keepStacks(Path.of(parameters.getString("output")), runId, List.of(failure));
+        keepStacks(Path.of(parameters.getString(IngestJobConfiguration.OUTPUT)), runId, List.of(failure));
         out.println("  resume with: restart --run=" + runId + " (once the cause is fixed: space freed, say)");
         return JOB_FAILED;
     }
@@ -277,7 +271,7 @@ class Commands {
         out.printf("  documents: %d processed, %d extracted, %d without table, %d not a report, %d failed%n",
                 counts.processed(), counts.extracted(), counts.noTable(), counts.notReport(), counts.failed());
         out.printf("  cells written: %d, issues found: %d%n", counts.cells(), counts.issues());
-        Path output = Path.of(execution.getJobParameters().getString("output"));
+        Path output = Path.of(execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT));
         out.println("  CSV: " + output.resolve("observations.csv") + " (and documents.csv, validation_issues.csv, failures.csv)");
         printReportLink(execution);
         if (counts.failed() > 0) {

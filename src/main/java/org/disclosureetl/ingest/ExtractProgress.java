@@ -41,14 +41,14 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
     public void beforeJob(JobExecution jobExecution) {
         stages.reset();
         runningJobs.started(jobExecution.getId());
-        log.info("run {} started: {} -> {}", jobExecution.getId(), jobExecution.getJobParameters().getString("input"),
-                jobExecution.getJobParameters().getString("output"));
+        log.info("run {} started: {} -> {}", jobExecution.getId(), jobExecution.getJobParameters().getString(IngestJobConfiguration.INPUT),
+                jobExecution.getJobParameters().getString(IngestJobConfiguration.OUTPUT));
     }
 
     @Override
     public void afterJob(JobExecution jobExecution) {
         runningJobs.ended(jobExecution.getId());
-        String output = jobExecution.getJobParameters().getString("output");
+        String output = jobExecution.getJobParameters().getString(IngestJobConfiguration.OUTPUT);
         Path file = FailureRecorder.runLog(Path.of(output), jobExecution.getId()).resolveSibling(
                 "run-" + jobExecution.getId() + "-stages.tsv");
         try {

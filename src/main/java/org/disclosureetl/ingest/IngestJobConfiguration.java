@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -54,6 +56,10 @@ public class IngestJobConfiguration {
     private static final Logger log = LoggerFactory.getLogger("progress");
 
     public static final String JOB_NAME = "ingest";
+    /** Job parameters: the folders of the run and the time it was asked for (every launch its own instance). */
+    public static final String INPUT = "input";
+    public static final String OUTPUT = "output";
+    public static final String REQUESTED = "requested";
     public static final String DISCOVER_STEP = "discover";
     public static final String EXTRACT_STEP = "extract";
     /** The worker step of {@link #EXTRACT_STEP}; its executions are named {@code extractPartition:partitionN}. */
@@ -62,6 +68,15 @@ public class IngestJobConfiguration {
     public static final String DISCOVERY_KEY = "discovery";
 
     /** Micrometer observations of the job, its steps and each document's stages (see the class). */
+    /** The parameters of one run over {@code input} into {@code output}, asked for at {@code requested}. */
+    public static JobParameters runParameters(Path input, Path output, long requested) {
+        return new JobParametersBuilder()
+                .addString(INPUT, input.toAbsolutePath().normalize().toString())
+                .addString(OUTPUT, output.toAbsolutePath().normalize().toString())
+                .addLong(REQUESTED, requested)
+                .toJobParameters();
+    }
+
     @Bean
     StageObservations stageObservations() {
         return new StageObservations();
@@ -102,8 +117,8 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     Tasklet discoverTasklet(InboxScanner scanner, FailureRecorder failures,
-                            @Value("#{jobParameters['input']}") String input,
-                            @Value("#{jobParameters['output']}") String output) {
+                            @Value("#{jobParameters['" + INPUT + "']}") String input,
+                            @Value("#{jobParameters['" + OUTPUT + "']}") String output) {
         return (contribution, chunkContext) -> {
             long runId = contribution.getStepExecution().getJobExecutionId();
             Discovery discovery = scanner.scan(Path.of(input), runId);
@@ -194,7 +209,7 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    DocumentProcessor documentProcessor(@Value("#{jobParameters['input']}") String input,
+    DocumentProcessor documentProcessor(@Value("#{jobParameters['" + INPUT + "']}") String input,
                                         ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
                                         ReportValidator validator, StageObservations stages, RegionPlacer regions) {
         return new DocumentProcessor(Path.of(input), parser, normalizer, extractor, validator, stages, regions);
@@ -203,7 +218,7 @@ public class IngestJobConfiguration {
     @Bean
     @StepScope
     DocumentWriter documentWriter(DocumentRepository documents, FailureRecorder failures,
-                                  @Value("#{jobParameters['output']}") String output,
+                                  @Value("#{jobParameters['" + OUTPUT + "']}") String output,
                                   @Value("#{stepExecution.jobExecutionId}") Long runId,
                                   PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
                                   RegionRepository regions) {
@@ -221,7 +236,7 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet exportTasklet(Exports exports, @Value("#{jobParameters['output']}") String output) {
+    Tasklet exportTasklet(Exports exports, @Value("#{jobParameters['" + OUTPUT + "']}") String output) {
         return (contribution, chunkContext) -> {
             Exports.Result result = exports.exportIfChanged(Path.of(output));
             if (!result.written()) {

@@ -1,6 +1,5 @@
 package org.disclosureetl.report;
 
-import org.disclosureetl.export.OutputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.disclosureetl.export.OutputFiles;
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.store.ReportingQueries;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,7 +40,7 @@ public class RunReports {
         queries.forEachFailure(runId, failures::add);
         List<String> errors = execution.getAllFailureExceptions().stream().map(Throwable::toString).toList();
         return new RunReport(runId, execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(), took,
-                execution.getJobParameters().getString("input"), execution.getJobParameters().getString("output"),
+                execution.getJobParameters().getString(IngestJobConfiguration.INPUT), execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT),
                 discovery == null ? Map.of() : discovery, queries.documentsOfRun(runId), queries.issuesOfRun(runId),
                 failures, errors);
     }

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.codebook.Codebook;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -92,11 +92,7 @@ class AnalystExportsTest {
         for (String report : REGION_OF_REAL.keySet()) {
             Files.copy(Fixtures.resource(report), input.resolve(report));
         }
-        JobExecution run = jobOperator.start(ingestJob, new JobParametersBuilder()
-                .addString("input", input.toString())
-                .addString("output", output.toString())
-                .addLong("requested", System.nanoTime())
-                .toJobParameters());
+        JobExecution run = jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(input, output, System.nanoTime()));
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 

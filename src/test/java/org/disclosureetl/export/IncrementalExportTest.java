@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -153,11 +153,7 @@ class IncrementalExportTest {
     }
 
     private void run() throws Exception {
-        JobExecution execution = jobOperator.start(ingestJob, new JobParametersBuilder()
-                .addString("input", input.toString())
-                .addString("output", output.toString())
-                .addLong("requested", System.nanoTime())
-                .toJobParameters());
+        JobExecution execution = jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(input, output, System.nanoTime()));
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     }
 

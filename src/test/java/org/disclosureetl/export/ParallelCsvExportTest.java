@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -66,11 +66,7 @@ class ParallelCsvExportTest {
         Fixtures.copyAllTo(input);
         Files.writeString(input.resolve("notes.txt"), "Minutes of the weekly meeting.\nNothing to report.\n");
         Files.write(input.resolve("empty.pdf"), new byte[0]);
-        var execution = jobOperator.start(ingestJob, new JobParametersBuilder()
-                .addString("input", input.toString())
-                .addString("output", work.resolve("ingest-out").toString())
-                .addLong("requested", System.nanoTime())
-                .toJobParameters());
+        var execution = jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(input, work.resolve("ingest-out"), System.nanoTime()));
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         // Issues with text that needs quoting (comma, quote, CRLF, formula) so the parts are not trivially short.
         List<String> ids = jdbcTemplate.queryForList("SELECT document_id FROM document ORDER BY document_id", String.class);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -54,9 +53,7 @@ class HostileInboxTest {
         Files.copy(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"), input.resolve("002.txt"));
         Files.copy(Fixtures.resource("fixtures/formats/docx/004_48ee5ca18b0bc9b0.docx"), input.resolve("004.docx"));
 
-        JobExecution execution = jobOperator.start(ingestJob, new JobParametersBuilder()
-                .addString("input", input.toString()).addString("output", output.toString())
-                .addLong("requested", System.nanoTime()).toJobParameters());
+        JobExecution execution = jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(input, output, System.nanoTime()));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         Map<String, String> errorTypes = new LinkedHashMap<>();

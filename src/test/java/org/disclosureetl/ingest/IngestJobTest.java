@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -225,11 +224,7 @@ abstract class IngestJobTest {
     }
 
     private JobExecution run() throws Exception {
-        return jobOperator.start(ingestJob, new JobParametersBuilder()
-                .addString("input", input.toString())
-                .addString("output", output.toString())
-                .addLong("requested", System.nanoTime())
-                .toJobParameters());
+        return jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(input, output, System.nanoTime()));
     }
 
     private String documentIdOf(String path) {

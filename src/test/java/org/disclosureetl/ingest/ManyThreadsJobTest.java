@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,11 +53,7 @@ class ManyThreadsJobTest {
 
         Files.write(input.resolve("empty.pdf"), new byte[0]);
 
-        JobExecution execution = jobOperator.start(ingestJob, new JobParametersBuilder()
-                .addString("input", input.toString())
-                .addString("output", output.toString())
-                .addLong("requested", System.nanoTime())
-                .toJobParameters());
+        JobExecution execution = jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(input, output, System.nanoTime()));
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM document WHERE status = 'extracted'")).isEqualTo(24);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.disclosureetl.store.ReportingQueries.FailureRow;
 import org.disclosureetl.store.ReportingQueries.IssueRow;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,9 +48,7 @@ class RunReportPageTest {
             files = walk.filter(Files::isRegularFile).count();
         }
         Path output = work.resolve("out");
-        JobExecution run = jobOperator.start(ingestJob, new JobParametersBuilder()
-                .addString("input", inbox.toString()).addString("output", output.toString())
-                .addLong("requested", System.nanoTime()).toJobParameters());
+        JobExecution run = jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(inbox, output, System.nanoTime()));
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         Path page = reports.write(run);
