@@ -55,10 +55,7 @@ final class AnchoredRowReader implements TableReader {
         for (TableTemplate.Row row : table.outputRows()) {
             int anchor = findRow(row, cursor);
             if (anchor < 0) {
-                findings.add(Finding.of(FindingRule.ROW_MISSING)
-                        .table(table.code())
-                        .row(row.code())
-                        .message("no row labelled " + row.label() + " was found"));
+                findings.add(TableReader.rowMissing(table, row));
                 ordinal += row.columns().size();
                 continue;
             }

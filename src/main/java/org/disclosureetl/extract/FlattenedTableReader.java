@@ -144,10 +144,7 @@ final class FlattenedTableReader implements TableReader {
                             ordinal, observations, findings);
                     continue;
                 }
-                findings.add(Finding.of(FindingRule.ROW_MISSING)
-                        .table(table.code())
-                        .row(row.code())
-                        .message("no row labelled " + row.label() + " was found"));
+                findings.add(TableReader.rowMissing(table, row));
                 ordinal += row.columns().size();
                 continue;
             }

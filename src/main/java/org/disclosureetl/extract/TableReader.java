@@ -18,4 +18,12 @@ interface TableReader {
      * previous table, in the reader's own units).
      */
     TableReading read(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose, int from);
+
+    /** The finding of every reader for a template row it cannot find in the report. */
+    static Finding rowMissing(TableTemplate table, TableTemplate.Row row) {
+        return Finding.of(FindingRule.ROW_MISSING)
+                .table(table.code())
+                .row(row.code())
+                .message("no row labelled " + row.label() + " was found");
+    }
 }

@@ -36,8 +36,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IngestDatabaseTest(properties = {"etl.parse.isolation=in-process"})
 class IncrementalExportTest {
 
-
-
     @Autowired
     JobOperator jobOperator;
     @Autowired

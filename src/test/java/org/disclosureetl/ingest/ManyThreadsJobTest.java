@@ -27,12 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "etl.parse.isolation=in-process"})
 class ManyThreadsJobTest {
 
-
     @TempDir
     Path input;
     @TempDir
     Path output;
-
 
     @Autowired
     JobOperator jobOperator;
