@@ -1,6 +1,5 @@
 package org.disclosureetl.parse;
 
-import org.disclosureetl.store.ErrorType;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +23,7 @@ import org.apache.tika.fork.ForkParser;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.disclosureetl.store.ErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
@@ -55,6 +55,8 @@ final class ForkParsePool implements Closeable {
     private volatile boolean closed;
     /** Whether children started from now on get only the quick JIT compiler (C1). */
     private volatile boolean quickStart;
+    /** How many slots the current run may use (see {@link #shortRun}); all of them until told otherwise. */
+    private int usable;
 
     /**
      * @param childParser what runs in each child: a {@link ForkChildParser} (tests pass misbehaving ones)
@@ -74,6 +76,7 @@ final class ForkParsePool implements Closeable {
             slots.add(slot);
             idle.add(slot);
         }
+        this.usable = size;
         this.killer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "parse-timeout-killer");
             thread.setDaemon(true);
@@ -106,7 +109,7 @@ final class ForkParsePool implements Closeable {
      * between runs, when no parse is in flight; a child already running keeps its compilers.
      */
     synchronized void shortRun(boolean shortRun) {
-        if (idle.size() != slots.size()) {
+        if (idle.size() != usable) {
             return; // parses in flight (not between runs): leave the pool as it is
         }
         if (shortRun != quickStart) {
@@ -115,8 +118,9 @@ final class ForkParsePool implements Closeable {
                 slot.forkParser.setJavaCommand(javaCommand(slot.marker));
             }
         }
+        usable = shortRun ? 1 : slots.size();
         idle.clear();
-        idle.addAll(shortRun ? slots.subList(0, 1) : slots);
+        idle.addAll(slots.subList(0, usable));
     }
 
     @Override

@@ -166,6 +166,30 @@ class ForkEquivalenceTest {
         }
     }
 
+    /** After a short run the next long one gets every slot back (a scheduled process runs both kinds). */
+    @Test
+    void aLongRunAfterAShortOneUsesEveryChildAgain() throws IOException {
+        Path pdf = Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf");
+        List<List<String>> before = childCommands();
+        try (ReportParser parser = new ReportParser(ParseProperties.defaults().withPoolSize(2))) {
+            parser.expectDocuments(10);
+            parser.parse(pdf);
+            parser.parse(pdf);
+            List<List<String>> shortRun = childCommands();
+            shortRun.removeAll(before);
+            assertThat(shortRun).hasSize(1);
+
+            parser.expectDocuments(5000);
+            parser.parse(pdf); // the idle slots are taken in turn: the second document goes to the second child
+            parser.parse(pdf);
+            List<List<String>> longRun = childCommands();
+            longRun.removeAll(before);
+            longRun.removeAll(shortRun);
+            assertThat(longRun).hasSize(1);
+            assertThat(longRun.get(0)).doesNotContain(ForkParsePool.QUICK_START);
+        }
+    }
+
     private static List<List<String>> childCommands() {
         String marker = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
         return new java.util.ArrayList<>(ProcessHandle.current().children().filter(ProcessHandle::isAlive)
