@@ -29,8 +29,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.partition.Partitioner;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -67,7 +67,6 @@ public class IngestJobConfiguration {
     public static final String EXPORT_STEP = "export";
     public static final String DISCOVERY_KEY = "discovery";
 
-    /** Micrometer observations of the job, its steps and each document's stages (see the class). */
     /** The parameters of one run over {@code input} into {@code output}, asked for at {@code requested}. */
     public static JobParameters runParameters(Path input, Path output, long requested) {
         return new JobParametersBuilder()
@@ -77,6 +76,7 @@ public class IngestJobConfiguration {
                 .toJobParameters();
     }
 
+    /** Micrometer observations of the job, its steps and each document's stages (see the class). */
     @Bean
     StageObservations stageObservations() {
         return new StageObservations();

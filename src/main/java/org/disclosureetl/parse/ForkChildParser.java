@@ -1,6 +1,5 @@
 package org.disclosureetl.parse;
 
-import org.disclosureetl.store.ErrorType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -13,6 +12,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.disclosureetl.store.ErrorType;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
@@ -39,8 +39,11 @@ final class ForkChildParser implements Parser {
         this.maxChars = maxChars;
     }
 
-    /** Which file to parse: the child opens it by path, so PDF and ZIP parsers get random access. */
-    /** @param path the file's {@code file:} URI: exact bytes of its name whatever the child's locale */
+    /**
+     * Which file to parse: the child opens it by path, so PDF and ZIP parsers get random access.
+     *
+     * @param path the file's {@code file:} URI: exact bytes of its name whatever the child's locale
+     */
     record Request(String path) implements Serializable {
     }
 

@@ -1,6 +1,5 @@
 package org.disclosureetl.parse;
 
-import org.disclosureetl.store.ErrorType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.Parser;
 import org.disclosureetl.EtlProperties;
+import org.disclosureetl.store.ErrorType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -37,11 +37,13 @@ public class ReportParser implements AutoCloseable {
     static final long DEFAULT_GRACE_MILLIS = 5_000;
 
     private final ParseProperties properties;
-    private final TikaDocumentParser inProcess;
     private final ForkParsePool fork;
     private final Set<MediaType> inProcessTypes;
-    /** Tells a type from the name and the leading bytes, as Tika's own detection starts (no container peeking). */
-    private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
+    /**
+     * Tika in this JVM, made on the first document it parses: building it loads every parser, which a command
+     * that parses nothing here (runs, export, an unchanged inbox, fork of every type) should not pay for.
+     */
+    private volatile TikaDocumentParser inProcess;
 
     /** As Spring builds it: one child JVM per extract thread unless {@code etl.parse.pool-size} says otherwise. */
     @Autowired
@@ -61,7 +63,6 @@ public class ReportParser implements AutoCloseable {
     /** For tests: {@code childParser} is what runs inside each child JVM. */
     ReportParser(ParseProperties properties, int poolSize, Parser childParser, long graceMillis) {
         this.properties = properties;
-        this.inProcess = new TikaDocumentParser(properties.maxChars());
         this.inProcessTypes = properties.inProcessTypes().stream().map(MediaType::parse).collect(Collectors.toSet());
         if (properties.isolation() == ParseProperties.Isolation.FORK) {
             this.fork = new ForkParsePool(childParser, poolSize, properties.timeout().toMillis(), graceMillis,
@@ -82,7 +83,21 @@ public class ReportParser implements AutoCloseable {
         Metadata metadata = new Metadata();
         // the name is what lets Tika pick GBK/Big5 for .txt instead of octet-stream
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-        return fork != null && !runsHere(file, metadata) ? fork.parse(file, metadata) : inProcess.parse(file, metadata);
+        return fork != null && !runsHere(file, metadata) ? fork.parse(file, metadata) : inProcess().parse(file, metadata);
+    }
+
+    private TikaDocumentParser inProcess() {
+        TikaDocumentParser parser = inProcess;
+        if (parser == null) {
+            synchronized (this) {
+                parser = inProcess;
+                if (parser == null) {
+                    parser = new TikaDocumentParser(properties.maxChars());
+                    inProcess = parser;
+                }
+            }
+        }
+        return parser;
     }
 
     /** Whether the file's type, from its name and leading bytes, is one parsed in this JVM under fork isolation. */
@@ -91,8 +106,9 @@ public class ReportParser implements AutoCloseable {
             return false;
         }
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            // the exact type, not its supertypes: XML is a kind of text/plain to Tika, and XML can be hostile
-            return inProcessTypes.contains(types.detect(in, metadata).getBaseType());
+            // name and leading bytes, as Tika's own detection starts (no container peeking); the exact type, not
+            // its supertypes: XML is a kind of text/plain to Tika, and XML can be hostile
+            return inProcessTypes.contains(MimeTypes.getDefaultMimeTypes().detect(in, metadata).getBaseType());
         }
     }
 
