@@ -3,6 +3,7 @@ package org.disclosureetl.parse;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.disclosureetl.store.ErrorType;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -21,8 +22,16 @@ import org.xml.sax.helpers.DefaultHandler;
  * The payload is plain text: the content type, then per block a kind letter ({@code L} text line,
  * {@code R} table row) and length-prefixed fields ({@code 5:hello}), a row with its cell count first.
  * Length prefixes make every character, newlines and tabs included, safe without escaping.
+ * <p>
+ * A document the child could not parse comes back the same way, as {@code !}, the error type and the message
+ * ({@link #sendFailure}): an exception thrown in the child would have to be deserialized in the parent, and a child
+ * started from the application's jar folder ({@link ChildJvm}) sends exceptions back that the parent's ForkParser can
+ * only resolve against the JDK's own classes.
  */
 final class BlockCodec {
+
+    /** Starts a failure's payload; a document's starts with a digit (its content type's length). */
+    private static final String FAILURE = "!";
 
     private BlockCodec() {
     }
@@ -47,8 +56,14 @@ final class BlockCodec {
         return sb.toString();
     }
 
+    /** The document, or the {@link DocumentParseException} the child sent instead of one. */
     static ParsedDocument decode(String payload) {
         Reader reader = new Reader(payload);
+        if (payload.startsWith(FAILURE)) {
+            reader.next();
+            ErrorType type = ErrorType.valueOf(reader.field());
+            throw new DocumentParseException(type, reader.field());
+        }
         String contentType = reader.field();
         List<Block> blocks = new ArrayList<>();
         while (!reader.atEnd()) {
@@ -74,6 +89,17 @@ final class BlockCodec {
     /** Sends the document as one SAX document to {@code handler} (in a child: ForkParser's proxy to the parent). */
     static void send(ParsedDocument document, ContentHandler handler) throws SAXException {
         char[] payload = encode(document).toCharArray();
+        handler.startDocument();
+        handler.characters(payload, 0, payload.length);
+        handler.endDocument();
+    }
+
+    /** Sends the child's failure to parse as one SAX document; {@link Receiver#document()} throws it in the parent. */
+    static void sendFailure(DocumentParseException failure, ContentHandler handler) throws SAXException {
+        StringBuilder sb = new StringBuilder(FAILURE);
+        field(sb, failure.errorType().name());
+        field(sb, String.valueOf(failure.getMessage()));
+        char[] payload = sb.toString().toCharArray();
         handler.startDocument();
         handler.characters(payload, 0, payload.length);
         handler.endDocument();
@@ -132,7 +158,11 @@ final class BlockCodec {
             ended = true;
         }
 
-        /** The decoded document, or null if the child never finished sending one. */
+        /**
+         * The decoded document, or null if the child never finished sending one.
+         *
+         * @throws DocumentParseException what the child sent instead of a document
+         */
         ParsedDocument document() {
             return ended ? decode(payload.toString()) : null;
         }

@@ -17,11 +17,12 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * The parser that ForkParser serializes into each child JVM. There it reads the file named by the
+ * The parser that runs in each child JVM: built there by {@link ForkChildParserFactory} when the child loads
+ * the application's jar, or serialized into it by ForkParser otherwise. It reads the file named by the
  * {@link Request} itself (not the stream ForkParser would pipe over from the parent), runs
  * {@link TikaDocumentParser} with the {@link BlockCollector} and its character limit, and sends the blocks
- * back with {@link BlockCodec}. Document problems go back as cause-free {@link DocumentParseException}s
- * (every cause a parser attaches need not be serializable); file I/O faults as the {@link IOException}.
+ * back with {@link BlockCodec}. Document problems go back through the codec too ({@link BlockCodec#sendFailure});
+ * file I/O faults as an {@link IOException} of the JDK's own, which any child's parent can deserialize.
  */
 final class ForkChildParser implements Parser {
 
@@ -33,8 +34,13 @@ final class ForkChildParser implements Parser {
     private static final AtomicBoolean WATCHING_PARENT = new AtomicBoolean();
 
     private final long maxChars;
+
+    long maxChars() {
+        return maxChars;
+    }
     private transient TikaDocumentParser tika;
 
+    /** @param maxChars the character limit of the {@link BlockCollector} */
     ForkChildParser(long maxChars) {
         this.maxChars = maxChars;
     }
@@ -64,15 +70,30 @@ final class ForkChildParser implements Parser {
         try {
             parsed = tika().parse(Path.of(URI.create(request.path())), metadata);
         } catch (DocumentParseException e) {
-            throw new DocumentParseException(e.errorType(), e.getMessage());
+            BlockCodec.sendFailure(e, handler);
+            return;
         } catch (OutOfMemoryError e) {
             throw e; // the child runs with -XX:+ExitOnOutOfMemoryError; should one get here, let it die
         } catch (Error e) {
             // StackOverflowError on deep nesting, a LinkageError...: the document's fault, but this JVM is
             // suspect now; the parent retires it on parser_crash
-            throw new DocumentParseException(ErrorType.PARSER_CRASH, "the parser failed with " + TikaDocumentParser.describe(e));
+            BlockCodec.sendFailure(new DocumentParseException(ErrorType.PARSER_CRASH,
+                    "the parser failed with " + TikaDocumentParser.describe(e)), handler);
+            return;
+        } catch (IOException e) {
+            throw jdkOnly(e);
         }
         BlockCodec.send(parsed, handler);
+    }
+
+    /** The I/O fault as it is if the JDK knows every class in it, else as a plain IOException with its description. */
+    private static IOException jdkOnly(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!t.getClass().getName().startsWith("java.")) {
+                return new IOException(TikaDocumentParser.describe(e));
+            }
+        }
+        return e;
     }
 
     private synchronized TikaDocumentParser tika() {

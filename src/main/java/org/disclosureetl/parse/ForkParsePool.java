@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.fork.ForkParser;
+import org.apache.tika.fork.ParserFactoryFactory;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -46,6 +48,7 @@ final class ForkParsePool implements Closeable {
     static final String QUICK_START = "-XX:TieredStopAtLevel=1";
 
     private final Parser childParser;
+    private final ChildJvm childJvm;
     private final long timeoutMillis;
     private final long graceMillis;
     private final long heapMegabytes;
@@ -60,13 +63,21 @@ final class ForkParsePool implements Closeable {
 
     /**
      * @param childParser what runs in each child: a {@link ForkChildParser} (tests pass misbehaving ones)
+     * @param childJvm where the children get their classes; a child from the application's folder runs a
+     *                 {@link ForkChildParser} with the same character limit as {@code childParser}
      * @param graceMillis how long after the timeout the parent kills a child whose watchdog did not
      */
-    ForkParsePool(Parser childParser, int size, long timeoutMillis, long graceMillis, long heapMegabytes) {
+    ForkParsePool(Parser childParser, ChildJvm childJvm, int size, long timeoutMillis, long graceMillis,
+                  long heapMegabytes) {
+        if (childJvm.applicationFolder().isPresent() && !(childParser instanceof ForkChildParser)) {
+            throw new IllegalArgumentException("a child started from the application's folder runs "
+                    + ForkChildParser.class.getSimpleName() + ", not " + childParser.getClass().getName());
+        }
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be at least 1, not " + size);
         }
         this.childParser = childParser;
+        this.childJvm = childJvm;
         this.timeoutMillis = timeoutMillis;
         this.graceMillis = graceMillis;
         this.heapMegabytes = heapMegabytes;
@@ -132,7 +143,10 @@ final class ForkParsePool implements Closeable {
         }
     }
 
-    /** The command that starts a child JVM (ForkParser appends {@code -jar bootstrap.jar} and its arguments). */
+    /**
+     * The command that starts a child JVM; ForkParser appends {@code -jar bootstrap.jar}, or {@code -cp folder/*}
+     * and the server's class, and their arguments.
+     */
     List<String> javaCommand(String marker) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -141,6 +155,9 @@ final class ForkParsePool implements Closeable {
                 // stdout is ForkParser's channel to the parent: JVM messages ("Terminating due to
                 // java.lang.OutOfMemoryError") written there would be read as a reply
                 "-XX:+DisplayVMOutputToStderr",
+                // and so must JVM logging (class-data archive warnings, say): warnings to stderr, nothing else
+                "-Xlog:disable",
+                "-Xlog:all=warning:stderr",
                 "-XX:+UseSerialGC",
                 "-XX:-UsePerfData",
                 "-Djava.awt.headless=true",
@@ -148,6 +165,7 @@ final class ForkParsePool implements Closeable {
                 "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
                 "-Dslf4j.internal.verbosity=ERROR",
                 "-D" + ForkChildParser.CHILD_PROPERTY + "=" + marker));
+        command.addAll(childJvm.options());
         if (quickStart) {
             command.add(QUICK_START);
         }
@@ -164,7 +182,10 @@ final class ForkParsePool implements Closeable {
         }
 
         private ForkParser newForkParser() {
-            ForkParser parser = new ForkParser(childParser.getClass().getClassLoader(), childParser);
+            ForkParser parser = childJvm.applicationFolder()
+                    .map(folder -> new ForkParser(folder, new ParserFactoryFactory(ForkChildParserFactory.class.getName(),
+                            Map.of(ForkChildParserFactory.MAX_CHARS, Long.toString(((ForkChildParser) childParser).maxChars())))))
+                    .orElseGet(() -> new ForkParser(childParser.getClass().getClassLoader(), childParser));
             parser.setJavaCommand(javaCommand(marker));
             parser.setPoolSize(1);
             parser.setServerParseTimeoutMillis(timeoutMillis);
@@ -190,7 +211,15 @@ final class ForkParsePool implements Closeable {
             } finally {
                 backstop.disarm();
             }
-            ParsedDocument parsed = receiver.document();
+            ParsedDocument parsed;
+            try {
+                parsed = receiver.document();
+            } catch (DocumentParseException e) {
+                if (e.errorType() == ErrorType.PARSER_CRASH) {
+                    recycle();
+                }
+                throw e;
+            }
             if (parsed == null) {
                 recycle();
                 throw new DocumentParseException(ErrorType.PARSER_CRASH, "the parser process finished without sending a result");
@@ -200,12 +229,6 @@ final class ForkParsePool implements Closeable {
 
         private DocumentParseException failure(TikaException e, long elapsedMillis, boolean killed)
                 throws IOException {
-            if (e.getCause() instanceof DocumentParseException document) {
-                if (document.errorType() == ErrorType.PARSER_CRASH) {
-                    recycle();
-                }
-                return document;
-            }
             if (e.getCause() instanceof IOException && !(e.getCause() instanceof ObjectStreamException)) {
                 // ForkParser lost the pipe: the child exited, by its watchdog, by our kill, or by dying
                 if (killed || elapsedMillis >= timeoutMillis) {

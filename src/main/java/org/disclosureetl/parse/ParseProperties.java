@@ -35,7 +35,7 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
                               @DefaultValue("0") int poolSize,
                               @DefaultValue({"text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml"})
                               List<String> inProcessTypes,
-                              @DefaultValue("2000") int quickStartBelow) {
+                              @DefaultValue("10000") int quickStartBelow) {
 
     /** Where the parsers run. Bound from {@code fork} and {@code in-process}. */
     public enum Isolation {
@@ -76,7 +76,7 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
      */
     public static ParseProperties defaults() {
         return new ParseProperties(5_000_000, Isolation.FORK, Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
-                TEXT_TYPES, 2000);
+                TEXT_TYPES, 10_000);
     }
 
     public ParseProperties withIsolation(Isolation value) {

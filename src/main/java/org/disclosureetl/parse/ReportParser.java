@@ -57,15 +57,16 @@ public class ReportParser implements AutoCloseable {
     }
 
     private ReportParser(ParseProperties properties, int poolSize) {
-        this(properties, poolSize, new ForkChildParser(properties.maxChars()), DEFAULT_GRACE_MILLIS);
+        this(properties, poolSize, new ForkChildParser(properties.maxChars()), ChildJvm.ofThisProcess(),
+                DEFAULT_GRACE_MILLIS);
     }
 
-    /** For tests: {@code childParser} is what runs inside each child JVM. */
-    ReportParser(ParseProperties properties, int poolSize, Parser childParser, long graceMillis) {
+    /** For tests: {@code childParser} is what runs inside each child JVM, which gets its classes as {@code childJvm} says. */
+    ReportParser(ParseProperties properties, int poolSize, Parser childParser, ChildJvm childJvm, long graceMillis) {
         this.properties = properties;
         this.inProcessTypes = properties.inProcessTypes().stream().map(MediaType::parse).collect(Collectors.toSet());
         if (properties.isolation() == ParseProperties.Isolation.FORK) {
-            this.fork = new ForkParsePool(childParser, poolSize, properties.timeout().toMillis(), graceMillis,
+            this.fork = new ForkParsePool(childParser, childJvm, poolSize, properties.timeout().toMillis(), graceMillis,
                     properties.childHeap().toMegabytes());
         } else {
             this.fork = null;

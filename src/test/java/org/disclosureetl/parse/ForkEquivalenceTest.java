@@ -129,7 +129,7 @@ class ForkEquivalenceTest {
     @Test
     void aShortRunStartsItsChildrenWithTheQuickCompilerOnlyALongOneWithBoth() throws IOException {
         Path pdf = Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf");
-        for (long documents : List.of(1999L, 2000L)) {
+        for (long documents : List.of(9_999L, 10_000L)) {
             List<List<String>> before = childCommands();
             try (ReportParser parser = new ReportParser(ParseProperties.defaults().withPoolSize(1))) {
                 parser.expectDocuments(documents);
@@ -138,7 +138,7 @@ class ForkEquivalenceTest {
                 started.removeAll(before);
                 assertThat(started).as("children started for a run of %d", documents).hasSize(1);
                 assertThat(started.get(0).contains(ForkParsePool.QUICK_START)).as("quick start at %d", documents)
-                        .isEqualTo(documents < 2000);
+                        .isEqualTo(documents < 10_000);
             }
         }
     }
@@ -179,7 +179,7 @@ class ForkEquivalenceTest {
             shortRun.removeAll(before);
             assertThat(shortRun).hasSize(1);
 
-            parser.expectDocuments(5000);
+            parser.expectDocuments(20_000);
             parser.parse(pdf); // the idle slots are taken in turn: the second document goes to the second child
             parser.parse(pdf);
             List<List<String>> longRun = childCommands();

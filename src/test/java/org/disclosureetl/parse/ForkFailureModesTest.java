@@ -133,7 +133,7 @@ class ForkFailureModesTest {
     private static ReportParser misbehaving(ParseProperties properties, int poolSize, long graceMillis) {
         // .txt files stand for any document here: every type goes to the (misbehaving) child
         return new ReportParser(properties.forkingEveryType(), poolSize, new MisbehavingChildParser(properties.maxChars()),
-                graceMillis);
+                ChildJvm.OVER_THE_PIPE, graceMillis);
     }
 
     private Path file(String name) throws IOException {

@@ -18,15 +18,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hostile corpus of {@link HostileCorpus} through the real fork-isolated {@link ReportParser}: every
  * file ends in exactly the expected error type (or, for a text that is simply not a report, a parsed
- * document), within the timeout, and the bombs never reach this JVM's heap.
+ * document), within the timeout, and the bombs never reach this JVM's heap. Children get their classes over
+ * the pipe here (the test class path); {@link HostileDocumentsFromApplicationJarIT} runs the same files through
+ * children started from the packaged application.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileDocumentsTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -40,16 +44,27 @@ class HostileDocumentsTest {
     @TempDir
     static Path dir;
 
-    private static ReportParser parser;
-    private static Path zipBomb;
+    private ReportParser parser;
+    private Path zipBomb;
 
     @BeforeAll
-    static void startParser() {
-        parser = new ReportParser(ParseProperties.defaults().withTimeout(TIMEOUT).withPoolSize(1));
+    void startParser() {
+        ParseProperties properties = ParseProperties.defaults().withTimeout(TIMEOUT).withPoolSize(1);
+        parser = new ReportParser(properties, 1, new ForkChildParser(properties.maxChars()), childJvm(),
+                ReportParser.DEFAULT_GRACE_MILLIS);
+    }
+
+    ReportParser parser() {
+        return parser;
+    }
+
+    /** Where the children get their classes from. */
+    ChildJvm childJvm() {
+        return ChildJvm.OVER_THE_PIPE;
     }
 
     @AfterAll
-    static void stopParser() {
+    void stopParser() {
         parser.close();
     }
 
@@ -175,7 +190,7 @@ class HostileDocumentsTest {
     }
 
     /** The 1.1 GB zip bomb, built once (it takes a couple of seconds). */
-    private static synchronized Path zipBomb() throws IOException {
+    private synchronized Path zipBomb() throws IOException {
         if (zipBomb == null) {
             zipBomb = HostileCorpus.zipBombDocx(dir, 1_100L << 20);
         }
@@ -183,7 +198,7 @@ class HostileDocumentsTest {
     }
 
     /** Parses a file that must fail, and checks it took less than the timeout. */
-    private static DocumentParseException failure(Path file) {
+    DocumentParseException failure(Path file) {
         long start = System.nanoTime();
         DocumentParseException e = catchThrowableOfType(() -> parser.parse(file), DocumentParseException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT);
@@ -192,7 +207,7 @@ class HostileDocumentsTest {
     }
 
     /** {@link #failure}, and this JVM's heap grew by less than {@link #PARENT_HEAP_GROWTH_LIMIT} meanwhile. */
-    private static DocumentParseException failureWithinParentHeapLimit(Path file) {
+    private DocumentParseException failureWithinParentHeapLimit(Path file) {
         System.gc();
         long before = heapUsed();
         List<MemoryPoolMXBean> heap = heapPools();
