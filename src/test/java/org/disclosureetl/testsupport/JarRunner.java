@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 public final class JarRunner {
 
     public static final Path JAR = Path.of("target/disclosure-etl.jar").toAbsolutePath();
+    /**
+     * The application context as bin/disclosure-etl starts it: from the bean definitions that Spring AOT wrote at
+     * build time (pom.xml, process-aot), so the jar-level tests run what users run.
+     */
+    public static final String AOT = "-Dspring.aot.enabled=true";
 
     private JarRunner() {
     }
@@ -32,6 +37,7 @@ public final class JarRunner {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        command.add(AOT);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));
@@ -50,7 +56,7 @@ public final class JarRunner {
      */
     public static Result runWithFileSizeLimit(Path workDir, long kib, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -f " + kib + " && exec \"$@\"", "sh",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", AOT, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(workDir, "jar-", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
