@@ -2,6 +2,7 @@ package org.disclosureetl.discover;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -19,8 +20,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.disclosureetl.EtlProperties;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.SourceFileRepository;
@@ -43,10 +49,12 @@ public class InboxScanner {
 
     private final SourceFileRepository sourceFiles;
     private final DocumentRepository documents;
+    private final EtlProperties properties;
 
-    public InboxScanner(SourceFileRepository sourceFiles, DocumentRepository documents) {
+    public InboxScanner(SourceFileRepository sourceFiles, DocumentRepository documents, EtlProperties properties) {
         this.sourceFiles = sourceFiles;
         this.documents = documents;
+        this.properties = properties;
     }
 
     public Discovery scan(Path input, long runId) throws IOException {
@@ -61,34 +69,43 @@ public class InboxScanner {
         int unchanged = 0;
         Map<String, SourceFileRepository.SourceFile> knownFiles = sourceFiles.all();
         List<String> untouched = new ArrayList<>();
+        List<Candidate> toHash = new ArrayList<>();
         for (Found found : listFiles(root, unreadable)) {
             Path file = found.file();
             files++;
             String path = FileNames.relativeName(root, file);
             Optional<SourceFileRepository.SourceFile> known = Optional.ofNullable(knownFiles.get(path));
-            String sha256;
-            long size;
-            long modified;
             try {
                 // size and time before the bytes: a file written while it is hashed gets a newer time
                 BasicFileAttributes attributes = found.attributes() != null ? found.attributes()
                         : Files.readAttributes(file, BasicFileAttributes.class);
-                size = attributes.size();
-                modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                long size = attributes.size();
+                long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
                 if (known.isPresent() && known.get().present() && known.get().size() == size
                         && Long.valueOf(modified).equals(known.get().modifiedNanos())) {
                     untouched.add(path);
                     unchanged++;
                     continue;
                 }
-                sha256 = sha256(file);
-                modified = settled(modified);
+                toHash.add(new Candidate(file, path, known, size, modified));
             } catch (IOException e) {
-                // this file's problem, not the run's: it gets a failure row and the others go on
-                unreadable.add(new Discovery.Unreadable(path, errorType(e), readError(e, file)));
-                sourceFiles.markSeen(path, runId); // a known file that turned unreadable is not "deleted"
+                unreadable(unreadable, path, file, e, runId);
+            }
+        }
+        // hashing is most of the stage on new files: the reads and digests run side by side, the registration
+        // below stays in path order on this thread (one transaction, same result as one at a time)
+        List<Hashed> hashed = hashAll(toHash);
+        for (Hashed result : hashed) {
+            Candidate candidate = result.candidate();
+            String path = candidate.path();
+            if (result.error() != null) {
+                unreadable(unreadable, path, candidate.file(), result.error(), runId);
                 continue;
             }
+            String sha256 = result.sha256();
+            long size = candidate.size();
+            long modified = settled(candidate.modified());
+            Optional<SourceFileRepository.SourceFile> known = candidate.known();
             String documentId = documentId(sha256);
             if (known.isEmpty()) {
                 sourceFiles.insert(path, sha256, size, modified, documentId, runId);
@@ -121,6 +138,60 @@ public class InboxScanner {
             log.info("{} was deleted: its rows are kept and marked absent", gone.path());
         }
         return new Discovery(files, added, changed, unchanged, deleted, unreadable);
+    }
+
+    /** This file's problem, not the run's: it gets a failure row and the others go on. */
+    private void unreadable(List<Discovery.Unreadable> unreadable, String path, Path file, IOException e, long runId) {
+        unreadable.add(new Discovery.Unreadable(path, errorType(e), readError(e, file)));
+        sourceFiles.markSeen(path, runId); // a known file that turned unreadable is not "deleted"
+    }
+
+    /** A file whose content must be hashed: new, or its size or time moved. */
+    private record Candidate(Path file, String path, Optional<SourceFileRepository.SourceFile> known, long size,
+                             long modified) {
+    }
+
+    /** A candidate's hash, or the I/O error that kept it from being read. */
+    private record Hashed(Candidate candidate, String sha256, IOException error) {
+    }
+
+    /** The candidates' hashes in their order, computed on up to {@code etl.threads} threads. */
+    private List<Hashed> hashAll(List<Candidate> candidates) throws IOException {
+        int threads = Math.min(properties.effectiveThreads(), candidates.size());
+        if (threads <= 1) {
+            return candidates.stream().map(InboxScanner::hash).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "discover-hash");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Hashed>> futures = new ArrayList<>(candidates.size());
+            for (Candidate candidate : candidates) {
+                futures.add(pool.submit(() -> hash(candidate)));
+            }
+            List<Hashed> hashed = new ArrayList<>(candidates.size());
+            for (Future<Hashed> future : futures) {
+                hashed.add(future.get());
+            }
+            return hashed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while hashing the inbox");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Hashed hash(Candidate candidate) {
+        try {
+            return new Hashed(candidate, sha256(candidate.file()), null);
+        } catch (IOException e) {
+            return new Hashed(candidate, null, e);
+        }
     }
 
     /**
