@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,7 @@ import org.disclosureetl.export.ExportOptions;
 import org.disclosureetl.export.Exports;
 import org.disclosureetl.ingest.FailureRecorder;
 import org.disclosureetl.ingest.IngestJobConfiguration;
+import org.disclosureetl.ingest.PartitionWorker;
 import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.report.RunReports;
 import org.disclosureetl.store.DatabaseFault;
@@ -67,11 +69,13 @@ class Commands {
     private final RunReports reports;
     private final DatabaseFault databaseFault;
     private final RunLock runLock;
+    private final PartitionWorker partitionWorker;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
              DocumentRepository documents, Exports exporter, RunningJobs runningJobs,
-             RunReports reports, DatabaseFault databaseFault, RunLock runLock) {
+             RunReports reports, DatabaseFault databaseFault, RunLock runLock, PartitionWorker partitionWorker) {
+        this.partitionWorker = partitionWorker;
         this.databaseFault = databaseFault;
         this.runLock = runLock;
         this.jobOperator = jobOperator;
@@ -89,6 +93,9 @@ class Commands {
     }
 
     private int ingest(Path input, Path output) throws Exception {
+        if (!postgresqlForRemote(properties.workers() == EtlProperties.Workers.REMOTE)) {
+            return USAGE;
+        }
         runLock.acquire();
         recoverAbandonedRuns();
         return launch(IngestJobConfiguration.runParameters(input, output, System.currentTimeMillis()));
@@ -127,6 +134,9 @@ class Commands {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             out.println("restart: run " + execution.getId() + " already completed; nothing to restart");
             return OK;
+        }
+        if (!postgresqlForRemote(properties.workers() == EtlProperties.Workers.REMOTE)) {
+            return USAGE;
         }
         runLock.acquire();
         recoverAbandonedRuns();
@@ -209,6 +219,36 @@ class Commands {
         result.rows().forEach((file, rows) -> out.printf("export: %-22s %d rows%n", file, rows));
         out.println("export: written to " + result.folder().toAbsolutePath());
         return OK;
+    }
+
+    /**
+     * {@code worker}: runs extract partitions of managers' runs until the process is stopped. It takes no
+     * run lock (see {@link PartitionWorker}).
+     */
+    int worker() throws Exception {
+        if (!postgresqlForRemote(true)) {
+            return USAGE;
+        }
+        out.printf("worker: taking extract partitions with %d thread(s); stop with SIGTERM (Ctrl-C)%n",
+                properties.effectiveThreads());
+        out.flush();
+        int ran = partitionWorker.run();
+        out.printf("worker: stopped after %d partition(s)%n", ran);
+        return OK;
+    }
+
+    /**
+     * Remote partitioning chosen by a setting the command line check cannot see (a job file) on an H2
+     * database: one line, as for a command-line mistake. The manager and its workers share a PostgreSQL
+     * database; an H2 file opens in one process only.
+     */
+    private boolean postgresqlForRemote(boolean remote) throws SQLException {
+        if (!remote || runLock.isPostgresql()) {
+            return true;
+        }
+        System.err.println("remote partitioning (etl.workers=remote, worker) needs a PostgreSQL database that the"
+                + " manager and its workers share (--db=jdbc:postgresql://host:5432/db); an H2 file opens in one process only");
+        return false;
     }
 
     /** Takes this process's right to run jobs on the database (see {@link RunLock}); the schedule takes it at start. */
