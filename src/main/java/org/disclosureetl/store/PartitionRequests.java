@@ -17,6 +17,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,7 +72,8 @@ public class PartitionRequests {
         store.setChannelMessageStoreQueryProvider(new PostgresChannelMessageStoreQueryProvider());
         store.setRegion(REGION);
         // requests are Java-serialized; the store reads back only classes it is told to trust
-        store.addAllowedPatterns(StepExecutionRequest.class.getName());
+        store.addAllowedPatterns(StepExecutionRequest.class.getName(), GenericMessage.class.getName(),
+                MessageHeaders.class.getName(), "java.util.*");
         store.afterPropertiesSet();
         return new QueueChannel(new MessageGroupQueue(store, GROUP));
     }
