@@ -31,6 +31,7 @@ import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.report.RunReports;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.store.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -39,6 +40,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -70,12 +72,15 @@ class Commands {
     private final DatabaseFault databaseFault;
     private final RunLock runLock;
     private final PartitionWorker partitionWorker;
+    private final PartitionRequests partitionRequests;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
              DocumentRepository documents, Exports exporter, RunningJobs runningJobs,
-             RunReports reports, DatabaseFault databaseFault, RunLock runLock, PartitionWorker partitionWorker) {
+             RunReports reports, DatabaseFault databaseFault, RunLock runLock, PartitionWorker partitionWorker,
+             PartitionRequests partitionRequests) {
         this.partitionWorker = partitionWorker;
+        this.partitionRequests = partitionRequests;
         this.databaseFault = databaseFault;
         this.runLock = runLock;
         this.jobOperator = jobOperator;
@@ -97,7 +102,9 @@ class Commands {
             return USAGE;
         }
         runLock.acquire();
-        recoverAbandonedRuns();
+        if (!recoverAbandonedRuns()) {
+            return JOB_FAILED;
+        }
         return launch(IngestJobConfiguration.runParameters(input, output, System.currentTimeMillis()));
     }
 
@@ -139,7 +146,9 @@ class Commands {
             return USAGE;
         }
         runLock.acquire();
-        recoverAbandonedRuns();
+        if (!recoverAbandonedRuns()) {
+            return JOB_FAILED;
+        }
         // launching the job with the failed instance's own parameters resumes that instance
         return launch(execution.getJobParameters());
     }
@@ -260,16 +269,33 @@ class Commands {
      * Runs still marked as running that this JVM is not running were left by a process that died
      * (kill -9, power loss): no other process can hold the database (H2) or the run lock (PostgreSQL;
      * the callers took it), so they are marked FAILED and can be restarted. Their committed documents stay; the rest are still pending.
+     * Not while a worker still runs a partition of such a run (its manager died, the worker goes on): that
+     * partition would be run twice at once. False then, after one line saying so.
      */
-    private void recoverAbandonedRuns() {
+    private boolean recoverAbandonedRuns() throws SQLException {
         if (runningJobs.isAnyRunning()) {
-            return;
+            return true;
         }
-        for (JobExecution abandoned : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
-            jobOperator.recover(abandoned);
+        List<JobExecution> abandoned = jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)
+                .stream().toList();
+        if (runLock.isPostgresql()) {
+            for (JobExecution run : abandoned) {
+                for (StepExecution step : jobRepository.getJobExecution(run.getId()).getStepExecutions()) {
+                    if (step.getStatus().isRunning() && step.getStepName().startsWith(IngestJobConfiguration.EXTRACT_PARTITION_STEP)
+                            && partitionRequests.isRunningOnAWorker(step.getId())) {
+                        System.err.printf("run %d was left unfinished by its manager, but a worker still runs its %s:"
+                                + " wait for it to end (or stop that worker) and try again%n", run.getId(), step.getStepName());
+                        return false;
+                    }
+                }
+            }
+        }
+        for (JobExecution run : abandoned) {
+            jobOperator.recover(run);
             out.printf("run %d was left unfinished by a process that stopped: marked FAILED (restart --run=%d resumes it)%n",
-                    abandoned.getId(), abandoned.getId());
+                    run.getId(), run.getId());
         }
+        return true;
     }
 
     /** The run with this id, or null (the JDBC repository throws for an id it does not have). */
