@@ -241,9 +241,10 @@ class Commands {
         out.printf("worker: taking extract partitions with %d thread(s); stop with SIGTERM (Ctrl-C)%n",
                 properties.effectiveThreads());
         out.flush();
-        int ran = partitionWorker.run();
-        out.printf("worker: stopped after %d partition(s)%n", ran);
-        return OK;
+        PartitionWorker.Outcome outcome = partitionWorker.run();
+        out.printf("worker: %s after %d partition(s)%n", outcome.stopped() ? "stopped" : "lost its database",
+                outcome.partitions());
+        return outcome.stopped() ? OK : JOB_FAILED;
     }
 
     /**

@@ -68,8 +68,15 @@ public class PartitionWorker implements SmartLifecycle {
         handler.setStepLocator(name -> tracked(extractPartitionStep));
     }
 
-    /** Runs until the process is told to stop; returns the number of partitions this process ran. */
-    public int run() throws InterruptedException {
+    /** What a worker did: the partitions it ran, and whether it ended because it was told to stop. */
+    public record Outcome(int partitions, boolean stopped) {
+    }
+
+    /**
+     * Runs until the process is told to stop, or until every thread has lost its database session (each
+     * says why in the log).
+     */
+    public Outcome run() throws InterruptedException {
         int count = properties.effectiveThreads();
         List<int[]> done = new ArrayList<>();
         synchronized (threads) {
@@ -84,7 +91,7 @@ public class PartitionWorker implements SmartLifecycle {
         for (Thread thread : threads) {
             thread.join();
         }
-        return done.stream().mapToInt(ran -> ran[0]).sum();
+        return new Outcome(done.stream().mapToInt(ran -> ran[0]).sum(), stopping.getCount() == 0);
     }
 
     private void consume(int[] ran) {

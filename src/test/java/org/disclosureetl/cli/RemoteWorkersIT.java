@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteWorkersIT {
 
-    private static final int COPIES = 16;
+    private static final int COPIES = 12;
     private static final Pattern STARTED = Pattern.compile("worker: run (\\d+) (extractPartition:partition\\d+) started");
 
     @TempDir
