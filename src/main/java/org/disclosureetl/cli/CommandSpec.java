@@ -2,8 +2,8 @@ package org.disclosureetl.cli;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -145,7 +145,8 @@ public enum CommandSpec {
         if (workers != null && !workers.equalsIgnoreCase(LOCAL) && !workers.equalsIgnoreCase(REMOTE)) {
             throw new UsageException("--" + WORKERS + " is " + LOCAL + " or " + REMOTE + ", not '" + workers + "'");
         }
-        boolean remote = this == WORKER || REMOTE.equalsIgnoreCase(workers);
+        // runs and export run no job: a setting in the environment does not concern them
+        boolean remote = this == WORKER || (options.contains(Opt.WORKERS) && REMOTE.equalsIgnoreCase(workers));
         if (remote && !url.startsWith(POSTGRESQL_PREFIX)) {
             throw new UsageException(word + (this == WORKER ? "" : " --" + WORKERS + "=" + REMOTE)
                     + " needs a PostgreSQL database that the manager and its workers share"
