@@ -118,8 +118,6 @@ class RemoteWorkersIT {
         Path survivorLog = work.resolve("survivor.log");
         Process victim = startWorker(victimLog, url);
         startWorker(survivorLog, url);
-        waitForLine(victimLog, "worker: taking extract partitions", 120);
-        waitForLine(survivorLog, "worker: taking extract partitions", 120);
         Path out = work.resolve("out");
         Path managerLog = work.resolve("manager.log");
         // two partitions: each worker runs one for the whole extract step, so the kill lands inside one
