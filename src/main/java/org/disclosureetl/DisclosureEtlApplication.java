@@ -30,6 +30,7 @@ public class DisclosureEtlApplication {
                 System.out.print(parsed.command() == null ? CommandSpec.usage() : parsed.command().help());
                 System.exit(0);
             }
+            parsed.command().checkWorkers(args, System.getenv(), openedUrl(args));
         } catch (CommandSpec.UsageException e) {
             System.err.println(e.getMessage());
             System.exit(CommandSpec.USAGE_ERROR);
@@ -51,6 +52,15 @@ public class DisclosureEtlApplication {
             db = System.getenv().getOrDefault("ETL_DB", DEFAULT_DB);
         }
         return db.startsWith(JDBC_PREFIX) ? db : h2Url(Path.of(db));
+    }
+
+    /** The URL the command will open: spring.datasource.url when given (it wins), else {@link #databaseUrl}. */
+    static String openedUrl(String[] args) {
+        String url = new SimpleCommandLinePropertySource(args).getProperty("spring.datasource.url");
+        if (url == null) {
+            url = System.getenv("SPRING_DATASOURCE_URL");
+        }
+        return url != null ? url : databaseUrl(args);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.disclosureetl;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param threads     extract partitions and export workers run side by side; 0 means one per core
  * @param maxAttempts how often a failed document is tried before retry-failed leaves it alone
  * @param schedule    when the {@code schedule} command runs ingest
+ * @param workers     who runs the extract partitions of a run this process starts: its own threads, or
+ *                    {@code worker} processes (PostgreSQL only)
+ * @param remote      the partitions and polling of {@code workers=remote}
  */
 @ConfigurationProperties("etl")
 public record EtlProperties(@DefaultValue("data/inbox") Path input,
@@ -22,7 +26,26 @@ public record EtlProperties(@DefaultValue("data/inbox") Path input,
                             @DefaultValue("20") int chunkSize,
                             @DefaultValue("0") int threads,
                             @DefaultValue("3") int maxAttempts,
-                            @DefaultValue Schedule schedule) {
+                            @DefaultValue Schedule schedule,
+                            @DefaultValue("local") Workers workers,
+                            @DefaultValue Remote remote) {
+
+    /** Where the extract step's partitions run. */
+    public enum Workers {
+        /** on threads of the process that runs the job (etl.threads of them) */
+        LOCAL,
+        /** in {@code worker} processes that take them from the database; this process waits for them */
+        REMOTE
+    }
+
+    /**
+     * @param partitions   partitions a remote extract step is cut into: more than the workers' threads, so a
+     *                     faster worker takes more of them and a worker that dies leaves a small part unfinished
+     * @param pollInterval how often the manager reads its partitions' state and an idle worker looks for a
+     *                     request
+     */
+    public record Remote(@DefaultValue("8") int partitions, @DefaultValue("1s") Duration pollInterval) {
+    }
 
     /**
      * @param cron Spring cron expression (second minute hour day month weekday); nightly by default

@@ -65,6 +65,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
                 yield options == null ? Commands.USAGE : commands.export(filter(args), options);
             }
             case "schedule" -> schedule.run(Commands.option(args, "cron"));
+            case "worker" -> commands.worker();
             default -> {
                 System.err.println("unknown command: " + command);
                 yield Commands.USAGE;

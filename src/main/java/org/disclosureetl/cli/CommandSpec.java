@@ -3,6 +3,7 @@ package org.disclosureetl.cli;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,17 +14,18 @@ import java.util.Optional;
  */
 public enum CommandSpec {
     INGEST("ingest", "parse, extract, validate and store the new and changed files under --input, then write the CSV files",
-            Opt.text("input", "DIR"), Opt.text("output", "DIR")),
+            Opt.text("input", "DIR"), Opt.text("output", "DIR"), Opt.WORKERS),
     RETRY_FAILED("retry-failed", "queue the failed documents (of run ID, or all) again and run ingest on the folder they came from",
-            Opt.number("run", "ID"), Opt.text("input", "DIR"), Opt.text("output", "DIR")),
+            Opt.number("run", "ID"), Opt.text("input", "DIR"), Opt.text("output", "DIR"), Opt.WORKERS),
     RESTART("restart", "resume a failed or stopped run (default: the latest) on the folders it was started with",
-            Opt.number("run", "ID")),
+            Opt.number("run", "ID"), Opt.WORKERS),
     RUNS("runs", "list recent runs", Opt.number("limit", "N")),
     EXPORT("export", "write the CSV files from the database again, optionally filtered",
             Opt.text("output", "DIR"), Opt.number("year", "Y"), Opt.text("agency", "A"), Opt.text("region", "R"),
             Opt.text("table", "T"), Opt.text("format", "csv|xlsx"), Opt.flag("excel")),
     SCHEDULE("schedule", "stay up and run ingest on a cron schedule",
-            Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR"));
+            Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR"), Opt.WORKERS),
+    WORKER("worker", "stay up and run the extract partitions of runs started with --workers=remote (PostgreSQL only)");
 
     /** Options every command takes: the database, and settings (etl.*, spring.*, logging.*). */
     private static final Opt DB = Opt.text("db", "PATH|URL");
@@ -31,8 +33,18 @@ public enum CommandSpec {
 
     public static final int USAGE_ERROR = 2;
 
+    /** The option and setting that choose where extract partitions run, and their values. */
+    static final String WORKERS = "workers";
+    static final String WORKERS_SETTING = "etl.workers";
+    static final String LOCAL = "local";
+    static final String REMOTE = "remote";
+    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+
     /** An option: its name, the placeholder of its value, whether that is a whole number or absent. */
     record Opt(String name, String value, boolean number, boolean flag) {
+        /** Where the run's extract partitions run: etl.workers (application.yml maps --workers to it). */
+        static final Opt WORKERS = text(CommandSpec.WORKERS, LOCAL + "|" + REMOTE);
+
         static Opt text(String name, String value) {
             return new Opt(name, value, false, false);
         }
@@ -112,6 +124,34 @@ public enum CommandSpec {
             }
         }
         return new Parsed(command, false);
+    }
+
+    /**
+     * Remote partitioning (the worker command, or --workers=remote / etl.workers=remote on the command line
+     * or as ETL_WORKERS) needs a database that the manager and its workers share: PostgreSQL. An H2 file
+     * opens in one process only.
+     *
+     * @param url the JDBC URL the command will open
+     */
+    public void checkWorkers(String[] args, Map<String, String> environment, String url) throws UsageException {
+        String workers = environment.get("ETL_WORKERS");
+        for (String arg : args) {
+            for (String name : List.of(WORKERS, WORKERS_SETTING)) {
+                if (arg.startsWith("--" + name + "=")) {
+                    workers = arg.substring(name.length() + 3).strip();
+                }
+            }
+        }
+        if (workers != null && !workers.equalsIgnoreCase(LOCAL) && !workers.equalsIgnoreCase(REMOTE)) {
+            throw new UsageException("--" + WORKERS + " is " + LOCAL + " or " + REMOTE + ", not '" + workers + "'");
+        }
+        // runs and export run no job: a setting in the environment does not concern them
+        boolean remote = this == WORKER || (options.contains(Opt.WORKERS) && REMOTE.equalsIgnoreCase(workers));
+        if (remote && !url.startsWith(POSTGRESQL_PREFIX)) {
+            throw new UsageException(word + (this == WORKER ? "" : " --" + WORKERS + "=" + REMOTE)
+                    + " needs a PostgreSQL database that the manager and its workers share"
+                    + " (--db=jdbc:postgresql://host:5432/db); an H2 file opens in one process only");
+        }
     }
 
     private void check(String arg) throws UsageException {

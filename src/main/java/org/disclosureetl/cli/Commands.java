@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,10 +26,12 @@ import org.disclosureetl.export.ExportOptions;
 import org.disclosureetl.export.Exports;
 import org.disclosureetl.ingest.FailureRecorder;
 import org.disclosureetl.ingest.IngestJobConfiguration;
+import org.disclosureetl.ingest.PartitionWorker;
 import org.disclosureetl.ingest.RunningJobs;
 import org.disclosureetl.report.RunReports;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.store.RunLock;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -37,6 +40,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -67,11 +71,16 @@ class Commands {
     private final RunReports reports;
     private final DatabaseFault databaseFault;
     private final RunLock runLock;
+    private final PartitionWorker partitionWorker;
+    private final PartitionRequests partitionRequests;
     private final PrintStream out = System.out;
 
     Commands(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, EtlProperties properties,
              DocumentRepository documents, Exports exporter, RunningJobs runningJobs,
-             RunReports reports, DatabaseFault databaseFault, RunLock runLock) {
+             RunReports reports, DatabaseFault databaseFault, RunLock runLock, PartitionWorker partitionWorker,
+             PartitionRequests partitionRequests) {
+        this.partitionWorker = partitionWorker;
+        this.partitionRequests = partitionRequests;
         this.databaseFault = databaseFault;
         this.runLock = runLock;
         this.jobOperator = jobOperator;
@@ -89,8 +98,13 @@ class Commands {
     }
 
     private int ingest(Path input, Path output) throws Exception {
+        if (!postgresqlForRemote(properties.workers() == EtlProperties.Workers.REMOTE)) {
+            return USAGE;
+        }
         runLock.acquire();
-        recoverAbandonedRuns();
+        if (!recoverAbandonedRuns()) {
+            return JOB_FAILED;
+        }
         return launch(IngestJobConfiguration.runParameters(input, output, System.currentTimeMillis()));
     }
 
@@ -128,8 +142,13 @@ class Commands {
             out.println("restart: run " + execution.getId() + " already completed; nothing to restart");
             return OK;
         }
+        if (!postgresqlForRemote(properties.workers() == EtlProperties.Workers.REMOTE)) {
+            return USAGE;
+        }
         runLock.acquire();
-        recoverAbandonedRuns();
+        if (!recoverAbandonedRuns()) {
+            return JOB_FAILED;
+        }
         // launching the job with the failed instance's own parameters resumes that instance
         return launch(execution.getJobParameters());
     }
@@ -211,6 +230,37 @@ class Commands {
         return OK;
     }
 
+    /**
+     * {@code worker}: runs extract partitions of managers' runs until the process is stopped. It takes no
+     * run lock (see {@link PartitionWorker}).
+     */
+    int worker() throws Exception {
+        if (!postgresqlForRemote(true)) {
+            return USAGE;
+        }
+        out.printf("worker: taking extract partitions with %d thread(s); stop with SIGTERM (Ctrl-C)%n",
+                properties.effectiveThreads());
+        out.flush();
+        PartitionWorker.Outcome outcome = partitionWorker.run();
+        out.printf("worker: %s after %d partition(s)%n", outcome.stopped() ? "stopped" : "lost its database",
+                outcome.partitions());
+        return outcome.stopped() ? OK : JOB_FAILED;
+    }
+
+    /**
+     * Remote partitioning chosen by a setting the command line check cannot see (a job file) on an H2
+     * database: one line, as for a command-line mistake. The manager and its workers share a PostgreSQL
+     * database; an H2 file opens in one process only.
+     */
+    private boolean postgresqlForRemote(boolean remote) throws SQLException {
+        if (!remote || runLock.isPostgresql()) {
+            return true;
+        }
+        System.err.println("remote partitioning (etl.workers=remote, worker) needs a PostgreSQL database that the"
+                + " manager and its workers share (--db=jdbc:postgresql://host:5432/db); an H2 file opens in one process only");
+        return false;
+    }
+
     /** Takes this process's right to run jobs on the database (see {@link RunLock}); the schedule takes it at start. */
     void lockRuns() throws Exception {
         runLock.acquire();
@@ -220,16 +270,33 @@ class Commands {
      * Runs still marked as running that this JVM is not running were left by a process that died
      * (kill -9, power loss): no other process can hold the database (H2) or the run lock (PostgreSQL;
      * the callers took it), so they are marked FAILED and can be restarted. Their committed documents stay; the rest are still pending.
+     * Not while a worker still runs a partition of such a run (its manager died, the worker goes on): that
+     * partition would be run twice at once. False then, after one line saying so.
      */
-    private void recoverAbandonedRuns() {
+    private boolean recoverAbandonedRuns() throws SQLException {
         if (runningJobs.isAnyRunning()) {
-            return;
+            return true;
         }
-        for (JobExecution abandoned : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
-            jobOperator.recover(abandoned);
+        List<JobExecution> abandoned = jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)
+                .stream().toList();
+        if (runLock.isPostgresql()) {
+            for (JobExecution run : abandoned) {
+                for (StepExecution step : jobRepository.getJobExecution(run.getId()).getStepExecutions()) {
+                    if (step.getStatus().isRunning() && step.getStepName().startsWith(IngestJobConfiguration.EXTRACT_PARTITION_STEP)
+                            && partitionRequests.isRunningOnAWorker(step.getId())) {
+                        System.err.printf("run %d was left unfinished by its manager, but a worker still runs its %s:"
+                                + " wait for it to end (or stop that worker) and try again%n", run.getId(), step.getStepName());
+                        return false;
+                    }
+                }
+            }
+        }
+        for (JobExecution run : abandoned) {
+            jobOperator.recover(run);
             out.printf("run %d was left unfinished by a process that stopped: marked FAILED (restart --run=%d resumes it)%n",
-                    abandoned.getId(), abandoned.getId());
+                    run.getId(), run.getId());
         }
+        return true;
     }
 
     /** The run with this id, or null (the JDBC repository throws for an id it does not have). */

@@ -2,6 +2,7 @@ package org.disclosureetl.ingest;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.disclosureetl.store.DocumentRepository;
@@ -30,6 +31,8 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong lastPrinted = new AtomicLong();
+    /** Whether this JVM runs the extract step; a worker runs only its partitions and prints its own lines. */
+    private final AtomicBoolean extracting = new AtomicBoolean();
 
     ExtractProgress(DocumentRepository documents, StageObservations stages, RunningJobs runningJobs) {
         this.documents = documents;
@@ -64,6 +67,7 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
         if (!IngestJobConfiguration.EXTRACT_STEP.equals(stepExecution.getStepName())) {
             return;
         }
+        extracting.set(true);
         total.set(documents.countPending());
         done.set(0);
         failed.set(0);
@@ -75,6 +79,9 @@ class ExtractProgress implements JobExecutionListener, StepExecutionListener, It
 
     @Override
     public void afterWrite(Chunk<? extends ProcessedDocument> items) {
+        if (!extracting.get()) {
+            return;
+        }
         long n = done.addAndGet(items.size());
         failed.addAndGet(items.getItems().stream().filter(ProcessedDocument::isFailed).count());
         long now = System.nanoTime();

@@ -18,6 +18,7 @@ import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
+import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
@@ -140,10 +141,23 @@ public class IngestJobConfiguration {
         };
     }
 
+    /**
+     * The extract step: its partitions run on this process's threads ({@code etl.workers=local}, the
+     * default) or in {@code worker} processes ({@code remote}, see {@link RemotePartitionHandler}).
+     */
     @Bean
     Step extractStep(JobRepository jobRepository, Step extractPartitionStep, EtlProperties properties,
                      ExtractProgress progress, StageObservations stages, ReportParser parser,
-                     DocumentRepository documents) {
+                     DocumentRepository documents, PartitionRequests requests) throws Exception {
+        if (properties.workers() == EtlProperties.Workers.REMOTE) {
+            return new StepBuilder(EXTRACT_STEP, jobRepository)
+                    .observationRegistry(stages.registry())
+                    .partitioner(EXTRACT_PARTITION_STEP, documentPartitioner())
+                    .partitionHandler(new RemotePartitionHandler(jobRepository, requests, documents,
+                            properties.remote().pollInterval(), properties.remote().partitions()))
+                    .listener(progress)
+                    .build();
+        }
         int partitions = properties.effectiveThreads();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("extract-");
         executor.setConcurrencyLimit(partitions);

@@ -73,6 +73,13 @@ public class RunLock implements DisposableBean {
         held = true;
     }
 
+    /** Whether the database is PostgreSQL (remote partitioning needs one; see {@code PartitionRequests}). */
+    public boolean isPostgresql() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return POSTGRESQL.equals(connection.getMetaData().getDatabaseProductName());
+        }
+    }
+
     /**
      * Gives the lock back before the pool closes (the pooled connection outlives this session's use of it;
      * a process that dies loses its connection and with it the lock).

@@ -187,12 +187,22 @@ class FaultProbeIT {
             Files.deleteIfExists(strayDatabase);
         }
         assertOneLine(JarRunner.run(work, "ingest", "--ouptut=" + work.resolve("out"), db),
-                "unknown option --ouptut for ingest (it takes [--input=DIR] [--output=DIR] [--db=PATH|URL] [--etl.*=VALUE])");
+                "unknown option --ouptut for ingest (it takes [--input=DIR] [--output=DIR] [--workers=local|remote] [--db=PATH|URL] [--etl.*=VALUE])");
+        // remote partitioning needs the database the manager and its workers share: PostgreSQL, not an H2 file
+        assertOneLine(JarRunner.run(work, "worker", db), "worker needs a PostgreSQL database that the manager and its"
+                + " workers share (--db=jdbc:postgresql://host:5432/db); an H2 file opens in one process only");
+        assertOneLine(JarRunner.run(work, "ingest", "--workers=remote", db), "ingest --workers=remote needs a PostgreSQL"
+                + " database that the manager and its workers share (--db=jdbc:postgresql://host:5432/db); an H2 file"
+                + " opens in one process only");
+        assertOneLine(JarRunner.run(work, "restart", "--etl.workers=remote", db), "restart --workers=remote needs a"
+                + " PostgreSQL database that the manager and its workers share (--db=jdbc:postgresql://host:5432/db);"
+                + " an H2 file opens in one process only");
+        assertOneLine(JarRunner.run(work, "ingest", "--workers=many", db), "--workers is local or remote, not 'many'");
         assertOneLine(JarRunner.run(work, "export", "--year=abc", db), "--year must be a whole number, not 'abc'");
         assertOneLine(JarRunner.run(work, "runs", "--limit=abc", db), "--limit must be a whole number, not 'abc'");
         assertOneLine(JarRunner.run(work, "restart", "--run", db), "--run needs a value: --run=ID (no space)");
         assertOneLine(JarRunner.run(work, "frobnicate", db),
-                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule)");
+                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, worker)");
         assertThat(work.resolve("db")).doesNotExist();
 
         // a run that is not in the database: found out after start-up, still one line and no stack trace
@@ -203,7 +213,7 @@ class FaultProbeIT {
                     .doesNotContain("\tat ").doesNotContain("Exception");
         }
 
-        for (String command : List.of("ingest", "retry-failed", "restart", "runs", "export", "schedule")) {
+        for (String command : List.of("ingest", "retry-failed", "restart", "runs", "export", "schedule", "worker")) {
             JarRunner.Result help = JarRunner.run(work, command, "--help");
             assertThat(help.exitCode()).as(help.stdout()).isZero();
             assertThat(help.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar " + command + " ")

@@ -1,0 +1,204 @@
+package org.disclosureetl.ingest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.disclosureetl.EtlProperties;
+import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.PartitionRequests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code worker} command's process: {@code etl.threads} threads, each with a database session of its
+ * own ({@link PartitionRequests.WorkerSession}), take extract partition requests of managers' runs off the
+ * queue and run them with Spring Batch's {@link StepExecutionRequestHandler}: the same
+ * {@code extractPartition} step, reader, processor (and so the same fork-isolated parser) and writer as a
+ * local run, on the run's own folders (its job parameters). Idle threads look for a request every
+ * {@code etl.remote.poll-interval}. On shutdown (SIGTERM) no request is taken any more and a running
+ * partition stops after its current chunk, STOPPED, so that {@code restart} resumes it.
+ *
+ * <p>A worker takes no {@code RunLock}: it runs only the partitions of a run that a manager, which holds
+ * that lock, has started.
+ */
+@Component
+public class PartitionWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger("progress");
+    private static final Duration GRACE = Duration.ofSeconds(60);
+
+    private final JobRepository jobRepository;
+    private final PartitionRequests requests;
+    private final DocumentRepository documents;
+    private final ReportParser parser;
+    private final EtlProperties properties;
+    private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+    /** The partitions running in this process, told to stop at shutdown. */
+    private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean lifecycleRunning;
+
+    public PartitionWorker(JobRepository jobRepository, @Qualifier("extractPartitionStep") Step extractPartitionStep,
+                           PartitionRequests requests, DocumentRepository documents, ReportParser parser,
+                           EtlProperties properties) {
+        this.jobRepository = jobRepository;
+        this.requests = requests;
+        this.documents = documents;
+        this.parser = parser;
+        this.properties = properties;
+        handler.setJobRepository(jobRepository);
+        handler.setStepLocator(name -> tracked(extractPartitionStep));
+    }
+
+    /** What a worker did: the partitions it ran, and whether it ended because it was told to stop. */
+    public record Outcome(int partitions, boolean stopped) {
+    }
+
+    /**
+     * Runs until the process is told to stop, or until every thread has lost its database session (each
+     * says why in the log).
+     */
+    public Outcome run() throws InterruptedException {
+        int count = properties.effectiveThreads();
+        List<int[]> done = new ArrayList<>();
+        synchronized (threads) {
+            for (int i = 0; i < count; i++) {
+                int[] ran = new int[1];
+                done.add(ran);
+                Thread thread = new Thread(() -> consume(ran), "worker-" + (i + 1));
+                threads.add(thread);
+                thread.start();
+            }
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new Outcome(done.stream().mapToInt(ran -> ran[0]).sum(), stopping.getCount() == 0);
+    }
+
+    private void consume(int[] ran) {
+        try (PartitionRequests.WorkerSession session = requests.openWorkerSession()) {
+            while (stopping.getCount() > 0) {
+                Optional<StepExecutionRequest> request = session.claim();
+                if (request.isEmpty()) {
+                    stopping.await(properties.remote().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                long id = request.get().getStepExecutionId();
+                try {
+                    if (runPartition(request.get())) {
+                        ran[0]++;
+                    }
+                } finally {
+                    session.release(id);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // the session (the database) is gone: this thread ends; the manager sees its partition's lock free
+            log.error("worker: {} stops: {}", Thread.currentThread().getName(), e.toString());
+        }
+    }
+
+    /** Runs one partition unless it is no longer waiting for a worker (its run failed or was restarted). */
+    private boolean runPartition(StepExecutionRequest request) {
+        StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
+        if (partition == null || partition.getStatus() != BatchStatus.STARTING
+                || !partition.getJobExecution().isRunning() || stopping.getCount() == 0) {
+            log.info("worker: request for step execution {} skipped: {}", request.getStepExecutionId(),
+                    partition == null ? "not in the job repository" : partition.getStepName() + " of run "
+                            + partition.getJobExecutionId() + " is " + partition.getStatus() + ", its run "
+                            + partition.getJobExecution().getStatus());
+            return false;
+        }
+        // as the local extract step does before its partitions start (etl.parse.quick-start-below)
+        parser.expectDocuments(documents.countPending());
+        log.info("worker: run {} {} started", partition.getJobExecutionId(), partition.getStepName());
+        long started = System.nanoTime();
+        StepExecution ended = handler.handle(request);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info(String.format("worker: run %d %s %s: %d documents in %.1f s", ended.getJobExecutionId(),
+                ended.getStepName(), ended.getStatus(), ended.getWriteCount(), seconds));
+        return true;
+    }
+
+    /** The partition step, registering each execution it runs so that shutdown can stop it. */
+    private Step tracked(Step step) {
+        return new Step() {
+            @Override
+            public String getName() {
+                return step.getName();
+            }
+
+            @Override
+            public void execute(StepExecution stepExecution) throws JobInterruptedException {
+                running.add(stepExecution);
+                try {
+                    if (stopping.getCount() == 0) {
+                        stepExecution.setTerminateOnly();
+                    }
+                    step.execute(stepExecution);
+                } finally {
+                    running.remove(stepExecution);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void start() {
+        lifecycleRunning = true;
+    }
+
+    /** SIGTERM: no more requests; running partitions stop after their current chunk (STOPPED, restartable). */
+    @Override
+    public void stop() {
+        stopping.countDown();
+        running.forEach(StepExecution::setTerminateOnly);
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        synchronized (threads) {
+            for (Thread thread : threads) {
+                try {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (thread.isAlive()) {
+                    log.warn("worker: {} did not stop within {} s", thread.getName(), GRACE.toSeconds());
+                }
+            }
+        }
+        lifecycleRunning = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return lifecycleRunning;
+    }
+
+    /** Stop early: before the data source and the parser the running partitions need are closed. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}
