@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +24,16 @@ public class RunningJobs implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RunningJobs.class);
     private static final Duration GRACE = Duration.ofSeconds(60);
 
-    private final JobOperator jobOperator;
+    /**
+     * Looked up when a run is to be stopped, not injected: the job operator's creation looks up the job, whose
+     * steps' listeners need this bean, and that cycle cost every start a failed attempt at building the job.
+     */
+    private final ObjectProvider<JobOperator> jobOperator;
     private final JobRepository jobRepository;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean lifecycleRunning;
 
-    public RunningJobs(JobOperator jobOperator, JobRepository jobRepository) {
+    public RunningJobs(ObjectProvider<JobOperator> jobOperator, JobRepository jobRepository) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
     }
@@ -68,7 +73,7 @@ public class RunningJobs implements SmartLifecycle {
         for (Long id : Set.copyOf(running)) {
             try {
                 log.info("shutting down: stopping run {} after its current chunk", id);
-                jobOperator.stop(id);
+                jobOperator.getObject().stop(id);
             } catch (Exception e) {
                 log.warn("could not stop run {}: {}", id, e.getMessage());
             }
