@@ -1,6 +1,7 @@
 package org.disclosureetl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.disclosureetl.testsupport.ExportComparison.assertSameExport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +14,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Corpus;
-import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.JarRunner;
 import org.disclosureetl.testsupport.PostgresServer;
 import org.junit.jupiter.api.AfterEach;
@@ -56,14 +54,7 @@ class RemoteWorkersIT {
         inbox = shared.resolve("inbox");
         files = Corpus.build(inbox, COPIES);
         // corrupt files among the reports: their failures are logged by whichever worker meets them, once
-        Path corrupt = Files.createDirectories(inbox.resolve("corrupt"));
-        Random random = new Random(7);
-        for (int i = 0; i < COPIES / 2; i++) {
-            Files.writeString(corrupt.resolve("broken-" + i + ".pdf"), "%PDF-1.7 junk " + i);
-            byte[] noise = new byte[2000];
-            random.nextBytes(noise);
-            Files.write(corrupt.resolve("noise-" + i + ".doc"), noise);
-        }
+        Corpus.addCorruptFiles(inbox, COPIES / 2, 7);
         reference = shared.resolve("reference");
         JarRunner.Result result = JarRunner.run(shared, "ingest", "--input=" + inbox, "--output=" + reference,
                 "--db=" + shared.resolve("reference-db/etl"));
@@ -124,7 +115,7 @@ class RemoteWorkersIT {
         Process manager = JarRunner.start(managerLog, "ingest", "--workers=remote", "--etl.remote.partitions=2",
                 "--input=" + inbox, "--output=" + out, "--db=" + url);
 
-        waitForLine(victimLog, "worker: run 1 extractPartition:", 120);
+        JarRunner.waitForLine(victimLog, "worker: run 1 extractPartition:", 120);
         waitForProcessedDocuments(url, 20, 120);
         victim.destroyForcibly(); // SIGKILL: its session ends, and with it its partition's lock
         assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -197,34 +188,5 @@ class RemoteWorkersIT {
         } catch (SQLException e) {
             return 0; // the tables are not there before the first migration
         }
-    }
-
-    private static void assertSameExport(Path expected, Path actual) throws IOException {
-        for (String file : List.of("documents.csv", "observations.csv", "validation_issues.csv")) {
-            assertThat(Files.readAllBytes(actual.resolve(file))).as(file).isEqualTo(Files.readAllBytes(expected.resolve(file)));
-        }
-        // the run that logged a failure may be the killed one or its restart, and the time differs
-        assertThat(failuresWithoutRunAndTime(actual)).as("failures.csv").isEqualTo(failuresWithoutRunAndTime(expected));
-    }
-
-    private static List<String> failuresWithoutRunAndTime(Path out) throws IOException {
-        List<String> rows = new ArrayList<>();
-        for (CSVRecord r : Fixtures.readCsv(out.resolve("failures.csv"))) {
-            rows.add(String.join("|", r.get("source_file"), r.get("step"), r.get("error_type"), r.get("message"),
-                    r.get("document_id")));
-        }
-        return rows;
-    }
-
-    private static void waitForLine(Path log, String text, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("'" + text + "' did not appear in " + log + " within " + seconds + " s:\n"
-                + (Files.exists(log) ? Files.readString(log) : ""));
     }
 }

@@ -1,17 +1,17 @@
 package org.disclosureetl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.disclosureetl.testsupport.ExportComparison.assertSameExport;
+import static org.disclosureetl.testsupport.ExportComparison.failuresWithoutRunAndTime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.testsupport.Corpus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.JarRunner;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Nothing lost, nothing duplicated: the jar is killed with SIGKILL in the middle of a run, then
@@ -58,14 +57,7 @@ class RestartIT {
         inbox = shared.resolve("inbox");
         files = Corpus.build(inbox, COPIES);
         // corrupt files among the reports: their failures must be logged once however the run is cut
-        Path corrupt = Files.createDirectories(inbox.resolve("corrupt"));
-        Random random = new Random(11);
-        for (int i = 0; i < COPIES / 2; i++) {
-            Files.writeString(corrupt.resolve("broken-" + i + ".pdf"), "%PDF-1.7 junk " + i);
-            byte[] noise = new byte[2000];
-            random.nextBytes(noise);
-            Files.write(corrupt.resolve("noise-" + i + ".doc"), noise);
-        }
+        Corpus.addCorruptFiles(inbox, COPIES / 2, 11);
         reference = shared.resolve("reference");
         JarRunner.Result result = JarRunner.run(shared, "ingest", "--input=" + inbox, "--output=" + reference,
                 "--db=" + shared.resolve("reference-db/etl"));
@@ -87,7 +79,7 @@ class RestartIT {
             Path log = work.resolve("killed-" + cycle + ".log");
             Process process = JarRunner.start(log, "ingest", "--input=" + inbox, "--output=" + out, db);
             // kill at a different moment each cycle: during discover, or a while into extract
-            waitForLine(log, cycle == 1 ? "run 1 started" : "documents to process", 60);
+            JarRunner.waitForLine(log, cycle == 1 ? "run 1 started" : "documents to process", 60);
             Thread.sleep(cycle == 1 ? 50 : 1000 + random.nextInt(3000));
             process.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -113,7 +105,7 @@ class RestartIT {
         Path log = work.resolve("schedule.log");
         Process schedule = JarRunner.start(log, "schedule", "--cron=*/2 * * * * *", "--input=" + inbox,
                 "--output=" + out, db);
-        waitForLine(log, "documents to process", 60);
+        JarRunner.waitForLine(log, "documents to process", 60);
         Thread.sleep(2000);
 
         schedule.destroy(); // SIGTERM
@@ -138,7 +130,7 @@ class RestartIT {
         Process schedule = JarRunner.start(log, "schedule", "--cron=0 0 0 1 1 *", "--input=" + inbox,
                 "--output=" + work.resolve("out"), db);
         try {
-            waitForLine(log, "schedule: ingest of", 60);
+            JarRunner.waitForLine(log, "schedule: ingest of", 60);
 
             JarRunner.Result second = JarRunner.run(work, "ingest", "--input=" + inbox, "--output=" + work.resolve("out2"), db);
 
@@ -182,24 +174,6 @@ class RestartIT {
         assertThat(observations).hasSize(1 + 200);
     }
 
-    private static void assertSameExport(Path expected, Path actual) throws IOException {
-        for (String file : List.of("documents.csv", "observations.csv", "validation_issues.csv")) {
-            assertThat(Files.readAllBytes(actual.resolve(file))).as(file).isEqualTo(Files.readAllBytes(expected.resolve(file)));
-        }
-        // the run that logged a failure may be the killed one or its restart, and the time differs
-        assertThat(failuresWithoutRunAndTime(actual)).as("failures.csv").isEqualTo(failuresWithoutRunAndTime(expected));
-    }
-
-    /** failures.csv with its run_id and time columns blanked. */
-    private static List<String> failuresWithoutRunAndTime(Path out) throws IOException {
-        List<String> rows = new ArrayList<>();
-        for (CSVRecord r : Fixtures.readCsv(out.resolve("failures.csv"))) {
-            rows.add(String.join("|", "", r.get("source_file"), r.get("step"), r.get("error_type"), r.get("message"), "",
-                    r.get("document_id")));
-        }
-        return rows;
-    }
-
     @Test
     void aDatabaseThatCannotGrowFailsTheRunAtOnceAndRestartResumesIt() throws Exception {
         Path small = work.resolve("inbox");
@@ -227,17 +201,5 @@ class RestartIT {
         assertThat(Files.readAllLines(out.resolve("documents.csv"))).hasSize(1 + 19)
                 .allMatch(line -> line.startsWith("document_id") || line.contains(",extracted,"));
         assertThat(Files.readAllLines(out.resolve("observations.csv"))).hasSize(1 + 3659);
-    }
-
-    private static void waitForLine(Path log, String text, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("'" + text + "' did not appear in " + log + " within " + seconds + " s:\n"
-                + (Files.exists(log) ? Files.readString(log) : ""));
     }
 }

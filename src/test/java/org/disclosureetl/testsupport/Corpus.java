@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -36,5 +37,20 @@ public final class Corpus {
             }
         }
         return files;
+    }
+
+    /**
+     * Adds {@code pairs} truncated PDFs and {@code pairs} DOC files of random bytes under {@code corrupt/}: each
+     * fails to parse, so a run must log its failure exactly once.
+     */
+    public static void addCorruptFiles(Path inbox, int pairs, long seed) throws IOException {
+        Path corrupt = Files.createDirectories(inbox.resolve("corrupt"));
+        Random random = new Random(seed);
+        for (int i = 0; i < pairs; i++) {
+            Files.writeString(corrupt.resolve("broken-" + i + ".pdf"), "%PDF-1.7 junk " + i);
+            byte[] noise = new byte[2000];
+            random.nextBytes(noise);
+            Files.write(corrupt.resolve("noise-" + i + ".doc"), noise);
+        }
     }
 }

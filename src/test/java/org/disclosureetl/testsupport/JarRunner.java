@@ -77,4 +77,17 @@ public final class JarRunner {
         }
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
+
+    /** Waits until a process's log contains {@code text}; fails with the log after {@code seconds}. */
+    public static void waitForLine(Path log, String text, int seconds) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("'" + text + "' did not appear in " + log + " within " + seconds + " s:\n"
+                + (Files.exists(log) ? Files.readString(log) : ""));
+    }
 }
