@@ -15,11 +15,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,12 +70,15 @@ public class InboxScanner {
         int changed = 0;
         int unchanged = 0;
         Map<String, SourceFileRepository.SourceFile> knownFiles = sourceFiles.all();
-        List<String> untouched = new ArrayList<>();
+        // every path listed, readable or not: a known file that is not among them was deleted. Kept here rather
+        // than stamped on each row, so that a run over an unchanged inbox writes nothing per file
+        Set<String> listed = new HashSet<>();
         List<Candidate> toHash = new ArrayList<>();
         for (Found found : listFiles(root, unreadable)) {
             Path file = found.file();
             files++;
             String path = FileNames.relativeName(root, file);
+            listed.add(path);
             Optional<SourceFileRepository.SourceFile> known = Optional.ofNullable(knownFiles.get(path));
             try {
                 // size and time before the bytes: a file written while it is hashed gets a newer time
@@ -83,13 +88,12 @@ public class InboxScanner {
                 long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
                 if (known.isPresent() && known.get().present() && known.get().size() == size
                         && Long.valueOf(modified).equals(known.get().modifiedNanos())) {
-                    untouched.add(path);
                     unchanged++;
                     continue;
                 }
                 toHash.add(new Candidate(file, path, known, size, modified));
             } catch (IOException e) {
-                unreadable(unreadable, path, file, e, runId);
+                unreadable(unreadable, path, file, e);
             }
         }
         // hashing is most of the stage on new files: the reads and digests run side by side, the registration
@@ -99,7 +103,7 @@ public class InboxScanner {
             Candidate candidate = result.candidate();
             String path = candidate.path();
             if (result.error() != null) {
-                unreadable(unreadable, path, candidate.file(), result.error(), runId);
+                unreadable(unreadable, path, candidate.file(), result.error());
                 continue;
             }
             String sha256 = result.sha256();
@@ -128,22 +132,27 @@ public class InboxScanner {
                 log.info("{} changed: its rows will be replaced", path);
             }
         }
-        sourceFiles.markSeen(untouched, runId);
         int deleted = 0;
-        for (SourceFileRepository.SourceFile gone : sourceFiles.presentNotSeenIn(runId)) {
-            sourceFiles.markAbsent(gone.path());
-            Optional<String> elsewhere = sourceFiles.presentPathOf(gone.documentId());
-            documents.setPresent(gone.documentId(), elsewhere.isPresent(), elsewhere.orElse(null));
+        List<SourceFileRepository.SourceFile> gone = knownFiles.values().stream()
+                .filter(known -> known.present() && !listed.contains(known.path()))
+                .sorted(Comparator.comparing(SourceFileRepository.SourceFile::path))
+                .toList();
+        for (SourceFileRepository.SourceFile file : gone) {
+            sourceFiles.markAbsent(file.path());
+            Optional<String> elsewhere = sourceFiles.presentPathOf(file.documentId());
+            documents.setPresent(file.documentId(), elsewhere.isPresent(), elsewhere.orElse(null));
             deleted++;
-            log.info("{} was deleted: its rows are kept and marked absent", gone.path());
+            log.info("{} was deleted: its rows are kept and marked absent", file.path());
         }
         return new Discovery(files, added, changed, unchanged, deleted, unreadable);
     }
 
-    /** This file's problem, not the run's: it gets a failure row and the others go on. */
-    private void unreadable(List<Discovery.Unreadable> unreadable, String path, Path file, IOException e, long runId) {
+    /**
+     * This file's problem, not the run's: it gets a failure row and the others go on. A known file that turned
+     * unreadable is not "deleted" (it was listed), and its row keeps the content last hashed.
+     */
+    private static void unreadable(List<Discovery.Unreadable> unreadable, String path, Path file, IOException e) {
         unreadable.add(new Discovery.Unreadable(path, errorType(e), readError(e, file)));
-        sourceFiles.markSeen(path, runId); // a known file that turned unreadable is not "deleted"
     }
 
     /** A file whose content must be hashed: new, or its size or time moved. */

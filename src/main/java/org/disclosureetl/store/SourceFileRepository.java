@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,11 +24,9 @@ public class SourceFileRepository {
     private static final String COLUMNS = "path, sha256, document_id, present, size_bytes, modified_nanos";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
 
-    public SourceFileRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    public SourceFileRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** Every known file by path: one query for the whole scan rather than one per file. */
@@ -47,7 +44,7 @@ public class SourceFileRepository {
     public void insert(String path, String sha256, long size, long modifiedNanos, String documentId, long runId) {
         jdbc.sql("""
                         INSERT INTO source_file (path, sha256, size_bytes, modified_nanos, document_id, present,
-                                                 first_seen_run, last_seen_run)
+                                                 first_seen_run, last_hashed_run)
                         VALUES (?, ?, ?, ?, ?, TRUE, ?, ?)""")
                 .params(path, sha256, size, modifiedNanos, documentId, runId, runId).update();
     }
@@ -55,33 +52,9 @@ public class SourceFileRepository {
     public void update(String path, String sha256, long size, long modifiedNanos, String documentId, long runId) {
         jdbc.sql("""
                         UPDATE source_file SET sha256 = ?, size_bytes = ?, modified_nanos = ?, document_id = ?,
-                               present = TRUE, last_seen_run = ?
+                               present = TRUE, last_hashed_run = ?
                         WHERE path = ?""")
                 .params(sha256, size, modifiedNanos, documentId, runId, path).update();
-    }
-
-    /** Paths still marked present that this run did not see: their files were deleted. */
-    public List<SourceFile> presentNotSeenIn(long runId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source_file"
-                        + " WHERE present AND (last_seen_run IS NULL OR last_seen_run <> ?)")
-                .param(runId)
-                .query((rs, n) -> {
-                    long modified = rs.getLong(6);
-                    return new SourceFile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getLong(5), rs.wasNull() ? null : modified);
-                })
-                .list();
-    }
-
-    /** The file is still there (unchanged, or unreadable now): keep it from being taken for deleted. */
-    public void markSeen(String path, long runId) {
-        markSeen(List.of(path), runId);
-    }
-
-    /** As {@link #markSeen(String, long)}, for many files in one batch. */
-    public void markSeen(List<String> paths, long runId) {
-        jdbcTemplate.batchUpdate("UPDATE source_file SET last_seen_run = ? WHERE path = ?",
-                paths.stream().map(path -> new Object[] {runId, path}).toList());
     }
 
     public void markAbsent(String path) {
