@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.disclosureetl.testsupport.PostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
@@ -25,10 +24,9 @@ class PartitionRequestsTest {
     private PartitionRequests requests;
 
     @BeforeEach
-    void database() {
+    void database() throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(PostgresServer.newDatabaseUrl());
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        new SchemaMigrations(dataSource).afterPropertiesSet();
         requests = new PartitionRequests(dataSource, new JdbcTemplate(dataSource));
     }
 

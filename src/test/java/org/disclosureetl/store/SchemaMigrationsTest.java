@@ -1,0 +1,119 @@
+package org.disclosureetl.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.disclosureetl.DisclosureEtlApplication;
+import org.disclosureetl.testsupport.PostgresServer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The schema migrations on real H2 files and a real PostgreSQL server: when Flyway runs, and when it is skipped. */
+class SchemaMigrationsTest {
+
+    private static final String VERSIONS = """
+            SELECT "version" FROM "flyway_schema_history" WHERE "success" = TRUE AND "version" IS NOT NULL ORDER BY "installed_rank\"""";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theLatestVersionIsTheNewestMigrationFile() throws Exception {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/**/V*__*.sql");
+
+        int newest = Arrays.stream(files)
+                .map(file -> file.getFilename().substring(1, file.getFilename().indexOf("__")))
+                .mapToInt(Integer::parseInt).max().orElseThrow();
+
+        assertThat(files).hasSizeGreaterThan(10);
+        assertThat(SchemaMigrations.LATEST_VERSION).isEqualTo(Integer.toString(newest));
+    }
+
+    @Test
+    void aNewH2DatabaseGetsTheCommonAndTheH2Migrations() throws Exception {
+        DriverManagerDataSource dataSource = h2("new");
+
+        new SchemaMigrations(dataSource).afterPropertiesSet();
+
+        assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
+                .containsExactly("1", "2", "3", "4", "10", "11", "13");
+        assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
+    }
+
+    @Test
+    void aCurrentDatabaseIsLeftAloneWithoutFlywaysValidation() throws Exception {
+        DriverManagerDataSource dataSource = h2("current");
+        new SchemaMigrations(dataSource).afterPropertiesSet();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // a changed checksum is what Flyway's validation would refuse: proof that it did not run
+        jdbc.update("UPDATE \"flyway_schema_history\" SET \"checksum\" = 1 WHERE \"version\" = '2'");
+        assertThatThrownBy(() -> flyway(dataSource, "h2").validate()).isInstanceOf(FlywayException.class)
+                .hasMessageContaining("checksum mismatch");
+
+        new SchemaMigrations(dataSource).afterPropertiesSet();
+
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13");
+    }
+
+    @Test
+    void anOlderDatabaseIsMigratedToTheLatestVersion() throws Exception {
+        DriverManagerDataSource dataSource = h2("older");
+        new SchemaMigrations(dataSource).afterPropertiesSet();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // as a database of the version before V13 was
+        jdbc.update("ALTER TABLE source_file RENAME COLUMN last_hashed_run TO last_seen_run");
+        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
+
+        new SchemaMigrations(dataSource).afterPropertiesSet();
+
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13");
+        assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
+    }
+
+    @Test
+    void aNewPostgresqlDatabaseGetsTheCommonAndThePostgresqlMigrationsAndIsThenCurrent() throws Exception {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(PostgresServer.newDatabaseUrl());
+
+        new SchemaMigrations(dataSource).afterPropertiesSet();
+
+        assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
+                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13");
+        try (var connection = dataSource.getConnection()) {
+            assertThat(SchemaMigrations.isCurrent(connection)).isTrue();
+            assertThat(connection.getAutoCommit()).isTrue();
+        }
+    }
+
+    @Test
+    void aDatabaseWithoutFlywaysTableIsNotCurrent() throws Exception {
+        try (var connection = h2("empty").getConnection()) {
+            assertThat(SchemaMigrations.isCurrent(connection)).isFalse();
+        }
+    }
+
+    private DriverManagerDataSource h2(String name) {
+        return new DriverManagerDataSource(DisclosureEtlApplication.h2Url(folder.resolve(name)), "sa", "");
+    }
+
+    private static Flyway flyway(DriverManagerDataSource dataSource, String vendor) {
+        return Flyway.configure().dataSource(dataSource)
+                .locations(SchemaMigrations.COMMON_LOCATION, SchemaMigrations.VENDOR_LOCATION_PREFIX + vendor).load();
+    }
+
+    private static List<String> columnsOfSourceFile(DriverManagerDataSource dataSource) {
+        return new JdbcTemplate(dataSource).queryForList("""
+                SELECT column_name FROM information_schema.columns WHERE table_name = 'SOURCE_FILE'
+                ORDER BY column_name""", String.class).stream().sorted(Comparator.naturalOrder()).toList();
+    }
+}
