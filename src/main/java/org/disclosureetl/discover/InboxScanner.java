@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.store.DocumentRepository;
@@ -60,6 +61,14 @@ public class InboxScanner {
     }
 
     public Discovery scan(Path input, long runId) throws IOException {
+        return scan(input, runId, files -> { });
+    }
+
+    /**
+     * As {@link #scan(Path, long)}; {@code aboutToRead} is told the new and touched files before they are hashed,
+     * so that the parse stage can get ready for them meanwhile.
+     */
+    public Discovery scan(Path input, long runId, Consumer<List<Path>> aboutToRead) throws IOException {
         if (!Files.isDirectory(input)) {
             throw new IOException("input folder " + input.toAbsolutePath() + " does not exist or is not a folder");
         }
@@ -98,6 +107,7 @@ public class InboxScanner {
         }
         // hashing is most of the stage on new files: the reads and digests run side by side, the registration
         // below stays in path order on this thread (one transaction, same result as one at a time)
+        aboutToRead.accept(toHash.stream().map(Candidate::file).toList());
         List<Hashed> hashed = hashAll(toHash);
         for (Hashed result : hashed) {
             Candidate candidate = result.candidate();

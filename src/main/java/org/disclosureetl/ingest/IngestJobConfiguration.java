@@ -117,12 +117,15 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet discoverTasklet(InboxScanner scanner, FailureRecorder failures,
+    Tasklet discoverTasklet(InboxScanner scanner, FailureRecorder failures, ReportParser parser, EtlProperties properties,
                             @Value("#{jobParameters['" + INPUT + "']}") String input,
                             @Value("#{jobParameters['" + OUTPUT + "']}") String output) {
         return (contribution, chunkContext) -> {
             long runId = contribution.getStepExecution().getJobExecutionId();
-            Discovery discovery = scanner.scan(Path.of(input), runId);
+            // the parsers get ready while the files are hashed; with remote workers this process parses nothing
+            Discovery discovery = properties.workers() == EtlProperties.Workers.LOCAL
+                    ? scanner.scan(Path.of(input), runId, parser::prepareFor)
+                    : scanner.scan(Path.of(input), runId);
             // in the step's transaction, with the files registered: a discover step that fails logs nothing
             failures.record(Path.of(output), discovery.unreadable().stream()
                     .map(u -> new FailureLog.FailureEntry(runId, u.path(), null, null, FailureStep.DISCOVER,

@@ -48,9 +48,12 @@ final class ForkChildParser implements Parser {
     /**
      * Which file to parse: the child opens it by path, so PDF and ZIP parsers get random access.
      *
-     * @param path the file's {@code file:} URI: exact bytes of its name whatever the child's locale
+     * @param path the file's {@code file:} URI: exact bytes of its name whatever the child's locale; null for
+     *             {@link #WARM_UP}
      */
     record Request(String path) implements Serializable {
+        /** No file: the child builds its parser and sends nothing back, so the first document finds it ready. */
+        static final Request WARM_UP = new Request(null);
     }
 
     @Override
@@ -65,6 +68,10 @@ final class ForkChildParser implements Parser {
         Request request = context.get(Request.class);
         if (request == null) {
             throw new IllegalStateException("no " + Request.class.getName() + " in the parse context");
+        }
+        if (request.path() == null) {
+            tika();
+            return;
         }
         ParsedDocument parsed;
         try {

@@ -29,6 +29,7 @@ import org.disclosureetl.store.ErrorType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Child JVMs that run the parsers, one document at a time each. Every slot owns a Tika {@link ForkParser}
@@ -134,6 +135,30 @@ final class ForkParsePool implements Closeable {
         idle.addAll(slots.subList(0, usable));
     }
 
+    /**
+     * Starts one child, and Tika in it, on a thread of its own, so that the first document sent to a child does
+     * not wait for a JVM to start (about a second, measured in bench/README.md). Only for children that run
+     * {@link ForkChildParser}; a slot already busy is left alone.
+     */
+    void warmUp() {
+        if (closed || !(childParser instanceof ForkChildParser)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            Slot slot = idle.poll();
+            if (slot == null) {
+                return; // every usable child is at work already
+            }
+            try {
+                slot.warmUp();
+            } finally {
+                idle.add(slot);
+            }
+        }, "parse-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -192,6 +217,20 @@ final class ForkParsePool implements Closeable {
             parser.setServerPulseMillis(Math.max(50, Math.min(500, timeoutMillis / 20)));
             parser.setServerWaitTimeoutMillis(0); // an idle child waits; it exits with its parent
             return parser;
+        }
+
+        /** Has the child start and build its parser; a child that fails to is replaced, the next parse finds out why. */
+        void warmUp() {
+            ParseContext context = new ParseContext();
+            context.set(ForkChildParser.Request.class, ForkChildParser.Request.WARM_UP);
+            try {
+                forkParser.parse(InputStream.nullInputStream(), new DefaultHandler(), new Metadata(), context);
+            } catch (IOException | TikaException | SAXException | RuntimeException e) {
+                if (!closed) {
+                    log.debug("a parser process did not warm up: {}", e.toString());
+                    recycle();
+                }
+            }
         }
 
         ParsedDocument parse(Path file, Metadata metadata) throws IOException {

@@ -3,6 +3,7 @@ package org.disclosureetl.parse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -81,9 +82,7 @@ public class ReportParser implements AutoCloseable {
         if (Files.size(file) == 0) {
             throw new DocumentParseException(ErrorType.EMPTY_FILE, "the file is empty (0 bytes)");
         }
-        Metadata metadata = new Metadata();
-        // the name is what lets Tika pick GBK/Big5 for .txt instead of octet-stream
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        Metadata metadata = nameOnly(file);
         return fork != null && !runsHere(file, metadata) ? fork.parse(file, metadata) : inProcess().parse(file, metadata);
     }
 
@@ -111,6 +110,60 @@ public class ReportParser implements AutoCloseable {
             // its supertypes: XML is a kind of text/plain to Tika, and XML can be hostile
             return inProcessTypes.contains(MimeTypes.getDefaultMimeTypes().detect(in, metadata).getBaseType());
         }
+    }
+
+    /** How many of the files about to be read {@link #prepareFor} looks at to tell which parsers they need. */
+    static final int PREPARE_LOOKS_AT = 64;
+
+    /**
+     * Gets ready for files about to be read, before they are hashed and registered: builds Tika in this JVM if
+     * one of the first {@value #PREPARE_LOOKS_AT} is parsed here, and starts a child JVM if one of them is sent
+     * to a child (sized for the run as {@link #expectDocuments} would be for this many). All of it happens on
+     * threads of their own, beside the discover stage, instead of on an extract thread that waits for it.
+     */
+    public void prepareFor(List<Path> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<Path> first = List.copyOf(files.subList(0, Math.min(PREPARE_LOOKS_AT, files.size())));
+        int coming = files.size();
+        // the first detection loads Tika's type registry (a few hundred ms): that too is done beside the discover stage
+        Thread thread = new Thread(() -> warmUp(first, coming), "parse-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void warmUp(List<Path> first, int coming) {
+        boolean here = fork == null;
+        boolean child = false;
+        for (Path file : first) {
+            if (here && (child || fork == null)) {
+                break;
+            }
+            try {
+                if (runsHere(file, nameOnly(file))) {
+                    here = true;
+                } else {
+                    child = true;
+                }
+            } catch (IOException unreadable) {
+                // its read error is the discover stage's to report
+            }
+        }
+        if (child) {
+            expectDocuments(coming);
+            fork.warmUp();
+        }
+        if (here) {
+            inProcess();
+        }
+    }
+
+    /** The name is what lets Tika pick GBK/Big5 for .txt instead of octet-stream. */
+    private static Metadata nameOnly(Path file) {
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+        return metadata;
     }
 
     /**
