@@ -18,6 +18,7 @@ import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.normalize.NormalizedDocument;
 import org.disclosureetl.parse.DocumentParseException;
 import org.disclosureetl.parse.ParsedDocument;
+import org.disclosureetl.parse.ParseAhead;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.Placement;
 import org.disclosureetl.region.RegionPlacer;
@@ -27,6 +28,10 @@ import org.disclosureetl.validate.ReportValidator;
 import org.disclosureetl.ingest.StageObservations.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ItemReadListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.dao.DataAccessException;
 
@@ -36,14 +41,16 @@ import org.springframework.dao.DataAccessException;
  * document come out failed, and the writer logs it with the chunk; a problem of the machine (disk,
  * database) propagates and fails the step, so that a restart resumes it.
  */
-class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocument> {
+class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocument>, ItemReadListener<StoredDocument>,
+        StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentProcessor.class);
     /** Lines of a report's start that may name its place (title, addressee, first paragraph). */
     private static final int CONTEXT_LINES = 12;
 
     private final Path inputRoot;
-    private final ReportParser parser;
+    /** This partition's parses in a child JVM, started as the chunk's documents are read (see ParseAhead). */
+    private final ParseAhead parser;
     private final DocumentNormalizer normalizer;
     private final ReportExtractor extractor;
     private final ReportValidator validator;
@@ -53,12 +60,28 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     DocumentProcessor(Path inputRoot, ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
                       ReportValidator validator, StageObservations stages, RegionPlacer regions) {
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
-        this.parser = parser;
+        this.parser = new ParseAhead(parser);
         this.normalizer = normalizer;
         this.extractor = extractor;
         this.validator = validator;
         this.stages = stages;
         this.regions = regions;
+    }
+
+    /** Registered by the step builder as the processor's own listener: the chunk is read before it is processed. */
+    @Override
+    public void afterRead(StoredDocument document) {
+        try {
+            parser.offer(resolve(document.sourceFile()));
+        } catch (NoSuchFileException e) {
+            // process() says so, in the document's failure row
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        parser.close();
+        return null;
     }
 
     @Override

@@ -86,6 +86,11 @@ public class ReportParser implements AutoCloseable {
         return fork != null && !runsHere(file, metadata) ? fork.parse(file, metadata) : inProcess().parse(file, metadata);
     }
 
+    /** Whether {@link #parse} would send the file to a child JVM (an empty file is refused before that). */
+    public boolean parsesInChild(Path file) throws IOException {
+        return fork != null && Files.size(file) > 0 && !runsHere(file, nameOnly(file));
+    }
+
     private TikaDocumentParser inProcess() {
         TikaDocumentParser parser = inProcess;
         if (parser == null) {
