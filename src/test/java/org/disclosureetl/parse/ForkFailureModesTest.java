@@ -28,18 +28,15 @@ import org.springframework.util.unit.DataSize;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ForkFailureModesTest {
 
-    private static final String CHILD_ARGUMENT = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
-
     @TempDir
     Path dir;
 
     private ReportParser parser;
-    /** Children of parsers this test did not make (e.g. Spring contexts cached by other test classes). */
-    private java.util.Set<Long> othersChildren;
+    private ParserChildren children;
 
     @org.junit.jupiter.api.BeforeEach
     void rememberOtherChildren() {
-        othersChildren = childProcesses().stream().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+        children = new ParserChildren();
     }
 
     @AfterEach
@@ -47,7 +44,7 @@ class ForkFailureModesTest {
         if (parser != null) {
             parser.close();
         }
-        assertThat(childProcesses()).filteredOn(p -> !othersChildren.contains(p.pid())).isEmpty();
+        assertThat(children.started()).isEmpty();
     }
 
     @Test
@@ -138,14 +135,5 @@ class ForkFailureModesTest {
 
     private Path file(String name) throws IOException {
         return Files.writeString(dir.resolve(name), "not empty\n");
-    }
-
-    private static List<ProcessHandle> childProcesses() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments()
-                        .map(args -> List.of(args).stream().anyMatch(a -> a.startsWith(CHILD_ARGUMENT)))
-                        .orElse(false))
-                .filter(ProcessHandle::isAlive)
-                .toList();
     }
 }

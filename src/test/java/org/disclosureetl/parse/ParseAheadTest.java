@@ -7,9 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.disclosureetl.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -22,18 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ParseAheadTest {
 
-    private static final String CHILD_ARGUMENT = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
-
     @TempDir
     Path dir;
 
     private ReportParser parser;
     private ParseAhead ahead;
-    private Set<Long> othersChildren;
+    private ParserChildren children;
 
     @BeforeEach
     void start() {
-        othersChildren = children().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        children = new ParserChildren();
         parser = new ReportParser(ParseProperties.defaults().withPoolSize(1));
         ahead = new ParseAhead(parser);
     }
@@ -50,11 +46,7 @@ class ParseAheadTest {
 
         ahead.offer(pdf);
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (ours().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(ours()).hasSize(1); // started by the offer alone
+        assertThat(children.awaitStarted()).hasSize(1); // started by the offer alone
         ParsedDocument taken = ahead.parse(pdf);
         assertThat(taken).isEqualTo(parser.parse(pdf));
         assertThat(taken.contentType()).isEqualTo("application/pdf");
@@ -79,9 +71,9 @@ class ParseAheadTest {
         ahead.offer(text);
         Thread.sleep(300);
 
-        assertThat(ours()).isEmpty();
+        assertThat(children.started()).isEmpty();
         assertThat(ahead.parse(text).plainText()).isEqualTo("政府信息公开工作年度报告\n");
-        assertThat(ours()).isEmpty();
+        assertThat(children.started()).isEmpty();
     }
 
     @Test
@@ -89,18 +81,5 @@ class ParseAheadTest {
         Path pdf = Fixtures.resource("real/B02_hongze-2024.pdf");
 
         assertThat(ahead.parse(pdf)).isEqualTo(parser.parse(pdf));
-    }
-
-    private List<ProcessHandle> ours() {
-        return children().stream().filter(p -> !othersChildren.contains(p.pid())).toList();
-    }
-
-    private static List<ProcessHandle> children() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments()
-                        .map(args -> List.of(args).stream().anyMatch(a -> a.startsWith(CHILD_ARGUMENT)))
-                        .orElse(false))
-                .filter(ProcessHandle::isAlive)
-                .toList();
     }
 }

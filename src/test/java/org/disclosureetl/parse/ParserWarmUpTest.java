@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.disclosureetl.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -24,17 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ParserWarmUpTest {
 
-    private static final String CHILD_ARGUMENT = "-D" + ForkChildParser.CHILD_PROPERTY + "=";
-
     @TempDir
     Path dir;
 
     private ReportParser parser;
-    private Set<Long> othersChildren;
+    private ParserChildren children;
 
     @BeforeEach
     void rememberOtherChildren() {
-        othersChildren = children().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+        children = new ParserChildren();
         parser = new ReportParser(ParseProperties.defaults().withPoolSize(2));
     }
 
@@ -49,12 +45,13 @@ class ParserWarmUpTest {
 
         parser.prepareFor(List.of(text("a.txt"), pdf));
 
-        ProcessHandle child = awaitOneChild();
+        List<ProcessHandle> started = children.awaitStarted();
+        assertThat(started).hasSize(1);
         ParsedDocument parsed = parser.parse(pdf);
         assertThat(parsed.contentType()).isEqualTo("application/pdf");
         assertThat(parsed.plainText()).contains("政府信息公开");
         // the run is short (two files): one child, the one started ahead, parsed it
-        assertThat(ours()).containsExactly(child);
+        assertThat(children.started()).isEqualTo(started);
     }
 
     @Test
@@ -62,9 +59,9 @@ class ParserWarmUpTest {
         parser.prepareFor(List.of(text("a.txt"), text("b.txt")));
 
         Thread.sleep(500); // a warm-up would have spawned its child by now (it starts at once, on its own thread)
-        assertThat(ours()).isEmpty();
+        assertThat(children.started()).isEmpty();
         assertThat(parser.parse(dir.resolve("a.txt")).contentType()).startsWith("text/plain");
-        assertThat(ours()).isEmpty();
+        assertThat(children.started()).isEmpty();
     }
 
     @Test
@@ -72,32 +69,10 @@ class ParserWarmUpTest {
         parser.prepareFor(List.of());
 
         Thread.sleep(500);
-        assertThat(ours()).isEmpty();
-    }
-
-    private ProcessHandle awaitOneChild() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (ours().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(ours()).hasSize(1);
-        return ours().get(0);
+        assertThat(children.started()).isEmpty();
     }
 
     private Path text(String name) throws IOException {
         return Files.writeString(dir.resolve(name), "政府信息公开工作年度报告\n");
-    }
-
-    private List<ProcessHandle> ours() {
-        return children().stream().filter(p -> !othersChildren.contains(p.pid())).toList();
-    }
-
-    private static List<ProcessHandle> children() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments()
-                        .map(args -> List.of(args).stream().anyMatch(a -> a.startsWith(CHILD_ARGUMENT)))
-                        .orElse(false))
-                .filter(ProcessHandle::isAlive)
-                .toList();
     }
 }
