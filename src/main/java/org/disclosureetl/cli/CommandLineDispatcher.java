@@ -1,9 +1,11 @@
 package org.disclosureetl.cli;
 
 import java.util.List;
+import java.util.Set;
 
 import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.export.ExportOptions;
+import org.disclosureetl.store.H2Compaction;
 import org.disclosureetl.store.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +27,17 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
     private final Commands commands;
     private final ScheduleCommand schedule;
+    private final H2Compaction compaction;
     private int exitCode;
 
-    CommandLineDispatcher(Commands commands, ScheduleCommand schedule) {
+    CommandLineDispatcher(Commands commands, ScheduleCommand schedule, H2Compaction compaction) {
         this.commands = commands;
         this.schedule = schedule;
+        this.compaction = compaction;
     }
+
+    /** The commands that run the job once and end the process: after a successful one the H2 file may be compacted. */
+    private static final Set<String> RUNS_THE_JOB_ONCE = Set.of("ingest", "retry-failed", "restart");
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
@@ -42,6 +49,9 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
         }
         try {
             exitCode = dispatch(plain.get(0), args);
+            if (exitCode == Commands.OK && RUNS_THE_JOB_ONCE.contains(plain.get(0))) {
+                compaction.compactIfMostlyGarbage(); // the last use of the database in this process
+            }
         } catch (RunLock.DatabaseInUseException e) {
             System.err.println(e.getMessage());
             exitCode = Commands.JOB_FAILED;
