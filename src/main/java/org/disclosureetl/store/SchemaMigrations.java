@@ -1,5 +1,7 @@
 package org.disclosureetl.store;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,8 +10,12 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +26,8 @@ import org.springframework.stereotype.Component;
  * building Flyway (its plugins) and validating every migration's checksum took about 0.2 s of every command's
  * start, a tenth of a nightly run over an unchanged inbox (README "Start-up"). Anything else (a new database,
  * an older schema, a failed migration) goes through Flyway's migrate, with its validation and its lock.
+ * A new H2 file database is first made a copy of the packaged template when there is one ({@link NewDatabaseTemplate}),
+ * which makes it current.
  */
 @Component
 public class SchemaMigrations implements InitializingBean {
@@ -35,14 +43,39 @@ public class SchemaMigrations implements InitializingBean {
     private static final String LATEST_APPLIED = """
             SELECT COUNT(*) FROM "flyway_schema_history" WHERE "version" = ? AND "success" = TRUE""";
 
-    private final DataSource dataSource;
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
+    private final DataSource dataSource;
+    private final String url;
+    private final Path template;
+
+    /** Migrations only: no database is made from a template. */
     public SchemaMigrations(DataSource dataSource) {
+        this(dataSource, (String) null, (Path) null);
+    }
+
+    @Autowired
+    public SchemaMigrations(DataSource dataSource, DataSourceProperties dataSourceProperties, DatabaseProperties database) {
+        this(dataSource, dataSourceProperties.getUrl(), database.template());
+    }
+
+    /**
+     * @param url      the URL {@code dataSource} opens, to find a new H2 file database by
+     * @param template the empty migrated H2 database a new one is copied from, or null for none
+     */
+    SchemaMigrations(DataSource dataSource, String url, Path template) {
         this.dataSource = dataSource;
+        this.url = url;
+        this.template = template;
     }
 
     @Override
     public void afterPropertiesSet() throws SQLException {
+        try {
+            NewDatabaseTemplate.createIfAbsent(url, template);
+        } catch (IOException e) {
+            log.debug("new database not made from {}: {}", template, e.toString()); // the migrations make it
+        }
         String vendor;
         try (Connection connection = dataSource.getConnection()) {
             if (isCurrent(connection)) {

@@ -6,15 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.disclosureetl.DisclosureEtlApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code bin/disclosure-etl}, the README's way to run the job: it starts the extracted jar with the class-data
  * archive that {@code mvn package} made, so the application's own classes and Spring's come from the archive
- * instead of being read and verified again.
+ * instead of being read and verified again, and a new database starts as a copy of the empty one it migrated.
  */
 class LauncherIT {
 
@@ -37,5 +41,33 @@ class LauncherIT {
         List<String> loaded = Files.readAllLines(classLog);
         assertThat(loaded).anyMatch(l -> l.endsWith(" org.disclosureetl.DisclosureEtlApplication source: shared objects file (top)"));
         assertThat(loaded).anyMatch(l -> l.endsWith(" org.springframework.batch.core.job.Job source: shared objects file (top)"));
+        // the new database was made from the packaged template, so Flyway was not even loaded
+        assertThat(loaded).noneMatch(l -> l.contains(" org.flywaydb.core.Flyway "));
+    }
+
+    @Test
+    void makesANewDatabaseACopyOfTheTemplateThatThePackageStepMigrated(@TempDir Path work) throws Exception {
+        Path template = work.resolve("template/disclosure.mv.db");
+        Files.createDirectories(template.getParent());
+        Files.copy(Path.of("target/disclosure-etl-app/new-database.mv.db"), template); // opened as a copy: H2 writes on close
+        Path output = work.resolve("out.txt");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "ingest", "--input=" + Path.of("data/inbox/txt").toAbsolutePath(),
+                "--output=" + work.resolve("out"), "--db=" + work.resolve("db/disclosure"))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(Files.readString(output, StandardCharsets.UTF_8)).isZero();
+        assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("documents: 5 processed, 5 extracted");
+        // the same history, installation times included: made at package time, not migrated by this run
+        assertThat(history(work.resolve("db/disclosure"))).isEqualTo(history(work.resolve("template/disclosure")))
+                .hasSize(8).last().extracting(row -> row.get("version")).isEqualTo("13");
+    }
+
+    private static List<Map<String, Object>> history(Path database) {
+        return new JdbcTemplate(new DriverManagerDataSource(DisclosureEtlApplication.h2Url(database), "sa", ""))
+                .queryForList("SELECT \"installed_rank\", \"version\", \"checksum\", \"installed_on\""
+                        + " FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"");
     }
 }
