@@ -106,34 +106,44 @@ public class InboxScanner {
             }
         }
         // hashing is most of the stage on new files: the reads and digests run side by side, the registration
-        // below stays in path order on this thread (one transaction, same result as one at a time)
+        // below stays on this thread (one transaction). New files are registered first, in a few batched statements
+        // (a new inbox of 300 files spent 0.55 s on three statements a file); then known files one at a time, in
+        // path order, so a changed file whose old content a new file now holds keeps that document
         aboutToRead.accept(toHash.stream().map(Candidate::file).toList());
         List<Hashed> hashed = hashAll(toHash);
+        List<SourceFileRepository.NewFile> newFiles = new ArrayList<>();
+        List<Hashed> rehashed = new ArrayList<>();
         for (Hashed result : hashed) {
             Candidate candidate = result.candidate();
-            String path = candidate.path();
             if (result.error() != null) {
-                unreadable(unreadable, path, candidate.file(), result.error());
-                continue;
+                unreadable(unreadable, candidate.path(), candidate.file(), result.error());
+            } else if (candidate.known().isEmpty()) {
+                newFiles.add(new SourceFileRepository.NewFile(candidate.path(), result.sha256(), candidate.size(),
+                        settled(candidate.modified()), documentId(result.sha256())));
+            } else {
+                rehashed.add(result);
             }
+        }
+        sourceFiles.insertAll(newFiles, runId);
+        documents.registerAllIfAbsent(newFiles.stream()
+                .map(file -> new DocumentRepository.Registration(file.documentId(), file.sha256(), file.path())).toList(), runId);
+        added = newFiles.size();
+        for (Hashed result : rehashed) {
+            Candidate candidate = result.candidate();
+            String path = candidate.path();
             String sha256 = result.sha256();
             long size = candidate.size();
             long modified = settled(candidate.modified());
-            Optional<SourceFileRepository.SourceFile> known = candidate.known();
+            SourceFileRepository.SourceFile known = candidate.known().orElseThrow();
             String documentId = documentId(sha256);
-            if (known.isEmpty()) {
-                sourceFiles.insert(path, sha256, size, modified, documentId, runId);
-                documents.registerIfAbsent(documentId, sha256, path, runId);
-                documents.setPresent(documentId, true, null);
-                added++;
-            } else if (known.get().sha256().equals(sha256)) {
+            if (known.sha256().equals(sha256)) {
                 sourceFiles.update(path, sha256, size, modified, documentId, runId);
-                if (!known.get().present()) {
+                if (!known.present()) {
                     documents.setPresent(documentId, true, path);
                 }
                 unchanged++;
             } else {
-                String oldDocument = known.get().documentId();
+                String oldDocument = known.documentId();
                 sourceFiles.update(path, sha256, size, modified, documentId, runId);
                 retireIfOrphaned(oldDocument);
                 documents.registerIfAbsent(documentId, sha256, path, runId);

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,17 +38,40 @@ public class DocumentRepository {
     }
 
 
+    /** A document's content as found at a path, for {@link #registerAllIfAbsent}. */
+    public record Registration(String documentId, String sha256, String sourceFile) {
+    }
+
     /** Registers a new document as pending; a document already known (same content elsewhere) is left as it is. */
     public boolean registerIfAbsent(String documentId, String sha256, String sourceFile, long runId) {
-        // standard SQL that H2 and PostgreSQL both run (H2's MERGE ... KEY is H2's own; MERGE needs PostgreSQL 15)
-        return jdbc.sql("""
-                        INSERT INTO document (document_id, sha256, source_file, status, partition_key, registered_run,
-                                              revision)
-                        SELECT ?, ?, ?, ?, ?, ?, nextval('document_revision_seq')
-                        WHERE NOT EXISTS (SELECT 1 FROM document WHERE document_id = ?)""")
-                .params(documentId, sha256, sourceFile, DocumentStatus.PENDING.code(), partitionKey(documentId), runId,
-                        documentId)
+        return jdbc.sql(REGISTER_IF_ABSENT)
+                .params(registerParameters(new Registration(documentId, sha256, sourceFile), runId))
                 .update() > 0;
+    }
+
+    /**
+     * {@link #registerIfAbsent} and then {@code setPresent(documentId, true, null)} for each, in two batched statements
+     * for all of them; the result is that of the calls one document at a time, in order.
+     */
+    public void registerAllIfAbsent(List<Registration> registrations, long runId) {
+        // the first of the same content only: within one batch H2 does not see a row the batch inserted earlier
+        Map<String, Registration> firsts = new LinkedHashMap<>();
+        registrations.forEach(r -> firsts.putIfAbsent(r.documentId(), r));
+        jdbcTemplate.batchUpdate(REGISTER_IF_ABSENT, firsts.values().stream().map(r -> registerParameters(r, runId)).toList());
+        jdbcTemplate.batchUpdate(SET_PRESENT, firsts.values().stream()
+                .map(r -> setPresentParameters(r.documentId(), true, null)).toList());
+    }
+
+    // standard SQL that H2 and PostgreSQL both run (H2's MERGE ... KEY is H2's own; MERGE needs PostgreSQL 15)
+    private static final String REGISTER_IF_ABSENT = """
+            INSERT INTO document (document_id, sha256, source_file, status, partition_key, registered_run, revision)
+            SELECT ?, ?, ?, ?, ?, ?, nextval('document_revision_seq')
+            WHERE NOT EXISTS (SELECT 1 FROM document WHERE document_id = ?)""";
+
+    private static Object[] registerParameters(Registration registration, long runId) {
+        String documentId = registration.documentId();
+        return new Object[] {documentId, registration.sha256(), registration.sourceFile(), DocumentStatus.PENDING.code(),
+                partitionKey(documentId), runId, documentId};
     }
 
     /** Deletes a document and everything extracted from it (its file changed and nothing else holds that content). */
@@ -58,12 +82,17 @@ public class DocumentRepository {
     }
 
     public void setPresent(String documentId, boolean present, String sourceFile) {
-        // only a real change takes a new revision: the export is skipped when no revision moved
-        jdbc.sql("""
-                        UPDATE document SET present = ?, source_file = COALESCE(?, source_file),
-                               revision = nextval('document_revision_seq')
-                        WHERE document_id = ? AND (present <> ? OR source_file <> COALESCE(?, source_file))""")
-                .params(present, sourceFile, documentId, present, sourceFile).update();
+        jdbc.sql(SET_PRESENT).params(setPresentParameters(documentId, present, sourceFile)).update();
+    }
+
+    // only a real change takes a new revision: the export is skipped when no revision moved
+    private static final String SET_PRESENT = """
+            UPDATE document SET present = ?, source_file = COALESCE(?, source_file),
+                   revision = nextval('document_revision_seq')
+            WHERE document_id = ? AND (present <> ? OR source_file <> COALESCE(?, source_file))""";
+
+    private static Object[] setPresentParameters(String documentId, boolean present, String sourceFile) {
+        return new Object[] {present, sourceFile, documentId, present, sourceFile};
     }
 
     /**

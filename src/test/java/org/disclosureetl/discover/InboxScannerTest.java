@@ -104,6 +104,27 @@ class InboxScannerTest {
     }
 
     @Test
+    void aChangedFilesOldContentInANewFileKeepsItsDocumentAndItsResults() throws IOException {
+        write("a.txt", "报告甲");
+        scanner.scan(inbox, 1);
+        jdbc.sql("UPDATE document SET status = 'extracted'").update();
+
+        // a.txt's old content moved to a new file that sorts after it, and a.txt got new content
+        write("b.txt", "报告甲");
+        write("a.txt", "报告乙");
+        Discovery discovery = scanner.scan(inbox, 2);
+
+        assertThat(discovery).isEqualTo(new Discovery(2, 1, 1, 0, 0, List.of()));
+        // new files are registered before changed ones are retired: the extracted document stays, now at b.txt
+        assertThat(documents()).containsExactlyInAnyOrder(
+                new DocumentRow(id("报告甲"), "b.txt", "extracted", true),
+                new DocumentRow(id("报告乙"), "a.txt", "pending", true));
+        assertThat(sourceFiles()).containsExactly(
+                new SourceFileRow("a.txt", id("报告乙"), true, 1, 2),
+                new SourceFileRow("b.txt", id("报告甲"), true, 2, 2));
+    }
+
+    @Test
     void aFileThatTurnsUnreadableIsNeitherChangedNorDeletedAndADeletedFileThatComesBackIsPresentAgain()
             throws IOException {
         write("unreadable.txt", "报告甲");
