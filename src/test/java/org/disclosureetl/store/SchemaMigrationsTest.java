@@ -48,8 +48,9 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "13");
+                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
+        assertThat(revisionCache(dataSource)).isEqualTo(32);
         // the check for Flyway's table made no failed query, which H2 would have written to new.trace.db
         Path trace = folder.resolve("new.trace.db");
         assertThat(Files.exists(trace) ? Files.readString(trace) : "").doesNotContain("flyway_schema_history");
@@ -67,7 +68,7 @@ class SchemaMigrationsTest {
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14");
     }
 
     @Test
@@ -77,12 +78,14 @@ class SchemaMigrationsTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // as a database of the version before V13 was
         jdbc.update("ALTER TABLE source_file RENAME COLUMN last_hashed_run TO last_seen_run");
-        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '13'");
+        jdbc.update("ALTER SEQUENCE document_revision_seq NO CACHE");
+        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14')");
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
+        assertThat(revisionCache(dataSource)).isEqualTo(32);
     }
 
     @Test
@@ -92,9 +95,12 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13");
+                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14");
         try (var connection = dataSource.getConnection()) {
             assertThat(SchemaMigrations.isCurrent(connection)).isTrue();
+            // one revision at a time, so that revisions grow across connections (V14)
+            assertThat(new JdbcTemplate(dataSource).queryForObject(
+                    "SELECT cache_size FROM pg_sequences WHERE sequencename = 'document_revision_seq'", Long.class)).isEqualTo(1);
             assertThat(connection.getAutoCommit()).isTrue();
         }
     }
@@ -113,6 +119,12 @@ class SchemaMigrationsTest {
     private static Flyway flyway(DriverManagerDataSource dataSource, String vendor) {
         return Flyway.configure().dataSource(dataSource)
                 .locations(SchemaMigrations.COMMON_LOCATION, SchemaMigrations.VENDOR_LOCATION_PREFIX + vendor).load();
+    }
+
+    /** H2's cache of document revisions. */
+    private static long revisionCache(DriverManagerDataSource dataSource) {
+        return new JdbcTemplate(dataSource).queryForObject(
+                "SELECT cache FROM information_schema.sequences WHERE sequence_name = 'DOCUMENT_REVISION_SEQ'", Long.class);
     }
 
     private static List<String> columnsOfSourceFile(DriverManagerDataSource dataSource) {
