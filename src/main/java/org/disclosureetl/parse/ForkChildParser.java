@@ -105,7 +105,7 @@ final class ForkChildParser implements Parser {
 
     private synchronized TikaDocumentParser tika() {
         if (tika == null) {
-            tika = new TikaDocumentParser(maxChars);
+            tika = TikaDocumentParser.allFormats(maxChars);
         }
         return tika;
     }

@@ -41,8 +41,9 @@ public class ReportParser implements AutoCloseable {
     private final ForkParsePool fork;
     private final Set<MediaType> inProcessTypes;
     /**
-     * Tika in this JVM, made on the first document it parses: building it loads every parser, which a command
-     * that parses nothing here (runs, export, an unchanged inbox, fork of every type) should not pay for.
+     * Tika in this JVM, made on the first document it parses: a command that parses nothing here (runs, export, an
+     * unchanged inbox, fork of every type) should not pay for building it. Under {@code fork} it has only the text
+     * and HTML parsers when those are all {@code in-process-types} asks for; otherwise every parser.
      */
     private volatile TikaDocumentParser inProcess;
 
@@ -97,7 +98,9 @@ public class ReportParser implements AutoCloseable {
             synchronized (this) {
                 parser = inProcess;
                 if (parser == null) {
-                    parser = new TikaDocumentParser(properties.maxChars());
+                    parser = fork != null && TikaDocumentParser.TEXT_FORMATS.containsAll(inProcessTypes)
+                            ? TikaDocumentParser.textFormats(properties.maxChars())
+                            : TikaDocumentParser.allFormats(properties.maxChars());
                     inProcess = parser;
                 }
             }
