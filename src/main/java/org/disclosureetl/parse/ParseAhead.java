@@ -28,6 +28,8 @@ public final class ParseAhead implements AutoCloseable {
     private final ReportParser parser;
     private final ExecutorService executor;
     private final Map<Path, Future<ParsedDocument>> started = new ConcurrentHashMap<>();
+    /** Where the files offered and parsed in this JVM go, decided once ({@link ReportParser#route}). */
+    private final Map<Path, ReportParser.Route> routed = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public ParseAhead(ReportParser parser) {
@@ -41,24 +43,28 @@ public final class ParseAhead implements AutoCloseable {
 
     /** The file will be asked for soon: a file that goes to a child starts parsing now. */
     public void offer(Path file) {
-        if (closed || started.containsKey(file)) {
+        if (closed || started.containsKey(file) || routed.containsKey(file)) {
             return;
         }
+        ReportParser.Route route;
         try {
-            if (!parser.parsesInChild(file)) {
-                return;
-            }
+            route = parser.route(file);
         } catch (IOException | RuntimeException e) {
             return; // the parse itself reports what is wrong with the file, when it is taken
         }
-        started.put(file, executor.submit(() -> parser.parse(file)));
+        if (route.inChild()) {
+            started.put(file, executor.submit(() -> parser.parse(route)));
+        } else {
+            routed.put(file, route);
+        }
     }
 
     /** The file's document: from the parse started ahead if there is one, else parsed now. */
     public ParsedDocument parse(Path file) throws IOException {
         Future<ParsedDocument> ahead = started.remove(file);
         if (ahead == null) {
-            return parser.parse(file);
+            ReportParser.Route route = routed.remove(file);
+            return route != null ? parser.parse(route) : parser.parse(file);
         }
         try {
             return ahead.get();
@@ -92,6 +98,7 @@ public final class ParseAhead implements AutoCloseable {
         closed = true;
         started.values().forEach(future -> future.cancel(false));
         started.clear();
+        routed.clear();
         executor.shutdown();
     }
 }

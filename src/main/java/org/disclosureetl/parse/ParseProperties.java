@@ -33,7 +33,7 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
                               @DefaultValue("60s") Duration timeout,
                               @DefaultValue("512MB") DataSize childHeap,
                               @DefaultValue("0") int poolSize,
-                              @DefaultValue({"text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml"})
+                              @DefaultValue({"text/plain", "text/markdown", "text/html", "application/xhtml+xml"})
                               List<String> inProcessTypes,
                               @DefaultValue("10000") int quickStartBelow) {
 
@@ -67,7 +67,7 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
     }
 
     /** The types {@link #defaults()} parses in this JVM under {@code fork}. */
-    public static final List<String> TEXT_TYPES = List.of("text/plain", "text/x-web-markdown", "text/html",
+    public static final List<String> TEXT_TYPES = List.of("text/plain", "text/markdown", "text/html",
             "application/xhtml+xml");
 
     /**

@@ -80,16 +80,47 @@ public class ReportParser implements AutoCloseable {
     }
 
     public ParsedDocument parse(Path file) throws IOException {
+        return parse(route(file));
+    }
+
+    /**
+     * Where a file is parsed, and the type it was told apart by when it is parsed in this JVM: decided once per file,
+     * since telling its type reads its leading bytes and runs Tika's magic rules, which was a tenth of this JVM's
+     * work on a mixed inbox when it was done for the decision, again for the parse and again by Tika itself.
+     *
+     * @param type the type Tika's detection gave from the name and leading bytes, for a file parsed here; null for a
+     *             file that goes to a child (whose Tika looks inside containers too) or an empty one
+     */
+    public record Route(Path file, boolean inChild, MediaType type) {
+    }
+
+    /** Decides where the file is parsed; an empty file is refused by {@link #parse(Route)}. */
+    public Route route(Path file) throws IOException {
+        if (fork == null || Files.size(file) == 0) {
+            return new Route(file, false, null);
+        }
+        MediaType type = detect(file, nameOnly(file));
+        return inProcessTypes.contains(type) ? new Route(file, false, type) : new Route(file, true, null);
+    }
+
+    public ParsedDocument parse(Route route) throws IOException {
+        Path file = route.file();
         if (Files.size(file) == 0) {
             throw new DocumentParseException(ErrorType.EMPTY_FILE, "the file is empty (0 bytes)");
         }
         Metadata metadata = nameOnly(file);
-        return fork != null && !runsHere(file, metadata) ? fork.parse(file, metadata) : inProcess().parse(file, metadata);
+        if (route.inChild()) {
+            return fork.parse(file, metadata);
+        }
+        if (route.type() != null) {
+            TikaDocumentParser.alreadyDetected(metadata, route.type());
+        }
+        return inProcess().parse(file, metadata);
     }
 
     /** Whether {@link #parse} would send the file to a child JVM (an empty file is refused before that). */
     public boolean parsesInChild(Path file) throws IOException {
-        return fork != null && Files.size(file) > 0 && !runsHere(file, nameOnly(file));
+        return route(file).inChild();
     }
 
     private TikaDocumentParser inProcess() {
@@ -108,15 +139,13 @@ public class ReportParser implements AutoCloseable {
         return parser;
     }
 
-    /** Whether the file's type, from its name and leading bytes, is one parsed in this JVM under fork isolation. */
-    private boolean runsHere(Path file, Metadata metadata) throws IOException {
-        if (inProcessTypes.isEmpty()) {
-            return false;
-        }
+    /**
+     * The file's type from its name and leading bytes, as Tika's own detection starts (no container peeking); the
+     * exact type, not its supertypes, is what decides: XML is a kind of text/plain to Tika, and XML can be hostile.
+     */
+    private static MediaType detect(Path file, Metadata metadata) throws IOException {
         try (TikaInputStream in = TikaInputStream.get(file)) {
-            // name and leading bytes, as Tika's own detection starts (no container peeking); the exact type, not
-            // its supertypes: XML is a kind of text/plain to Tika, and XML can be hostile
-            return inProcessTypes.contains(MimeTypes.getDefaultMimeTypes().detect(in, metadata).getBaseType());
+            return MimeTypes.getDefaultMimeTypes().detect(in, metadata).getBaseType();
         }
     }
 
@@ -149,7 +178,10 @@ public class ReportParser implements AutoCloseable {
                 break;
             }
             try {
-                if (runsHere(file, nameOnly(file))) {
+                if (Files.size(file) == 0) {
+                    continue;
+                }
+                if (inProcessTypes.contains(detect(file, nameOnly(file)))) {
                     here = true;
                 } else {
                     child = true;

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
@@ -66,7 +68,28 @@ final class TikaDocumentParser {
      * Any other type detected here yields no text.
      */
     static TikaDocumentParser textFormats(long maxChars) {
-        return new TikaDocumentParser(new AutoDetectParser(new TextAndCSVParser(), new JSoupParser()), maxChars);
+        return new TikaDocumentParser(new AutoDetectParser(new AlreadyDetected(new DefaultDetector()),
+                new TextAndCSVParser(), new JSoupParser()), maxChars);
+    }
+
+    /** Where {@link #alreadyDetected} leaves the type for {@link AlreadyDetected}; not a Tika key. */
+    private static final String DETECTED_TYPE = "disclosure-etl:detected-type";
+
+    /**
+     * Tells {@link #textFormats} the file's type, detected by the caller from the same name and leading bytes, so
+     * that Tika does not run its magic rules over the file again.
+     */
+    static void alreadyDetected(Metadata metadata, MediaType type) {
+        metadata.set(DETECTED_TYPE, type.toString());
+    }
+
+    /** The caller's detection when there is one ({@link #alreadyDetected}), Tika's otherwise. */
+    private record AlreadyDetected(Detector tika) implements Detector {
+        @Override
+        public MediaType detect(InputStream in, Metadata metadata) throws IOException {
+            String type = metadata.get(DETECTED_TYPE);
+            return type != null ? MediaType.parse(type) : tika.detect(in, metadata);
+        }
     }
 
     /**
@@ -74,7 +97,7 @@ final class TikaDocumentParser {
      * (TextAndCSVParser, JSoupParser), as {@code TextFormatsParserTest} checks. Not a supertype walk: XML is a kind
      * of plain text to Tika but has parsers of its own.
      */
-    static final Set<MediaType> TEXT_FORMATS = Set.of(MediaType.TEXT_PLAIN, MediaType.parse("text/x-web-markdown"),
+    static final Set<MediaType> TEXT_FORMATS = Set.of(MediaType.TEXT_PLAIN, MediaType.parse("text/markdown"),
             MediaType.TEXT_HTML, MediaType.parse("application/xhtml+xml"));
 
     /**

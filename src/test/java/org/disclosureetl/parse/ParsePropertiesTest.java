@@ -29,7 +29,7 @@ class ParsePropertiesTest {
         assertThat(bound).isEqualTo(ParseProperties.defaults());
         assertThat(bound).isEqualTo(new ParseProperties(5_000_000, ParseProperties.Isolation.FORK,
                 Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
-                List.of("text/plain", "text/x-web-markdown", "text/html", "application/xhtml+xml"), 10_000));
+                List.of("text/plain", "text/markdown", "text/html", "application/xhtml+xml"), 10_000));
     }
 
     @Test
