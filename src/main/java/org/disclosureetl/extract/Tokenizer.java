@@ -34,8 +34,8 @@ final class Tokenizer {
                     }
                     continue;
                 }
-                String[] parts = CELL_GAP.split(cell.text().strip());
-                String[] rawParts = CELL_GAP.split(cell.raw().strip());
+                String[] parts = split(CELL_GAP, cell.text().strip());
+                String[] rawParts = split(CELL_GAP, cell.raw().strip());
                 boolean paired = parts.length == rawParts.length;
                 for (int p = 0; p < parts.length; p++) {
                     addCell(tokens, new NormalizedDocument.Cell(paired ? rawParts[p] : parts[p], parts[p]),
@@ -52,8 +52,8 @@ final class Tokenizer {
             tokens.add(valueToken(Token.Kind.VALUE, cell.text(), cell.raw().strip(), line, where));
             return;
         }
-        String[] words = SPACES.split(cell.text().strip());
-        String[] rawWords = SPACES.split(cell.raw().strip());
+        String[] words = split(SPACES, cell.text().strip());
+        String[] rawWords = split(SPACES, cell.raw().strip());
         boolean pairedRaw = rawWords.length == words.length;
         StringBuilder label = null;
         StringBuilder labelRaw = null;
@@ -79,6 +79,20 @@ final class Tokenizer {
             tokens.add(valueToken(kind, word, raw, line, where));
         }
         flushLabel(tokens, label, labelRaw, line, where);
+    }
+
+    /**
+     * {@code separator.split(text)}; a text without white space (most cells) is its only part without a regex:
+     * both separators are made of white space ({@code \\s} or U+3000).
+     */
+    static String[] split(Pattern separator, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\u3000' || (c >= '\t' && c <= '\r')) {
+                return separator.split(text);
+            }
+        }
+        return new String[] {text};
     }
 
     private static boolean isNumberingOnly(StringBuilder label) {

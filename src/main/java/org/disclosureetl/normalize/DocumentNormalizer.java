@@ -57,7 +57,8 @@ public class DocumentNormalizer {
             return false; // crawler text puts a whole page on one line: its furniture is read past, not dropped
         }
         for (Pattern pattern : boilerplate) {
-            if (pattern.matcher(text).find()) {
+            // every pattern starts with ^ (checked when loaded): one attempt at the start, not one per position
+            if (pattern.matcher(text).lookingAt()) {
                 return true;
             }
         }
@@ -73,6 +74,10 @@ public class DocumentNormalizer {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String trimmed = line.strip();
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    if (!trimmed.startsWith("^")) {
+                        throw new IllegalStateException("normalize/boilerplate.txt: a pattern must match from the start"
+                                + " of a line (begin with ^): " + trimmed);
+                    }
                     patterns.add(Pattern.compile(trimmed));
                 }
             }

@@ -38,4 +38,16 @@ class CellValueTest {
         assertThat(CellValue.isBlankMark("/")).isTrue();
         assertThat(CellValue.isBlankMark("0")).isFalse();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"0|true", "-3|true", "+2|true", "12.5元|true", "22(其中修订16件)|true", "-|false",
+            "+|false", "''|false", "３|false", "一|false", "总计|false", "' 8'|false", "-x|false"})
+    void onlyTextThatStartsWithADigitOrASignAndADigitIsTriedAsANumber(String text, boolean tried) {
+        assertThat(CellValue.startsLikeANumber(text)).isEqualTo(tried);
+        if (!tried) {
+            // what the fast path skips, the patterns would not have matched either
+            assertThat(CellValue.parse(text)).isNull();
+            assertThat(CellValue.parseAnnotated(text)).isNull();
+        }
+    }
 }
