@@ -25,7 +25,8 @@ public class DocumentNormalizer {
     private static final Pattern CELL_SEPARATOR = Pattern.compile("[\\t|｜]");
 
     private final TextNormalizer textNormalizer;
-    private final List<Pattern> boilerplate;
+    /** The patterns of boilerplate.txt as one alternation: one matcher per line instead of one per pattern. */
+    private final Pattern boilerplate;
 
     public DocumentNormalizer(TextNormalizer textNormalizer) {
         this.textNormalizer = textNormalizer;
@@ -56,21 +57,16 @@ public class DocumentNormalizer {
         if (text.length() > MAX_BOILERPLATE_LINE) {
             return false; // crawler text puts a whole page on one line: its furniture is read past, not dropped
         }
-        for (Pattern pattern : boilerplate) {
-            // every pattern starts with ^ (checked when loaded): one attempt at the start, not one per position
-            if (pattern.matcher(text).lookingAt()) {
-                return true;
-            }
-        }
-        return false;
+        // every pattern starts with ^ (checked when loaded): one attempt at the start, not one per position
+        return boilerplate.matcher(text).lookingAt();
     }
 
-    private static List<Pattern> loadBoilerplate() {
+    private static Pattern loadBoilerplate() {
         try (InputStream in = DocumentNormalizer.class.getResourceAsStream("/normalize/boilerplate.txt")) {
             if (in == null) {
                 throw new IllegalStateException("normalize/boilerplate.txt is missing from the classpath");
             }
-            List<Pattern> patterns = new ArrayList<>();
+            List<String> patterns = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String trimmed = line.strip();
                 if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
@@ -78,10 +74,10 @@ public class DocumentNormalizer {
                         throw new IllegalStateException("normalize/boilerplate.txt: a pattern must match from the start"
                                 + " of a line (begin with ^): " + trimmed);
                     }
-                    patterns.add(Pattern.compile(trimmed));
+                    patterns.add("(?:" + Pattern.compile(trimmed).pattern() + ")"); // a bad one is named by itself
                 }
             }
-            return List.copyOf(patterns);
+            return Pattern.compile(String.join("|", patterns));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
