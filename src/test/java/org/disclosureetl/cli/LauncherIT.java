@@ -31,7 +31,8 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "runs", "--db=" + work.resolve("db/disclosure"))
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", "-Xlog:class+load:file=" + classLog);
+        Path gcLog = work.resolve("gc.log");
+        builder.environment().put("JAVA_OPTS", "-Xlog:class+load:file=" + classLog + " -Xlog:gc:file=" + gcLog);
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
@@ -41,6 +42,8 @@ class LauncherIT {
         List<String> loaded = Files.readAllLines(classLog);
         assertThat(loaded).anyMatch(l -> l.endsWith(" org.disclosureetl.DisclosureEtlApplication source: shared objects file (top)"));
         assertThat(loaded).anyMatch(l -> l.endsWith(" org.springframework.batch.core.job.Job source: shared objects file (top)"));
+        // the serial collector (bin/disclosure-etl says why)
+        assertThat(Files.readString(gcLog)).contains("Using Serial");
         // the new database was made from the packaged template, so Flyway was not even loaded
         assertThat(loaded).noneMatch(l -> l.contains(" org.flywaydb.core.Flyway "));
     }
