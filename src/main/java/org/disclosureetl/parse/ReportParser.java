@@ -118,11 +118,6 @@ public class ReportParser implements AutoCloseable {
         return inProcess().parse(file, metadata);
     }
 
-    /** Whether {@link #parse} would send the file to a child JVM (an empty file is refused before that). */
-    public boolean parsesInChild(Path file) throws IOException {
-        return route(file).inChild();
-    }
-
     private TikaDocumentParser inProcess() {
         TikaDocumentParser parser = inProcess;
         if (parser == null) {
@@ -178,14 +173,12 @@ public class ReportParser implements AutoCloseable {
                 break;
             }
             try {
-                if (Files.size(file) == 0) {
-                    continue;
-                }
-                if (inProcessTypes.contains(detect(file, nameOnly(file)))) {
-                    here = true;
-                } else {
+                Route route = route(file);
+                if (route.inChild()) {
                     child = true;
-                }
+                } else if (route.type() != null) {
+                    here = true;
+                } // else empty: refused before any parser
             } catch (IOException unreadable) {
                 // its read error is the discover stage's to report
             }
