@@ -236,19 +236,13 @@ public class CsvExporter {
                     byte[] bytes = cached.get(i);
                     long count = file.count().applyAsInt(d);
                     if (bytes == null) {
-                        StringBuilder text = new StringBuilder();
-                        long[] rendered = {0};
+                        Fragment fragment = new Fragment();
                         rows.forEach(d.documentId(), line -> {
                             run.checkNotCancelled();
-                            try {
-                                CsvRows.CSV.printRecord(text, file.row().apply(d, line).toArray());
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                            rendered[0]++;
+                            fragment.add(file.row().apply(d, line));
                         });
-                        bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                        count = rendered[0];
+                        bytes = fragment.bytes();
+                        count = fragment.rows;
                         String name = FragmentCache.name(d);
                         if (name != null) {
                             cache.write(file.name(), name, bytes);
@@ -268,6 +262,64 @@ public class CsvExporter {
     }
 
     private static final byte[] EMPTY = new byte[0];
+
+    /** One document's rows of a per-document file, rendered as the export writes them. */
+    private static final class Fragment {
+        private final StringBuilder text = new StringBuilder();
+        private long rows;
+
+        void add(List<String> record) {
+            try {
+                CsvRows.CSV.printRecord(text, record.toArray());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringBuilder does not fail
+            }
+            rows++;
+        }
+
+        byte[] bytes() {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * A document its run has just stored, with its rows as the database now holds them
+     * (store/DocumentRepository#storedCells), for {@link #keepFragments}.
+     */
+    public record StoredRows(DocumentKey document, List<ExportQueries.CellLine> cells,
+                             List<ExportQueries.IssueLine> issues) {
+    }
+
+    /**
+     * Renders the rows of documents whose results were just committed into the fragments of the export to
+     * {@code folder}, named as the export names them (document and processed run). The run's export then copies
+     * them instead of reading four million cells back from the database at 20,000 documents (bench/README.md);
+     * a fragment that is missing (the process died between the commit and this) is rendered by the export.
+     */
+    public void keepFragments(Path folder, List<StoredRows> documents) throws IOException {
+        if (!useFragments || documents.isEmpty()) {
+            return;
+        }
+        FragmentCache cache = FragmentCache.in(folder);
+        for (StoredRows stored : documents) {
+            String name = FragmentCache.name(stored.document());
+            if (name == null) {
+                continue;
+            }
+            keep(cache, observations, name, stored.document(), stored.cells());
+            keep(cache, issues, name, stored.document(), stored.issues());
+        }
+    }
+
+    private static <T> void keep(FragmentCache cache, PerDocumentFile<T> file, String name, DocumentKey document,
+                                 List<T> lines) throws IOException {
+        if (lines.isEmpty()) {
+            return; // the export writes nothing for a document without rows in the file
+        }
+        Fragment fragment = new Fragment();
+        lines.forEach(line -> fragment.add(file.row().apply(document, line)));
+        cache.write(file.name(), name, fragment.bytes());
+    }
 
     /** The fragments an export of every document used (those of documents with rows). */
     private static Set<String> fragmentNames(PerDocumentFile<?> file, List<List<DocumentKey>> slices) {

@@ -1,13 +1,17 @@
 package org.disclosureetl.ingest;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.disclosureetl.export.CsvExporter;
+import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
 import org.disclosureetl.store.RegionRepository;
@@ -18,6 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A document whose results the database refuses (a value too long, say) would roll back its whole
  * chunk on every restart. So the chunk is written under a savepoint; when it is refused, the
  * documents are written one by one and the one refused is stored as failed ({@code store_error}).
+ *
+ * <p>Once the chunk has committed, the rows of its stored documents are rendered into the export's fragments
+ * ({@link CsvExporter#keepFragments}), so that the export does not read them back from the database.
  */
 class DocumentWriter implements ItemWriter<ProcessedDocument> {
 
@@ -41,10 +50,12 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private final RegionRepository regions;
     private final TransactionTemplate savepoint;
     private final DatabaseFault databaseFault;
+    private final CsvExporter exporter;
 
     DocumentWriter(DocumentRepository documents, FailureRecorder failures, Path outputFolder, long runId,
                    PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
-                   RegionRepository regions) {
+                   RegionRepository regions, CsvExporter exporter) {
+        this.exporter = exporter;
         this.databaseFault = databaseFault;
         this.documents = documents;
         this.failures = failures;
@@ -67,12 +78,15 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
 
     private void writeChunk(Chunk<? extends ProcessedDocument> chunk) {
         List<? extends ProcessedDocument> items = chunk.getItems();
+        List<ProcessedDocument> stored = new ArrayList<>(items.size());
         try {
             savepoint.executeWithoutResult(status -> store(items));
+            stored.addAll(items);
         } catch (DataIntegrityViolationException refused) {
             for (ProcessedDocument item : items) {
                 try {
                     savepoint.executeWithoutResult(status -> store(List.of(item)));
+                    stored.add(item);
                 } catch (DataIntegrityViolationException e) {
                     log.warn("{}: the database refused its results", item.document().sourceFile(), e);
                     String message = "the database refused the results: " + rootMessage(e);
@@ -80,6 +94,43 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
                 }
             }
         }
+        renderAfterCommit(stored);
+    }
+
+    /**
+     * Renders the stored documents' rows for the export once the chunk's transaction has committed (never for
+     * rows a rollback takes back). A failure to write them costs only speed: the export renders what is missing.
+     */
+    private void renderAfterCommit(List<ProcessedDocument> stored) {
+        List<CsvExporter.StoredRows> rows = new ArrayList<>(stored.size());
+        for (ProcessedDocument processed : stored) {
+            if (!processed.isFailed()) {
+                rows.add(storedRows(processed));
+            }
+        }
+        if (rows.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    exporter.keepFragments(outputFolder, rows);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("the export will read these documents' rows from the database: {}", e.toString());
+                }
+            }
+        });
+    }
+
+    /** The document's rows as {@link DocumentRepository#saveAll} stored them, under the key the export reads. */
+    private CsvExporter.StoredRows storedRows(ProcessedDocument processed) {
+        Extraction e = processed.extraction();
+        ExportQueries.DocumentKey key = new ExportQueries.DocumentKey(processed.document().documentId(),
+                e.identity().reportYear(), e.identity().agency(), e.formatVersion(), runId, e.observations().size(),
+                processed.findings().size());
+        return new CsvExporter.StoredRows(key, DocumentRepository.storedCells(e.observations()),
+                DocumentRepository.storedIssues(processed.findings()));
     }
 
     private void store(List<? extends ProcessedDocument> items) {

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.discover.Discovery;
 import org.disclosureetl.discover.InboxScanner;
+import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.export.Exports;
 import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
@@ -238,9 +239,9 @@ public class IngestJobConfiguration {
                                   @Value("#{jobParameters['" + OUTPUT + "']}") String output,
                                   @Value("#{stepExecution.jobExecutionId}") Long runId,
                                   PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
-                                  RegionRepository regions) {
+                                  RegionRepository regions, CsvExporter exporter) {
         return new DocumentWriter(documents, failures, Path.of(output), runId, transactionManager,
-                databaseFault, regions);
+                databaseFault, regions, exporter);
     }
 
     @Bean

@@ -1,10 +1,12 @@
 package org.disclosureetl.store;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,17 +224,18 @@ public class DocumentRepository {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 Observation o = observations.get(i).item();
+                ExportQueries.CellLine stored = storedCell(o);
                 ps.setString(1, observations.get(i).documentId());
                 ps.setInt(2, o.ordinal());
-                ps.setString(3, o.tableCode());
-                ps.setString(4, o.rowCode());
-                ps.setString(5, o.columnCode());
-                setDecimal(ps, 6, o.value());
-                ps.setString(7, truncate(o.rawValue(), 500));
-                ps.setString(8, o.unit());
-                ps.setString(9, o.rowLabel());
-                ps.setString(10, o.columnLabel());
-                ps.setString(11, o.where());
+                ps.setString(3, stored.tableCode());
+                ps.setString(4, stored.rowCode());
+                ps.setString(5, stored.columnCode());
+                setDecimal(ps, 6, stored.value());
+                ps.setString(7, stored.rawValue());
+                ps.setString(8, stored.unit());
+                ps.setString(9, stored.rowLabel());
+                ps.setString(10, stored.columnLabel());
+                ps.setString(11, stored.sourceLocation());
             }
 
             @Override
@@ -249,16 +252,16 @@ public class DocumentRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
-                Finding f = findings.get(i).item();
+                ExportQueries.IssueLine stored = storedIssue(findings.get(i).item());
                 ps.setString(1, findings.get(i).documentId());
                 ps.setInt(2, findings.get(i).ordinal());
-                ps.setString(3, f.rule());
-                ps.setString(4, f.tableCode());
-                ps.setString(5, f.rowCode());
-                ps.setString(6, f.columnCode());
-                ps.setString(7, truncate(f.expected(), 100));
-                ps.setString(8, truncate(f.actual(), 500));
-                ps.setString(9, truncate(f.message(), 2000));
+                ps.setString(3, stored.rule());
+                ps.setString(4, stored.tableCode());
+                ps.setString(5, stored.rowCode());
+                ps.setString(6, stored.columnCode());
+                ps.setString(7, stored.expected());
+                ps.setString(8, stored.actual());
+                ps.setString(9, stored.message());
             }
 
             @Override
@@ -266,6 +269,36 @@ public class DocumentRepository {
                 return findings.size();
             }
         });
+    }
+
+    /** The scale of {@code observation.value_number} (V2__report_tables.sql). */
+    static final int VALUE_SCALE = 10;
+
+    /**
+     * The cells of a document as {@link #saveAll} stores them and {@link ExportQueries#withCells} reads them back, in
+     * the same order: the raw text cut to its column, the value rounded to the column's scale (half up, as H2 and
+     * PostgreSQL round), so that rows rendered from a document just stored are the rows rendered from the database.
+     */
+    public static List<ExportQueries.CellLine> storedCells(List<Observation> observations) {
+        return observations.stream().sorted(Comparator.comparingInt(Observation::ordinal))
+                .map(DocumentRepository::storedCell).toList();
+    }
+
+    /** As {@link #storedCells}, for the findings of a document (kept in their order). */
+    public static List<ExportQueries.IssueLine> storedIssues(List<Finding> findings) {
+        return findings.stream().map(DocumentRepository::storedIssue).toList();
+    }
+
+    private static ExportQueries.CellLine storedCell(Observation o) {
+        BigDecimal value = o.value() == null || o.value().scale() <= VALUE_SCALE ? o.value()
+                : o.value().setScale(VALUE_SCALE, RoundingMode.HALF_UP);
+        return new ExportQueries.CellLine(o.tableCode(), o.rowCode(), o.columnCode(), value, truncate(o.rawValue(), 500),
+                o.rowLabel(), o.columnLabel(), o.unit(), o.where());
+    }
+
+    private static ExportQueries.IssueLine storedIssue(Finding f) {
+        return new ExportQueries.IssueLine(f.rule(), f.tableCode(), f.rowCode(), f.columnCode(),
+                truncate(f.expected(), 100), truncate(f.actual(), 500), truncate(f.message(), 2000));
     }
 
     private static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {

@@ -2,11 +2,20 @@ package org.disclosureetl.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.disclosureetl.export.CsvExporter;
+import org.disclosureetl.export.ExportFilter;
+import org.disclosureetl.export.ExportOptions;
+import org.disclosureetl.export.Exports;
 import org.disclosureetl.extract.Extraction;
+import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.ReportIdentity;
 import org.disclosureetl.normalize.Script;
@@ -27,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The document that would kill its chunk: results the database refuses. Without a path of its own it
  * rolls back the chunk on every restart; here it is stored as failed and the rest of the chunk commits.
+ * And the rows the writer renders for the export once the chunk committed: those the database gives back.
  */
 @IngestDatabaseTest
 class DocumentWriterTest {
@@ -46,13 +56,19 @@ class DocumentWriterTest {
     JdbcClient jdbc;
     @Autowired
     RegionRepository regions;
+    @Autowired
+    CsvExporter exporter;
+    @Autowired
+    Exports exports;
+
+    @TempDir
+    Path reference;
 
     @Test
-    void aDocumentWhoseResultsTheDatabaseRefusesIsStoredAsFailedAndTheRestOfTheChunkCommits() {
+    void aDocumentWhoseResultsTheDatabaseRefusesIsStoredAsFailedAndTheRestOfTheChunkCommits() throws IOException {
         StoredDocument good = register("aaaa000000000001", "good.txt");
         StoredDocument refused = register("bbbb000000000002", "refused.txt");
-        DocumentWriter writer = new DocumentWriter(documents, failures, output, 7, transactionManager, databaseFault,
-                regions);
+        DocumentWriter writer = writer();
 
         new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer.write(new Chunk<>(
                 ProcessedDocument.extracted(good, extraction("湛河区金融工作局"), List.of(), null),
@@ -65,6 +81,74 @@ class DocumentWriterTest {
         assertThat(jdbc.sql("SELECT source_file || ' ' || step || ' ' || error_type || ' ' || attempt || ' ' || message FROM failure")
                 .query(String.class).list()).singleElement().asString().startsWith("refused.txt extract store_error 1 "
                 + "the database refused the results: Value too long for column \"AGENCY CHARACTER VARYING(200)\": ");
+        assertThat(fragments()).containsExactly("aaaa000000000001.7.csv");
+    }
+
+    @Test
+    void aCommittedChunksRowsAreRenderedForTheExportAsTheDatabaseGivesThemBack() throws IOException {
+        StoredDocument document = register("cccc000000000003", "long.txt");
+        // out of template order, a value finer than the column's scale (half up: ...0001, half even: ...0000),
+        // raw text and an expected value longer than their columns
+        Observation second = new Observation("art20", "art20_5.licensing", "c2", new BigDecimal("2.00000000005"),
+                "二" + "x".repeat(600), null, "许可", "新承办", "line 2", 1);
+        Observation first = new Observation("art20", "art20_5.licensing", "c1", null, "-", null, "许可", "新制作",
+                "line 1", 0);
+        Finding finding = Finding.named("art20_sum").table("art20").expected("9".repeat(150)).actual("=1+1")
+                .message("总计不符");
+        Extraction extraction = new Extraction("text/plain", Script.SIMPLIFIED,
+                new ReportIdentity("湛河区金融工作局", 2022, true), "2021", DocumentStatus.EXTRACTED, 1,
+                List.of(second, first), List.of(), List.of());
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer().write(
+                new Chunk<>(ProcessedDocument.extracted(document, extraction, List.of(finding), null))));
+
+        // a fresh folder has no fragments: its export renders every row from the database
+        exports.export(reference, ExportFilter.ALL, ExportOptions.CSV);
+        String cells = fragment("observations.csv", "cccc000000000003.7.csv");
+        assertThat(cells.lines()).hasSize(2);
+        assertThat(cells).startsWith("cccc000000000003,2022,湛河区金融工作局,2021,art20,art20_5.licensing,c1,,-,")
+                .contains(",c2,2.0000000001,二xxx");
+        assertThat(Files.readString(reference.resolve("observations.csv"))).contains(cells);
+        String issues = fragment("validation_issues.csv", "cccc000000000003.7.csv");
+        assertThat(issues).startsWith("cccc000000000003,art20_sum,art20,,," + "9".repeat(99) + "…,'=1+1,总计不符");
+        assertThat(Files.readString(reference.resolve("validation_issues.csv"))).contains(issues);
+    }
+
+    @Test
+    void aChunkRolledBackLeavesNoRowsRenderedForTheExport() throws IOException {
+        StoredDocument document = register("dddd000000000004", "rolled-back.txt");
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> {
+            writer().write(new Chunk<>(ProcessedDocument.extracted(document, extraction("湛河区金融工作局"), List.of(), null)));
+            chunkTransaction.setRollbackOnly();
+        });
+
+        assertThat(jdbc.sql("SELECT status FROM document WHERE document_id = 'dddd000000000004'").query(String.class)
+                .single()).isEqualTo("pending");
+        assertThat(fragments()).isEmpty();
+    }
+
+    private DocumentWriter writer() {
+        return new DocumentWriter(documents, failures, output, 7, transactionManager, databaseFault, regions, exporter);
+    }
+
+    /** The names of the observation fragments the writer left in the output folder. */
+    private List<String> fragments() throws IOException {
+        if (!Files.exists(output.resolve(".export"))) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(output.resolve(".export"))) {
+            return files.filter(f -> f.getParent().getFileName().toString().equals("observations.csv"))
+                    .map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private String fragment(String file, String name) throws IOException {
+        try (Stream<Path> files = Files.walk(output.resolve(".export"))) {
+            Path fragment = files.filter(f -> f.getFileName().toString().equals(name)
+                    && f.getParent().getFileName().toString().equals(file)).findFirst().orElseThrow();
+            return Files.readString(fragment, StandardCharsets.UTF_8);
+        }
     }
 
     private StoredDocument register(String id, String file) {
