@@ -63,9 +63,10 @@ public final class RunReportPage {
             h.append("<p class=\"status-FAILED\">error: ").append(esc(error)).append("</p>\n");
         }
 
+        // one pass: counting each document's status over all documents took 9 s of a 20,000-document run
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        STATUSES.forEach(s -> byStatus.put(s, r.count(s)));
-        r.documents().forEach(d -> byStatus.putIfAbsent(d.status(), r.count(d.status())));
+        STATUSES.forEach(s -> byStatus.put(s, 0L));
+        r.documents().forEach(d -> byStatus.merge(d.status(), 1L, Long::sum));
         h.append("<h2>Documents by status</h2>\n");
         barChart(h, "chart-status", byStatus);
         statusByFormat(h, r.documents());
