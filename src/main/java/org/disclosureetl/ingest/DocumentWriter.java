@@ -14,7 +14,6 @@ import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
-import org.disclosureetl.store.RegionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -47,20 +46,18 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private final FailureRecorder failures;
     private final Path outputFolder;
     private final long runId;
-    private final RegionRepository regions;
     private final TransactionTemplate savepoint;
     private final DatabaseFault databaseFault;
     private final CsvExporter exporter;
 
     DocumentWriter(DocumentRepository documents, FailureRecorder failures, Path outputFolder, long runId,
                    PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
-                   RegionRepository regions, CsvExporter exporter) {
+                   CsvExporter exporter) {
         this.exporter = exporter;
         this.databaseFault = databaseFault;
         this.documents = documents;
         this.failures = failures;
         this.outputFolder = outputFolder;
-        this.regions = regions;
         this.runId = runId;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -136,11 +133,10 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private void store(List<? extends ProcessedDocument> items) {
         List<DocumentRepository.Outcome> outcomes = new ArrayList<>(items.size());
         List<FailureLog.FailureEntry> entries = new ArrayList<>();
-        List<RegionRepository.DocumentRegion> placed = new ArrayList<>(items.size());
         for (ProcessedDocument processed : items) {
             outcomes.add(new DocumentRepository.Outcome(processed.document().documentId(),
-                    processed.isFailed() ? null : processed.extraction(), processed.findings()));
-            placed.add(new RegionRepository.DocumentRegion(processed.document().documentId(), processed.region()));
+                    processed.isFailed() ? null : processed.extraction(), processed.findings(),
+                    processed.isFailed() ? null : processed.region()));
             if (processed.isFailed()) {
                 entries.add(entry(processed, processed.errorType(), processed.failureMessage()));
             } else if (processed.extraction().status() == DocumentStatus.NOT_A_REPORT) {
@@ -148,7 +144,6 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
             }
         }
         documents.saveAll(outcomes, runId);
-        regions.saveAll(placed);
         failures.record(outputFolder, entries);
     }
 

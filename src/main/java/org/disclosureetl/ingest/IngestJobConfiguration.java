@@ -20,7 +20,6 @@ import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
 import org.disclosureetl.store.PartitionRequests;
-import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
 import org.slf4j.Logger;
@@ -239,9 +238,9 @@ public class IngestJobConfiguration {
                                   @Value("#{jobParameters['" + OUTPUT + "']}") String output,
                                   @Value("#{stepExecution.jobExecutionId}") Long runId,
                                   PlatformTransactionManager transactionManager, DatabaseFault databaseFault,
-                                  RegionRepository regions, CsvExporter exporter) {
+                                  CsvExporter exporter) {
         return new DocumentWriter(documents, failures, Path.of(output), runId, transactionManager,
-                databaseFault, regions, exporter);
+                databaseFault, exporter);
     }
 
     @Bean

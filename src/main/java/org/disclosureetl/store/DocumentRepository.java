@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
+import org.disclosureetl.region.Placement;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
@@ -99,14 +100,17 @@ public class DocumentRepository {
 
     /**
      * One document's result for {@link #saveAll}: its extraction and findings, or a null extraction
-     * when it failed (its earlier cells, if any, are dropped so no stale numbers are exported).
+     * when it failed (its earlier cells, if any, are dropped so no stale numbers are exported), and where
+     * its agency was placed (V10; null clears the region columns: no agency, or failed).
      */
-    public record Outcome(String documentId, Extraction extraction, List<Finding> findings) {
+    public record Outcome(String documentId, Extraction extraction, List<Finding> findings, Placement placement) {
     }
 
     /**
      * Stores the results of a chunk of documents, replacing whatever earlier attempts stored, with a
-     * few batched statements for the whole chunk rather than round trips per document or cell.
+     * few batched statements for the whole chunk rather than round trips per document or cell. A
+     * document's row is updated once, region included: each update of a row rewrites its page of the
+     * H2 file, and the region columns had an update of their own.
      */
     public void saveAll(List<Outcome> outcomes, long runId) {
         List<Object[]> ids = outcomes.stream().map(o -> new Object[] {o.documentId()}).toList();
@@ -126,20 +130,27 @@ public class DocumentRepository {
             for (int i = 0; i < outcome.findings().size(); i++) {
                 findings.add(new Row<>(outcome.documentId(), i, outcome.findings().get(i)));
             }
+            Placement p = outcome.placement();
             extracted.add(new Object[] {e.contentType(), e.script() == null ? null : e.script().name().toLowerCase(),
                     e.identity().agency(), e.identity().reportYear(), e.formatVersion(), e.status().code(),
-                    e.tablesFound(), e.observations().size(), outcome.findings().size(), runId, outcome.documentId()});
+                    e.tablesFound(), e.observations().size(), outcome.findings().size(), runId,
+                    p == null ? null : p.regionCode(), p == null ? null : p.regionLevel(), p == null ? null : p.province(),
+                    p == null ? null : p.prefecture(), p == null ? null : p.county(),
+                    p == null ? null : truncate(p.agencyKey(), 300), outcome.documentId()});
         }
         insertObservations(observations);
         insertFindings(findings);
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
                        status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?,
+                       region_code = ?, region_level = ?, province = ?, prefecture = ?, county = ?, agency_key = ?,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", extracted);
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET status = ?, tables_found = 0, cells = 0, issues = 0,
-                       attempts = attempts + 1, processed_run = ?, revision = nextval('document_revision_seq')
+                       attempts = attempts + 1, processed_run = ?, region_code = NULL, region_level = NULL,
+                       province = NULL, prefecture = NULL, county = NULL, agency_key = NULL,
+                       revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", failed);
     }
 

@@ -19,10 +19,10 @@ import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.ReportIdentity;
 import org.disclosureetl.normalize.Script;
+import org.disclosureetl.region.Placement;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.DocumentStatus;
-import org.disclosureetl.store.RegionRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.Test;
@@ -55,8 +55,6 @@ class DocumentWriterTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RegionRepository regions;
-    @Autowired
     CsvExporter exporter;
     @Autowired
     Exports exports;
@@ -70,12 +68,17 @@ class DocumentWriterTest {
         StoredDocument refused = register("bbbb000000000002", "refused.txt");
         DocumentWriter writer = writer();
 
+        Placement zhanhe = new Placement("410411", "county", "河南省", "平顶山市", "湛河区", "湛河区金融工作局", null, null);
         new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer.write(new Chunk<>(
-                ProcessedDocument.extracted(good, extraction("湛河区金融工作局"), List.of(), null),
-                ProcessedDocument.extracted(refused, extraction("局".repeat(300)), List.of(), null))));
+                ProcessedDocument.extracted(good, extraction("湛河区金融工作局"), List.of(), zhanhe),
+                ProcessedDocument.extracted(refused, extraction("局".repeat(300)), List.of(), zhanhe))));
 
         assertThat(jdbc.sql("SELECT source_file || ' ' || status || ' ' || cells || ' ' || attempts FROM document ORDER BY 1")
                 .query(String.class).list()).containsExactly("good.txt extracted 1 1", "refused.txt failed 0 1");
+        // the region is written with the document's row: placed for the one stored, none for the one refused
+        assertThat(jdbc.sql("SELECT source_file || ' ' || COALESCE(region_code, '-') || ' ' || COALESCE(county, '-')"
+                + " || ' ' || COALESCE(agency_key, '-') FROM document ORDER BY 1").query(String.class).list())
+                .containsExactly("good.txt 410411 湛河区 湛河区金融工作局", "refused.txt - - -");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM observation WHERE document_id = 'aaaa000000000001'")
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT source_file || ' ' || step || ' ' || error_type || ' ' || attempt || ' ' || message FROM failure")
@@ -129,7 +132,7 @@ class DocumentWriterTest {
     }
 
     private DocumentWriter writer() {
-        return new DocumentWriter(documents, failures, output, 7, transactionManager, databaseFault, regions, exporter);
+        return new DocumentWriter(documents, failures, output, 7, transactionManager, databaseFault, exporter);
     }
 
     /** The names of the observation fragments the writer left in the output folder. */
