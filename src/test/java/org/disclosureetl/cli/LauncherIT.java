@@ -70,6 +70,32 @@ class LauncherIT {
                 .hasSize(9).last().extracting(row -> row.get("version")).isEqualTo("14");
     }
 
+    @Test
+    void anIngestOverAnInputOfBacklogSizeGetsBothCompilersAndASmallerOneC1Only(@TempDir Path work) throws Exception {
+        Path input = Path.of("data/inbox/txt").toAbsolutePath(); // 5 files
+
+        assertThat(ingestWithBacklogAt(work.resolve("five"), input, 5)).contains("TieredStopAtLevel                        = 4 ");
+        assertThat(ingestWithBacklogAt(work.resolve("six"), input, 6)).contains("TieredStopAtLevel                        = 1 ");
+    }
+
+    /** The output of an ingest of {@code input} with -XX:+PrintFlagsFinal, the backlog starting at {@code files}. */
+    private static String ingestWithBacklogAt(Path work, Path input, int files) throws Exception {
+        Files.createDirectories(work);
+        Path output = work.resolve("out.txt");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "ingest", "--input=" + input,
+                "--output=" + work.resolve("out"), "--db=" + work.resolve("db/disclosure"))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        builder.environment().put("DISCLOSURE_ETL_BACKLOG_FILES", String.valueOf(files));
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("documents: 5 processed, 5 extracted");
+        return printed;
+    }
+
     private static List<Map<String, Object>> history(Path database) {
         return new JdbcTemplate(new DriverManagerDataSource(DisclosureEtlApplication.h2Url(database), "sa", ""))
                 .queryForList("SELECT \"installed_rank\", \"version\", \"checksum\", \"installed_on\""
