@@ -71,6 +71,25 @@ class LauncherIT {
     }
 
     @Test
+    void aHeapSizedInJavaOptsKeepsTheJvmsOwnYoungGenerationWithoutWarnings(@TempDir Path work) throws Exception {
+        Path gcLog = work.resolve("gc.log");
+        Path output = work.resolve("out.txt");
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "runs", "--db=" + work.resolve("db/disclosure"))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", "-Xmx64m -Xlog:gc,gc+heap+exit:file=" + gcLog);
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(printed).isZero();
+        assertThat(printed).doesNotContain("warning").doesNotContain("NewSize");
+        // a third of the 64 MB heap (NewRatio 2), not the launcher's 256 MB
+        assertThat(Files.readString(gcLog)).contains("Using Serial").doesNotContain("def new generation   total 235968K")
+                .containsPattern("def new generation   total 19[0-9]{3}K");
+    }
+
+    @Test
     void anIngestOverAnInputOfBacklogSizeGetsBothCompilersAndASmallerOneC1Only(@TempDir Path work) throws Exception {
         Path input = Path.of("data/inbox/txt").toAbsolutePath(); // 5 files
 
