@@ -1,7 +1,6 @@
 package org.disclosureetl.parse;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,19 +101,30 @@ public class ReportParser implements AutoCloseable {
 
     /** Decides where the file is parsed; an empty file is refused by {@link #parse(Route)}. */
     public Route route(Path file) throws IOException {
-        if (fork == null || Files.size(file) == 0) {
-            return new Route(file, false, null);
-        }
-        if (onlyTextHere && startsLikeAContainer(file)) {
-            return new Route(file, true, null);
-        }
-        return routeByDetection(file);
+        return route(file, onlyTextHere);
     }
 
     /** {@link #route} by Tika's detection alone, which it gives the same answer as (ReportParserRouteTest). */
     Route routeByDetection(Path file) throws IOException {
-        MediaType type = detect(file, nameOnly(file));
-        return inProcessTypes.contains(type) ? new Route(file, false, type) : new Route(file, true, null);
+        return route(file, false);
+    }
+
+    /**
+     * The file's type from its name and leading bytes, as Tika's own detection starts (no container peeking); the
+     * exact type, not its supertypes, is what decides: XML is a kind of text/plain to Tika, and XML can be hostile.
+     * With {@code bySignature} a container's signature sends the file to a child before Tika's magic rules run.
+     */
+    private Route route(Path file, boolean bySignature) throws IOException {
+        if (fork == null || Files.size(file) == 0) {
+            return new Route(file, false, null);
+        }
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            if (bySignature && startsLikeAContainer(in)) {
+                return new Route(file, true, null);
+            }
+            MediaType type = MimeTypes.getDefaultMimeTypes().detect(in, nameOnly(file)).getBaseType();
+            return inProcessTypes.contains(type) ? new Route(file, false, type) : new Route(file, true, null);
+        }
     }
 
     /**
@@ -129,11 +139,11 @@ public class ReportParser implements AutoCloseable {
 
     private static final int SIGNATURE_BYTES = 8;
 
-    private static boolean startsLikeAContainer(Path file) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SIGNATURE_BYTES);
-        }
+    /** Peeks at the leading bytes; the stream is left where it was, for Tika's detection. */
+    private static boolean startsLikeAContainer(TikaInputStream in) throws IOException {
+        in.mark(SIGNATURE_BYTES);
+        byte[] head = in.readNBytes(SIGNATURE_BYTES);
+        in.reset();
         for (byte[] signature : CONTAINER_SIGNATURES) {
             if (head.length >= signature.length && Arrays.equals(head, 0, signature.length, signature, 0, signature.length)) {
                 return true;
@@ -171,16 +181,6 @@ public class ReportParser implements AutoCloseable {
             }
         }
         return parser;
-    }
-
-    /**
-     * The file's type from its name and leading bytes, as Tika's own detection starts (no container peeking); the
-     * exact type, not its supertypes, is what decides: XML is a kind of text/plain to Tika, and XML can be hostile.
-     */
-    private static MediaType detect(Path file, Metadata metadata) throws IOException {
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            return MimeTypes.getDefaultMimeTypes().detect(in, metadata).getBaseType();
-        }
     }
 
     /** How many of the files about to be read {@link #prepareFor} looks at to tell which parsers they need. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,18 +28,11 @@ class LauncherIT {
     @Test
     void runsACommandWithTheClassesFromTheArchive(@TempDir Path work) throws Exception {
         Path classLog = work.resolve("classes.log");
-        Path output = work.resolve("out.txt");
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "runs", "--db=" + work.resolve("db/disclosure"))
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Path gcLog = work.resolve("gc.log");
-        builder.environment().put("JAVA_OPTS", "-Xlog:class+load:file=" + classLog + " -Xlog:gc,gc+heap+exit:file=" + gcLog);
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String printed = launch(work, Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classLog
+                + " -Xlog:gc,gc+heap+exit:file=" + gcLog), "runs", "--db=" + work.resolve("db/disclosure"));
 
-        assertThat(process.exitValue()).as(Files.readString(output, StandardCharsets.UTF_8)).isZero();
-        assertThat(Files.readString(output, StandardCharsets.UTF_8))
-                .contains("run    status     start               end                     read  written   failed\n");
+        assertThat(printed).contains("run    status     start               end                     read  written   failed\n");
         List<String> loaded = Files.readAllLines(classLog);
         assertThat(loaded).anyMatch(l -> l.endsWith(" org.disclosureetl.DisclosureEtlApplication source: shared objects file (top)"));
         assertThat(loaded).anyMatch(l -> l.endsWith(" org.springframework.batch.core.job.Job source: shared objects file (top)"));
@@ -55,16 +49,11 @@ class LauncherIT {
         Path template = work.resolve("template/disclosure.mv.db");
         Files.createDirectories(template.getParent());
         Files.copy(Path.of("target/disclosure-etl-app/new-database.mv.db"), template); // opened as a copy: H2 writes on close
-        Path output = work.resolve("out.txt");
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "ingest", "--input=" + Path.of("data/inbox/txt").toAbsolutePath(),
-                "--output=" + work.resolve("out"), "--db=" + work.resolve("db/disclosure"))
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
-        assertThat(process.exitValue()).as(Files.readString(output, StandardCharsets.UTF_8)).isZero();
-        assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("documents: 5 processed, 5 extracted");
+        String printed = launch(work, Map.of(), "ingest", "--input=" + Path.of("data/inbox/txt").toAbsolutePath(),
+                "--output=" + work.resolve("out"), "--db=" + work.resolve("db/disclosure"));
+
+        assertThat(printed).contains("documents: 5 processed, 5 extracted");
         // the same history, installation times included: made at package time, not migrated by this run
         assertThat(history(work.resolve("db/disclosure"))).isEqualTo(history(work.resolve("template/disclosure")))
                 .hasSize(9).last().extracting(row -> row.get("version")).isEqualTo("14");
@@ -73,16 +62,10 @@ class LauncherIT {
     @Test
     void aHeapSizedInJavaOptsKeepsTheJvmsOwnYoungGenerationWithoutWarnings(@TempDir Path work) throws Exception {
         Path gcLog = work.resolve("gc.log");
-        Path output = work.resolve("out.txt");
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "runs", "--db=" + work.resolve("db/disclosure"))
-                .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", "-Xmx64m -Xlog:gc,gc+heap+exit:file=" + gcLog);
-        Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(printed).isZero();
+        String printed = launch(work, Map.of("JAVA_OPTS", "-Xmx64m -Xlog:gc,gc+heap+exit:file=" + gcLog),
+                "runs", "--db=" + work.resolve("db/disclosure"));
+
         assertThat(printed).doesNotContain("warning").doesNotContain("NewSize");
         // a third of the 64 MB heap (NewRatio 2), not the launcher's 256 MB
         assertThat(Files.readString(gcLog)).contains("Using Serial").doesNotContain("def new generation   total 235968K")
@@ -99,19 +82,30 @@ class LauncherIT {
 
     /** The output of an ingest of {@code input} with -XX:+PrintFlagsFinal, the backlog starting at {@code files}. */
     private static String ingestWithBacklogAt(Path work, Path input, int files) throws Exception {
+        String printed = launch(work, Map.of("JAVA_OPTS", "-XX:+PrintFlagsFinal",
+                        "DISCLOSURE_ETL_BACKLOG_FILES", String.valueOf(files)),
+                "ingest", "--input=" + input, "--output=" + work.resolve("out"), "--db=" + work.resolve("db/disclosure"));
+        assertThat(printed).contains("documents: 5 processed, 5 extracted");
+        return printed;
+    }
+
+    /**
+     * Runs the launcher with these arguments and environment (besides this JVM's JAVA_HOME), its output kept in
+     * {@code work}; returns what it printed, once it has exited 0.
+     */
+    private static String launch(Path work, Map<String, String> environment, String... arguments) throws Exception {
         Files.createDirectories(work);
         Path output = work.resolve("out.txt");
-        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "ingest", "--input=" + input,
-                "--output=" + work.resolve("out"), "--db=" + work.resolve("db/disclosure"))
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", "-XX:+PrintFlagsFinal");
-        builder.environment().put("DISCLOSURE_ETL_BACKLOG_FILES", String.valueOf(files));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
         String printed = Files.readString(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(printed).isZero();
-        assertThat(printed).contains("documents: 5 processed, 5 extracted");
         return printed;
     }
 
