@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 
 import org.disclosureetl.EtlProperties;
+import org.disclosureetl.extract.TemplateCatalog;
 import org.disclosureetl.store.ExportQueries.DocumentKey;
 import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.ReportingQueries;
@@ -73,7 +74,7 @@ public class CsvExporter {
 
     /** With a given number of workers and slice size, every row read from the database (tests use tiny slices). */
     CsvExporter(JdbcTemplate jdbcTemplate, int threads, int maxSlice) {
-        this(new ExportQueries(jdbcTemplate), threads, maxSlice, false);
+        this(new ExportQueries(jdbcTemplate, new TemplateCatalog()), threads, maxSlice, false);
     }
 
     CsvExporter(ExportQueries queries, int threads, int maxSlice, boolean useFragments) {

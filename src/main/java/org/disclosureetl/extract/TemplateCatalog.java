@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,13 @@ public class TemplateCatalog {
     private final Map<String, List<TableTemplate>> tablesByFormat = new LinkedHashMap<>();
     private final List<FormatClue> clues = new ArrayList<>();
     private final List<IdentityRule> identities = new ArrayList<>();
+    private final Map<String, CellLabels> cellLabels = new HashMap<>();
 
     public record FormatClue(String formatVersion, int weight, String key) {
+    }
+
+    /** How the template of a generation labels one cell: its row and its column. */
+    public record CellLabels(String rowLabel, String columnLabel) {
     }
 
     public TemplateCatalog() {
@@ -47,6 +53,8 @@ public class TemplateCatalog {
                     .add(new TableTemplate.Column(r.get("column_code"), r.get("column_label")));
             rowLabels.putIfAbsent(r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("row_code"),
                     r.get("row_label"));
+            cellLabels.putIfAbsent(cellKey(r.get("format_version"), r.get("table_code"), r.get("row_code"),
+                    r.get("column_code")), new CellLabels(r.get("row_label"), r.get("column_label")));
         };
         read("canonical-cells.csv", cell);
         read("legacy-cells.csv", cell);
@@ -159,6 +167,19 @@ public class TemplateCatalog {
     public List<IdentityRule> identities(String formatVersion, String tableCode, String variant) {
         return identities.stream().filter(rule -> rule.formatVersion().equals(formatVersion)
                 && rule.tableCode().equals(tableCode) && rule.appliesTo(variant == null ? "" : variant)).toList();
+    }
+
+    /**
+     * The labels the cells files give a cell of a generation, or null for a cell they do not list. The
+     * store keeps a cell's labels only where they differ from these (store/DocumentRepository), so this
+     * is also how the stored cells get their labels back.
+     */
+    public CellLabels labels(String formatVersion, String tableCode, String rowCode, String columnCode) {
+        return cellLabels.get(cellKey(formatVersion, tableCode, rowCode, columnCode));
+    }
+
+    private static String cellKey(String formatVersion, String tableCode, String rowCode, String columnCode) {
+        return formatVersion + '/' + tableCode + '/' + rowCode + '/' + columnCode;
     }
 
     public List<FormatClue> clues() {

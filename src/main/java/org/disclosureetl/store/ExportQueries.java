@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.disclosureetl.extract.TemplateCatalog;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -26,10 +27,12 @@ public class ExportQueries {
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
+    private final TemplateCatalog catalog;
 
-    public ExportQueries(JdbcTemplate jdbcTemplate) {
+    public ExportQueries(JdbcTemplate jdbcTemplate, TemplateCatalog catalog) {
         this.jdbcTemplate = jdbcTemplate;
         this.jdbc = JdbcClient.create(jdbcTemplate);
+        this.catalog = catalog;
     }
 
     /**
@@ -105,14 +108,28 @@ public class ExportQueries {
 
     /**
      * Runs {@code work} with a reader of cells (of {@code table}, or all when null) that holds one
-     * connection and one prepared statement for all the documents it is asked for.
+     * connection and one prepared statement for all the documents it is asked for. A label stored as NULL
+     * is the template's (store/DocumentRepository), looked up under the generation the document was read with.
      */
     public long withCells(String table, RowsWork<CellLine> work) throws IOException {
-        return withRows("SELECT table_code, row_code, column_code, value_number, raw_value, row_label, column_label,"
-                + " unit, source_location FROM observation WHERE document_id = ?"
-                + (table == null ? "" : " AND table_code = ?") + " ORDER BY ordinal", table,
-                rs -> new CellLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)), work);
+        return withRows("SELECT o.table_code, o.row_code, o.column_code, o.value_number, o.raw_value, o.row_label,"
+                + " o.column_label, o.unit, o.source_location, d.format_version"
+                + " FROM observation o JOIN document d ON d.document_id = o.document_id WHERE o.document_id = ?"
+                + (table == null ? "" : " AND o.table_code = ?") + " ORDER BY o.ordinal", table,
+                rs -> {
+                    String rowLabel = rs.getString(6);
+                    String columnLabel = rs.getString(7);
+                    if (rowLabel == null || columnLabel == null) {
+                        TemplateCatalog.CellLabels template = catalog.labels(rs.getString(10), rs.getString(1),
+                                rs.getString(2), rs.getString(3));
+                        if (template != null) {
+                            rowLabel = rowLabel == null ? template.rowLabel() : rowLabel;
+                            columnLabel = columnLabel == null ? template.columnLabel() : columnLabel;
+                        }
+                    }
+                    return new CellLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getString(5), rowLabel, columnLabel, rs.getString(8), rs.getString(9));
+                }, work);
     }
 
     /** As {@link #withCells}, for validation issues. */

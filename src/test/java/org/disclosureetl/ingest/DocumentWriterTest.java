@@ -73,11 +73,13 @@ class DocumentWriterTest {
                 ProcessedDocument.extracted(good, extraction("湛河区金融工作局"), List.of(), zhanhe),
                 ProcessedDocument.extracted(refused, extraction("局".repeat(300)), List.of(), zhanhe))));
 
-        assertThat(jdbc.sql("SELECT source_file || ' ' || status || ' ' || cells || ' ' || attempts FROM document ORDER BY 1")
+        assertThat(jdbc.sql("SELECT source_file || ' ' || status || ' ' || cells || ' ' || attempts FROM document"
+                + " WHERE source_file IN ('good.txt', 'refused.txt') ORDER BY 1")
                 .query(String.class).list()).containsExactly("good.txt extracted 1 1", "refused.txt failed 0 1");
         // the region is written with the document's row: placed for the one stored, none for the one refused
         assertThat(jdbc.sql("SELECT source_file || ' ' || COALESCE(region_code, '-') || ' ' || COALESCE(county, '-')"
-                + " || ' ' || COALESCE(agency_key, '-') FROM document ORDER BY 1").query(String.class).list())
+                + " || ' ' || COALESCE(agency_key, '-') FROM document WHERE source_file IN ('good.txt', 'refused.txt')"
+                + " ORDER BY 1").query(String.class).list())
                 .containsExactly("good.txt 410411 湛河区 湛河区金融工作局", "refused.txt - - -");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM observation WHERE document_id = 'aaaa000000000001'")
                 .query(Integer.class).single()).isEqualTo(1);
@@ -115,6 +117,37 @@ class DocumentWriterTest {
         String issues = fragment("validation_issues.csv", "cccc000000000003.7.csv");
         assertThat(issues).startsWith("cccc000000000003,art20_sum,art20,,," + "9".repeat(99) + "…,'=1+1,总计不符");
         assertThat(Files.readString(reference.resolve("validation_issues.csv"))).contains(issues);
+    }
+
+    @Test
+    void aCellKeepsOnlyTheLabelsItsTemplateDoesNotGiveItAndTheExportPutsTheTemplatesBack() throws IOException {
+        StoredDocument document = register("eeee000000000005", "legacy.txt");
+        // a catalogue cell with its template's labels, one whose column the report labelled in its own words,
+        // and an indicator the catalogue lacks, kept under a spare code with the label the report printed
+        Observation listed = new Observation("statistics", "x.unlisted.1", "value", BigDecimal.TEN, "10", "件",
+                "依申请公开数量", "统计数", "line 4", 0);
+        Observation template = new Observation("statistics", "x.unlisted.2", "value", BigDecimal.ONE, "1", "件",
+                "(未列入目录的指标 2: 见 row_label)", "统计数", "line 5", 1);
+        Observation ownColumn = new Observation("statistics", "x.unlisted.3", "value", BigDecimal.ZERO, "0", "件",
+                "(未列入目录的指标 3: 见 row_label)", "本年数", "line 6", 2);
+        Extraction extraction = new Extraction("text/plain", Script.SIMPLIFIED,
+                new ReportIdentity("湛河区金融工作局", 2012, true), "legacy", DocumentStatus.EXTRACTED, 1,
+                List.of(listed, template, ownColumn), List.of(), List.of());
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer().write(
+                new Chunk<>(ProcessedDocument.extracted(document, extraction, List.of(), null))));
+
+        assertThat(jdbc.sql("SELECT row_code || ' ' || COALESCE(row_label, 'NULL') || ' ' || COALESCE(column_label, 'NULL')"
+                + " FROM observation WHERE document_id = 'eeee000000000005' ORDER BY ordinal").query(String.class).list())
+                .containsExactly("x.unlisted.1 依申请公开数量 NULL", "x.unlisted.2 NULL NULL", "x.unlisted.3 NULL 本年数");
+        exports.export(reference, ExportFilter.ALL, ExportOptions.CSV);
+        String fromDatabase = Files.readString(reference.resolve("observations.csv"), StandardCharsets.UTF_8);
+        assertThat(fromDatabase.lines().filter(line -> line.startsWith("eeee000000000005"))
+                .map(line -> line.split(",")[5] + " " + line.split(",")[9] + " " + line.split(",")[10]))
+                .containsExactly("x.unlisted.1 依申请公开数量 统计数", "x.unlisted.2 (未列入目录的指标 2: 见 row_label) 统计数",
+                        "x.unlisted.3 (未列入目录的指标 3: 见 row_label) 本年数");
+        // the rows rendered from the extraction in memory are those the database gives back
+        assertThat(fromDatabase).contains(fragment("observations.csv", "eeee000000000005.7.csv"));
     }
 
     @Test
