@@ -34,7 +34,7 @@ public class TemplateCatalog {
     private final Map<String, List<TableTemplate>> tablesByFormat = new LinkedHashMap<>();
     private final List<FormatClue> clues = new ArrayList<>();
     private final List<IdentityRule> identities = new ArrayList<>();
-    private final Map<String, CellLabels> cellLabels = new HashMap<>();
+    private final Map<CellKey, CellLabels> cellLabels = new HashMap<>();
 
     public record FormatClue(String formatVersion, int weight, String key) {
     }
@@ -53,7 +53,7 @@ public class TemplateCatalog {
                     .add(new TableTemplate.Column(r.get("column_code"), r.get("column_label")));
             rowLabels.putIfAbsent(r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("row_code"),
                     r.get("row_label"));
-            cellLabels.putIfAbsent(cellKey(r.get("format_version"), r.get("table_code"), r.get("row_code"),
+            cellLabels.putIfAbsent(new CellKey(r.get("format_version"), r.get("table_code"), r.get("row_code"),
                     r.get("column_code")), new CellLabels(r.get("row_label"), r.get("column_label")));
         };
         read("canonical-cells.csv", cell);
@@ -175,11 +175,11 @@ public class TemplateCatalog {
      * is also how the stored cells get their labels back.
      */
     public CellLabels labels(String formatVersion, String tableCode, String rowCode, String columnCode) {
-        return cellLabels.get(cellKey(formatVersion, tableCode, rowCode, columnCode));
+        return cellLabels.get(new CellKey(formatVersion, tableCode, rowCode, columnCode));
     }
 
-    private static String cellKey(String formatVersion, String tableCode, String rowCode, String columnCode) {
-        return formatVersion + '/' + tableCode + '/' + rowCode + '/' + columnCode;
+    /** A cell of a generation; a record rather than a joined string, since every stored cell is looked up. */
+    private record CellKey(String formatVersion, String tableCode, String rowCode, String columnCode) {
     }
 
     public List<FormatClue> clues() {
