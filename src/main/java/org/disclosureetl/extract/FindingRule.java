@@ -27,6 +27,14 @@ public enum FindingRule {
     UNDIVIDED_ROW,
     /** an indicator printed inside a table that the catalogue lacks, kept under a spare x.unlisted code */
     UNLISTED_INDICATOR,
+    /** a report (a title or a table was found) whose text names no agency: the agency is left empty */
+    AGENCY_UNKNOWN,
+    /** a report whose text gives no year it covers: the year is left empty */
+    YEAR_UNKNOWN,
+    /** statements of the report name different agencies; the weightiest decided */
+    AGENCY_EVIDENCE_DISAGREES,
+    /** statements of the report give different years (or a publication date before the year ended); the weightiest decided */
+    YEAR_EVIDENCE_DISAGREES,
     /** an annual report without any recognizable table */
     NO_TABLE,
     /** not recognized as an annual disclosure report */

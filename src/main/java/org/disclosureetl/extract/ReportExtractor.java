@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.disclosureetl.extract.attribution.Attribution;
+import org.disclosureetl.extract.attribution.Attributor;
 import org.disclosureetl.normalize.NormalizedDocument;
 import org.disclosureetl.store.DocumentStatus;
 import org.springframework.stereotype.Component;
@@ -23,13 +25,24 @@ public class ReportExtractor {
     private static final int MIN_ROWS_FOR_A_TABLE = 2;
 
     private final TemplateCatalog catalog;
+    private final Attributor attributor = new Attributor();
 
     public ReportExtractor(TemplateCatalog catalog) {
         this.catalog = catalog;
     }
 
+    /** A report whose file name is unknown (tests of text written inline). */
     public Extraction extract(NormalizedDocument document) {
-        ReportIdentity identity = ReportIdentifier.identify(document.lines());
+        return extract(document, null);
+    }
+
+    /**
+     * @param sourceName the name of the file the report came from (its last path element, evidence of
+     *                   its agency and year), or null
+     */
+    public Extraction extract(NormalizedDocument document, String sourceName) {
+        Attribution attribution = attributor.attribute(document.lines(), sourceName);
+        ReportIdentity identity = attribution.identity();
         LabelStream stream = LabelStream.of(document);
         Readers readers = new Readers(new AnchoredRowReader(Tokenizer.tokenize(document)),
                 new FlattenedTableReader(stream));
@@ -55,14 +68,19 @@ public class ReportExtractor {
             DocumentStatus status = identity.titled()
                     ? DocumentStatus.NO_TABLE : DocumentStatus.NOT_A_REPORT;
             FindingRule rule = identity.titled() ? FindingRule.NO_TABLE : FindingRule.NOT_A_REPORT;
-            List<Finding> findings = List.of(Finding.of(rule)
+            List<Finding> findings = new ArrayList<>();
+            findings.add(Finding.of(rule)
                     .message(identity.titled() ? "an annual report, but none of its standardized tables was recognized"
                             : "not recognized as an annual disclosure report: no title and no standardized table"));
+            if (identity.titled()) {
+                findings.addAll(attributionFindings(attribution));
+            }
             return new Extraction(document.contentType(), document.script(), identity, null, status, 0,
                     List.of(), findings, List.of());
         }
         List<Observation> observations = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>(decision.findings());
+        List<Finding> findings = new ArrayList<>(attributionFindings(attribution));
+        findings.addAll(decision.findings());
         List<IdentityRule> identities = new ArrayList<>();
         for (TemplateTable table : best.templateTables()) {
             TableReading reading = best.tables().get(table.code());
@@ -82,6 +100,20 @@ public class ReportExtractor {
         }
         return new Extraction(document.contentType(), document.script(), identity, decision.format(),
                 DocumentStatus.EXTRACTED, best.tables().size(), observations, findings, identities);
+    }
+
+    /** Where the report's statements of its agency and year disagree, and what it does not say. */
+    private static List<Finding> attributionFindings(Attribution attribution) {
+        List<Finding> findings = new ArrayList<>(attribution.findings());
+        if (attribution.identity().agency() == null) {
+            findings.add(Finding.of(FindingRule.AGENCY_UNKNOWN)
+                    .message("no title, header field, signature or sentence of the report names its agency"));
+        }
+        if (attribution.identity().reportYear() == null) {
+            findings.add(Finding.of(FindingRule.YEAR_UNKNOWN)
+                    .message("no title, statistics period or date of the report tells the year it covers"));
+        }
+        return findings;
     }
 
     /** A table code of a format and the variants it is printed in. */

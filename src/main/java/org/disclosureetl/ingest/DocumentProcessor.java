@@ -115,7 +115,7 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     }
 
     private ProcessedDocument extract(StoredDocument document, NormalizedDocument normalized) {
-        Extraction extraction = extractor.extract(normalized);
+        Extraction extraction = extractor.extract(normalized, fileName(document.sourceFile()));
         List<Finding> findings = new ArrayList<>(extraction.findings());
         if (extraction.formatVersion() != null) {
             findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
@@ -127,6 +127,11 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
                     .message(region.message()));
         }
         return ProcessedDocument.extracted(document, extraction, findings, region);
+    }
+
+    /** The last element of a stored path ({@code /} separated): the file's name, evidence of agency and year. */
+    private static String fileName(String sourceFile) {
+        return sourceFile.substring(sourceFile.lastIndexOf('/') + 1);
     }
 
     /** The title and first lines: what tells apart places of one name (鼓楼区 of 福州市 or of 南京市). */

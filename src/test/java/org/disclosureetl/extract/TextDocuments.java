@@ -7,12 +7,12 @@ import org.disclosureetl.normalize.NormalizedDocument;
 import org.disclosureetl.normalize.Script;
 
 /** Small normalized documents written inline, one text line per string, for extractor unit tests. */
-final class TextDocuments {
+public final class TextDocuments {
 
     private TextDocuments() {
     }
 
-    static NormalizedDocument lines(String... lines) {
+    public static NormalizedDocument lines(String... lines) {
         List<NormalizedDocument.Line> out = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             out.add(new NormalizedDocument.Line(List.of(new NormalizedDocument.Cell(lines[i], lines[i])), "line " + (i + 1),
@@ -22,7 +22,7 @@ final class TextDocuments {
     }
 
     /** Lines whose cells are separated by {@code |}, as a markdown or tab-separated table gives them. */
-    static NormalizedDocument cells(String... lines) {
+    public static NormalizedDocument cells(String... lines) {
         List<NormalizedDocument.Line> out = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             List<NormalizedDocument.Cell> cells = new ArrayList<>();
@@ -35,7 +35,7 @@ final class TextDocuments {
     }
 
     /** A line from the page head ({@code <title>}), as the parser marks it. */
-    static NormalizedDocument.Line head(String text) {
+    public static NormalizedDocument.Line head(String text) {
         return new NormalizedDocument.Line(List.of(new NormalizedDocument.Cell(text, text)), "head title", false);
     }
 }

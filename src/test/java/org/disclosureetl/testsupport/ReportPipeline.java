@@ -32,7 +32,7 @@ public class ReportPipeline {
     }
 
     public Extraction extract(Path file) throws IOException {
-        return extractor.extract(normalizer.normalize(parser.parse(file)));
+        return extractor.extract(normalizer.normalize(parser.parse(file)), file.getFileName().toString());
     }
 
     /** A test resource, e.g. {@code seeds/002_2bd72b0ede0a148a.txt}. */

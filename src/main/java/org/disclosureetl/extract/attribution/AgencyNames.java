@@ -1,0 +1,72 @@
+package org.disclosureetl.extract.attribution;
+
+import java.util.regex.Pattern;
+
+/**
+ * What an agency's name looks like, and when two names are one agency. Names are compared without
+ * white space; everything is Simplified and half-width already (normalize stage).
+ */
+final class AgencyNames {
+
+    /** The words an agency's name ends with (局, 委员会, 人民政府, 街道办事处 …). */
+    static final String SUFFIX = "(?:局|办公室|委员会|委|厅|部|署|院|政府|中心|办|处|所|馆|会|站|队|公司|管委会|街道|镇|乡|区|县|市|省|盟|旗|州|集团|学校|大学|医院|银行|监狱)";
+    private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}()（）·]{2,40}" + SUFFIX + "$");
+    /** Words that are never part of a name before a title: navigation, column names, field labels. */
+    static final Pattern NOT_A_NAME = Pattern.compile(
+            "信息公开|政务公开|首页|位置|年报|栏目|专栏|链接|来源|发布|网站|主页|索引|文号|分类|标题|正文|下载|打印|关闭|浏览");
+    /** A name standing for "this region as a whole" or "we", never an agency. */
+    private static final Pattern GENERIC = Pattern.compile("^(?:全|本|我|各|该|其|市区县|省市)");
+    /** Characters that start a place-less short form: 市科委, 区财政局. */
+    private static final String LEVEL_CHARS = "市区县省州镇乡";
+
+    private AgencyNames() {
+    }
+
+    /** Removes white space and the quotation marks and brackets a title puts around a name. */
+    static String clean(String text) {
+        String name = text.replaceAll("[\\s\\u3000《》“”\"'‘’「」【】\\[\\]]", "");
+        name = name.replaceFirst("^(?:关于|现将|现就|现公布|特向社会公布|现向社会公布|公布|发布)", "");
+        name = name.replaceFirst("(?:关于|的|发布|公布)$", "");
+        return name;
+    }
+
+    /** Whether the text is an agency's name: a run of Han characters ending in an agency word. */
+    static boolean isName(String name) {
+        return name != null && name.length() >= 3 && NAME.matcher(name).matches()
+                && !NOT_A_NAME.matcher(name).find() && !GENERIC.matcher(name).find();
+    }
+
+    /** A name cut short by a line break (政府 of 淮安市洪泽区人民 / 政府2024年…): it needs the line before. */
+    static boolean isFragment(String name) {
+        return name == null || name.length() <= 3 || !isName(name);
+    }
+
+    /**
+     * Whether two names can be one agency: the same, one the end of the other (洪泽区人民政府 of
+     * 淮安市洪泽区人民政府), or one a short form of the other (市科委 of 上海市科学技术委员会).
+     */
+    static boolean sameAgency(String a, String b) {
+        return a.equals(b) || a.endsWith(b) || b.endsWith(a) || isShortFormOf(a, b) || isShortFormOf(b, a);
+    }
+
+    /**
+     * Whether {@code shortForm} abbreviates {@code full}: its characters appear in order in the longer
+     * name, which ends with the same character, and either it is no contiguous end of it (科委 of
+     * 科学技术委员会) or it names no place (区财政局 of 黔江区财政局).
+     */
+    static boolean isShortFormOf(String shortForm, String full) {
+        if (shortForm.length() >= full.length() || shortForm.isEmpty()
+                || shortForm.charAt(shortForm.length() - 1) != full.charAt(full.length() - 1)) {
+            return false;
+        }
+        int at = 0;
+        for (int i = 0; i < shortForm.length(); i++) {
+            at = full.indexOf(shortForm.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return !full.endsWith(shortForm) || LEVEL_CHARS.indexOf(shortForm.charAt(0)) >= 0;
+    }
+}

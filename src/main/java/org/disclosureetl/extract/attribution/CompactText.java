@@ -1,0 +1,59 @@
+package org.disclosureetl.extract.attribution;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A line without its white space (PDF text prints {@code 2025 年度政府信息公开 工作年度报告}) and with
+ * years written in Chinese numerals as digits (二〇二一年 → 2021年), keeping for every character its
+ * position in the line as printed, so that a match can be mapped back.
+ */
+final class CompactText {
+
+    private static final Pattern NUMERAL_YEAR = Pattern.compile("[〇零○Ｏ一二三四五六七八九]{4}(?=年)");
+    private static final String NUMERALS = "〇一二三四五六七八九";
+
+    private final String text;
+    private final int[] origin;
+
+    private CompactText(String text, int[] origin) {
+        this.text = text;
+        this.origin = origin;
+    }
+
+    static CompactText of(String line) {
+        StringBuilder text = new StringBuilder(line.length());
+        int[] origin = new int[line.length() + 1];
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u3000' && c != '\u00a0') {
+                origin[text.length()] = i;
+                text.append(c);
+            }
+        }
+        origin[text.length()] = line.length();
+        String compact = text.toString();
+        Matcher m = NUMERAL_YEAR.matcher(compact);
+        if (m.find()) {
+            StringBuilder digits = new StringBuilder(compact);
+            do {
+                for (int i = m.start(); i < m.end(); i++) {
+                    char c = compact.charAt(i);
+                    int digit = "零○Ｏ".indexOf(c) >= 0 ? 0 : NUMERALS.indexOf(c);
+                    digits.setCharAt(i, (char) ('0' + digit));
+                }
+            } while (m.find());
+            compact = digits.toString();
+        }
+        return new CompactText(compact, origin);
+    }
+
+    String text() {
+        return text;
+    }
+
+    /** The position in the printed line of the compact text's character {@code index}. */
+    int origin(int index) {
+        return origin[index];
+    }
+}

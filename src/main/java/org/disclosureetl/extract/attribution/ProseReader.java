@@ -1,0 +1,66 @@
+package org.disclosureetl.extract.attribution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.disclosureetl.normalize.NormalizedDocument;
+
+/**
+ * The agency as the report's own prose names itself: the subject of its opening sentence
+ * ({@code 2021年，XX省科学技术厅坚持…}), the author of the report ({@code 本报告由XX编制}), and the full name
+ * behind a short form ({@code 上海市科学技术委员会（以下简称“市科委”）}, kept as an alias). Also the year the
+ * opening sentence starts with.
+ */
+final class ProseReader implements EvidenceReader {
+
+    private static final int SEARCH_LINES = 40;
+    private static final String NAME = "(?<agency>[\\p{IsHan}()（）]{2,30}?" + AgencyNames.SUFFIX + ")";
+    private static final Pattern OPENING_SUBJECT = Pattern.compile(
+            "(?:^|[。；;])(?<year>(?:19|20)\\d{2})年度?(?:以来)?[，,]" + NAME
+            + "(?=坚持|认真|深入|全面|紧紧|严格|按照|以|围绕|进一步|持续|在|始终|积极|聚焦|扎实|高度|贯彻|切实|不断|依法|把|将|着力|紧扣|立足|根据|主动|大力)");
+    private static final Pattern OPENING_YEAR = Pattern.compile("^(?<year>(?:19|20)\\d{2})年度?(?:以来)?[，,]");
+    private static final Pattern AUTHOR = Pattern.compile(
+            "本(?:年度)?报告(?:是)?由" + NAME + "(?=根据|依据|按照|依照|编制|编写|制作|组织)");
+    private static final Pattern ALIAS = Pattern.compile(
+            NAME + "[（(]以下简称[“\"‘']?(?<short>[\\p{IsHan}]{2,12})[”\"’']?[）)]");
+
+    @Override
+    public List<Evidence> read(ReportLines report) {
+        List<Evidence> found = new ArrayList<>();
+        List<NormalizedDocument.Line> body = report.body();
+        for (int i = 0; i < Math.min(SEARCH_LINES, body.size()); i++) {
+            String text = CompactText.of(body.get(i).text()).text();
+            String where = body.get(i).where();
+            Matcher subject = OPENING_SUBJECT.matcher(text);
+            if (subject.find()) {
+                agency(found, subject.group("agency"), where, subject.group());
+            }
+            Matcher author = AUTHOR.matcher(text);
+            if (author.find()) {
+                agency(found, author.group("agency"), where, author.group());
+            }
+            Matcher alias = ALIAS.matcher(text);
+            while (alias.find()) {
+                String full = AgencyNames.clean(alias.group("agency"));
+                if (AgencyNames.isName(full)) {
+                    found.add(new Evidence(EvidenceSource.ALIAS, full, null, where, alias.group("short")));
+                }
+            }
+            Matcher year = OPENING_YEAR.matcher(text);
+            if (year.find()) {
+                found.add(Evidence.year(EvidenceSource.PROSE_YEAR, Integer.parseInt(year.group("year")), where,
+                        year.group()));
+            }
+        }
+        return found;
+    }
+
+    private static void agency(List<Evidence> found, String name, String where, String quote) {
+        String agency = AgencyNames.clean(name);
+        if (AgencyNames.isName(agency)) {
+            found.add(Evidence.agency(EvidenceSource.PROSE, agency, where, quote));
+        }
+    }
+}

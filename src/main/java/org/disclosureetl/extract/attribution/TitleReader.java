@@ -1,0 +1,232 @@
+package org.disclosureetl.extract.attribution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.disclosureetl.normalize.NormalizedDocument;
+
+/**
+ * Titles of the report: in the body (one line, or wrapped over up to three short lines; a crawler's
+ * {@code 标题:} field; a markdown heading; a breadcrumb ending in the title), in the page head, and
+ * quoted in the prose ({@code 现公布XX局2021年政府信息公开工作年度报告}). A title may put the year before
+ * the agency ({@code 2024年XX市科委政府信息公开工作年度报告}) or after the name of the report
+ * ({@code 政府信息公开情况统计表（2018年度）}), and may be cut short by a list page
+ * ({@code XX厅2021年政府信息公开工作年度报...}).
+ */
+final class TitleReader implements EvidenceReader {
+
+    /** Titles sit near the top; past this many lines a match is more likely a quotation in prose. */
+    static final int SEARCH_LINES = 60;
+    /** Lines of a wrapped title are short and carry no sentence punctuation. */
+    private static final int WRAPPED_LINE_MAX = 30;
+    private static final int WRAPPED_LINES = 3;
+
+    private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
+    private static final String CORE = "(?:(?:政府|政务)信息|政府|政务|信息)公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?(?<kind>报告|年报|统计表)";
+    private static final Pattern YEAR_BEFORE = Pattern.compile(
+            YEAR + "年度?(?<mid>[^\\d]{0,40}?)(?:关于)?" + CORE);
+    private static final Pattern YEAR_AFTER = Pattern.compile(
+            "(?:关于)?" + CORE + "[（(]?" + YEAR + "年?度?[）)]?");
+    private static final Pattern CUT_SHORT = Pattern.compile(
+            YEAR + "年度?(?<mid>[^\\d]{0,40}?)(?:政府|政务|信息)\\p{IsHan}{0,12}(?:…|⋯|\\.{2,}|。{2,})$");
+    private static final Pattern NO_YEAR = Pattern.compile("(?:关于)?" + CORE + "$");
+    /** Everything up to a breadcrumb's last separator, a field label, a markdown heading mark. */
+    private static final Pattern LEADING_NOISE = Pattern.compile("^.*[>›»|:：]|^\\s*#+");
+    private static final Pattern BREADCRUMB = Pattern.compile("[>›»|]");
+    private static final Pattern SENTENCE = Pattern.compile("[，,。；;！!？?]");
+    private static final Pattern TITLE_PUNCTUATION = Pattern.compile("[，,。；;！!？?:：、]");
+    /** Links to other reports around the page's own (上一篇: XX局2020年…). */
+    private static final Pattern OTHER_REPORT = Pattern.compile("^\\s*(?:上一篇|下一篇|相关链接|相关阅读|相关文章|上一条|下一条)");
+    /** A quoted title longer than this is a sentence that mentions a report. */
+    private static final int TITLE_MAX = 70;
+
+    @Override
+    public List<Evidence> read(ReportLines report) {
+        List<Evidence> found = new ArrayList<>();
+        for (NormalizedDocument.Line line : report.head()) {
+            Title title = match(line.text());
+            if (title != null) {
+                found.add(title.evidence(EvidenceSource.PAGE_TITLE, line.where()));
+            }
+        }
+        List<NormalizedDocument.Line> body = report.body();
+        int limit = Math.min(body.size(), SEARCH_LINES);
+        boolean titleFound = false;
+        for (int i = 0; i < limit; i++) {
+            String text = body.get(i).text();
+            if (text.isBlank() || OTHER_REPORT.matcher(text).find()) {
+                continue;
+            }
+            Window window = titleAt(body, i);
+            if (window == null) {
+                continue;
+            }
+            Title title = window.title();
+            String agency = title.agency();
+            if (AgencyNames.isFragment(agency) && !title.inProse()) {
+                agency = completed(body, i, window.lines(), agency == null ? "" : agency);
+            }
+            EvidenceSource source = title.inProse() || titleFound ? EvidenceSource.TITLE_IN_PROSE
+                    : title.statisticsTable() ? EvidenceSource.STATISTICS_TABLE_TITLE : EvidenceSource.TITLE;
+            found.add(new Evidence(source, agency, title.year(), body.get(i).where(), title.quote()));
+            titleFound |= source == EvidenceSource.TITLE && (agency != null || title.year() != null);
+            i += window.lines() - 1;
+        }
+        if (report.sourceName() != null) {
+            String stem = report.sourceName().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+            Title title = match(stem.replace('_', ' '));
+            if (title != null) {
+                found.add(new Evidence(EvidenceSource.FILE_NAME, title.agency(), title.year(), "file name", title.quote()));
+            }
+        }
+        return found;
+    }
+
+    /** A title starting at body line {@code i}, on that line alone or wrapped over the next short lines. */
+    private static Window titleAt(List<NormalizedDocument.Line> body, int i) {
+        StringBuilder joined = new StringBuilder();
+        int before = 0;
+        for (int k = 0; k < WRAPPED_LINES && i + k < body.size(); k++) {
+            String line = body.get(i + k).text().strip();
+            // a line that is a title of its own is read at its own index (an agency above it is joined there)
+            if (k > 0 && (!isWrappedPart(line) || match(line) != null)) {
+                return null;
+            }
+            before = CompactText.of(joined.toString()).text().length();
+            joined.append(line);
+            Title title = match(joined.toString());
+            // the title must end on the line just added: otherwise the shorter window already had it
+            if (title != null && (k == 0 || title.end() > before)) {
+                return new Window(title, k + 1);
+            }
+            if (k == 0 && !isWrappedPart(line) && line.length() > WRAPPED_LINE_MAX) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWrappedPart(String line) {
+        String compact = CompactText.of(line).text();
+        return !compact.isEmpty() && compact.length() <= WRAPPED_LINE_MAX && !TITLE_PUNCTUATION.matcher(compact).find();
+    }
+
+    /**
+     * The agency of a title whose name was cut by a line break or printed on a line of its own: the
+     * line before joined to it (淮安市洪泽区人民 / 政府2024年…), else a name on a line next to it.
+     */
+    private static String completed(List<NormalizedDocument.Line> body, int i, int lines, String agency) {
+        if (i > 0) {
+            String previous = CompactText.of(body.get(i - 1).text()).text();
+            String joined = AgencyNames.clean(previous + agency);
+            if (!previous.isEmpty() && previous.length() <= 20 && !previous.matches(".*\\d.*")
+                    && AgencyNames.isName(joined)) {
+                return joined;
+            }
+        }
+        if (!agency.isEmpty() && AgencyNames.isName(agency)) {
+            return agency;
+        }
+        for (int j : new int[] {i + lines, i - 1, i + lines + 1, i - 2}) {
+            if (j >= 0 && j < body.size()) {
+                String candidate = AgencyNames.clean(body.get(j).text());
+                if (AgencyNames.isName(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        return agency.isEmpty() ? null : agency;
+    }
+
+    /** The title in {@code printed}, or null. */
+    static Title match(String printed) {
+        CompactText compact = CompactText.of(printed);
+        String text = compact.text();
+        Matcher m = YEAR_BEFORE.matcher(text);
+        boolean cutShort = false;
+        boolean yearAfter = false;
+        if (!m.find()) {
+            m = CUT_SHORT.matcher(text);
+            cutShort = m.find();
+            if (!cutShort) {
+                m = YEAR_AFTER.matcher(text);
+                yearAfter = m.find();
+                if (!yearAfter) {
+                    m = NO_YEAR.matcher(text);
+                    // a breadcrumb's last column (… > 政府信息公开年报) is no title
+                    if (!m.find() || m.start() > 40 || BREADCRUMB.matcher(printed).find()) {
+                        return null;
+                    }
+                }
+            }
+        }
+        boolean hasYear = !(m.pattern() == NO_YEAR);
+        int nameEnd = hasYear && !yearAfter ? m.start("year") : m.start();
+        String pre = printed.substring(0, compact.origin(nameEnd));
+        String cut = LEADING_NOISE.matcher(pre).replaceAll("");
+        boolean inProse = SENTENCE.matcher(cut).find();
+        if (inProse) {
+            cut = cut.substring(lastSentenceEnd(cut));
+        }
+        String agency = nameBefore(cut);
+        String mid = hasYear && !yearAfter ? AgencyNames.clean(m.group("mid")) : "";
+        if (!mid.isEmpty() && AgencyNames.isName(mid)) {
+            agency = mid;
+        } else if (!mid.isEmpty() && !mid.matches("度|年度|工作")) {
+            // words between the year and the report's name that are no agency: not a title
+            if (!(agency.isEmpty() && mid.length() <= 3)) {
+                return null;
+            }
+        }
+        if (agency.length() > 40) {
+            return null;
+        }
+        int titleLength = CompactText.of(cut).text().length() + (m.end() - nameEnd);
+        inProse |= titleLength > TITLE_MAX;
+        String kind = cutShort ? "" : m.group("kind");
+        Integer year = hasYear ? Integer.valueOf(m.group("year")) : null;
+        String quote = CompactText.of(cut).text() + text.substring(nameEnd, m.end());
+        return new Title(agency.isEmpty() ? null : agency, year, "统计表".equals(kind), inProse, m.end(), quote);
+    }
+
+    private static int lastSentenceEnd(String text) {
+        Matcher m = SENTENCE.matcher(text);
+        int end = 0;
+        while (m.find()) {
+            end = m.end();
+        }
+        return end;
+    }
+
+    /**
+     * The agency's name at the end of the text before a title: the words after the last one that is
+     * navigation or a field label (首页 政务公开 … 平潭县财政局), joined.
+     */
+    private static String nameBefore(String text) {
+        String[] words = text.strip().split("\\s+");
+        int from = 0;
+        for (int i = 0; i < words.length; i++) {
+            if (AgencyNames.NOT_A_NAME.matcher(words[i]).find()) {
+                from = i + 1;
+            }
+        }
+        StringBuilder name = new StringBuilder();
+        for (int i = from; i < words.length; i++) {
+            name.append(words[i]);
+        }
+        return AgencyNames.clean(name.toString());
+    }
+
+    /** A title read from text: its agency (or null), year (or null), and where its match ends in the compact text. */
+    record Title(String agency, Integer year, boolean statisticsTable, boolean inProse, int end, String quote) {
+
+        Evidence evidence(EvidenceSource source, String where) {
+            return new Evidence(source, agency, year, where, quote);
+        }
+    }
+
+    private record Window(Title title, int lines) {
+    }
+}
