@@ -9,13 +9,22 @@ import java.util.regex.Pattern;
 final class AgencyNames {
 
     /** The words an agency's name ends with (局, 委员会, 人民政府, 街道办事处 …). */
-    static final String SUFFIX = "(?:局|办公室|委员会|委|厅|部|署|院|政府|中心|办|处|所|馆|会|站|队|公司|管委会|街道|镇|乡|区|县|市|省|盟|旗|州|集团|学校|大学|医院|银行|监狱)";
+    static final String SUFFIX = "(?:局|办公室|委员会|委|厅|部|署|院|政府|中心|办|处|所|馆|会|站|队|公司|管委会|街道|镇|乡|区|县|市|省|盟|旗|州|集团|学校|大学|医院|银行|监狱|苏木|嘎查)";
     private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}()（）·]{2,40}" + SUFFIX + "$");
     /** Words that are never part of a name before a title: navigation, column names, field labels. */
     static final Pattern NOT_A_NAME = Pattern.compile(
             "信息公开|政务公开|首页|位置|年报|栏目|专栏|链接|来源|发布|网站|主页|索引|文号|分类|标题|正文|下载|打印|关闭|浏览");
     /** A name standing for "this region as a whole" or "we", never an agency. */
-    private static final Pattern GENERIC = Pattern.compile("^(?:全|本|我|各|该|其|市区县|省市)");
+    private static final Pattern GENERIC = Pattern.compile("^(?:全|本|我|各|该|其|市区县|省市|在|对|为|按照|根据|经过|关于)");
+    /** A place's own name with no agency word after it (上海市, 正蓝旗, 福州市晋安区): the title of its government's report. */
+    private static final Pattern PLACE = Pattern.compile("^[\\p{IsHan}]{1,20}?(?:省|自治区|市|区|县|旗|盟|州|镇|乡)$");
+    private static final Pattern AGENCY_WORD = Pattern.compile(
+            "局|办|委|厅|部|署|院|政府|中心|处|所|馆|会|站|队|公司|集团|学校|大学|医院|银行|监狱|新区|开发区|园区|示范区|实验区|高新区|街道");
+    /** What the last character of a short form stands for in the full name (委 of 市科委: 委员会). */
+    private static final java.util.Map<Character, java.util.List<String>> SHORT_ENDINGS = java.util.Map.of(
+            '委', java.util.List.of("委员会", "委"),
+            '办', java.util.List.of("办公室", "办事处", "办"),
+            '道', java.util.List.of("街道办事处"));
     /** Characters that start a place-less short form: 市科委, 区财政局. */
     private static final String LEVEL_CHARS = "市区县省州镇乡";
 
@@ -25,8 +34,10 @@ final class AgencyNames {
     /** Removes white space and the quotation marks and brackets a title puts around a name. */
     static String clean(String text) {
         String name = text.replaceAll("[\\s\\u3000《》“”\"'‘’「」【】\\[\\]]", "");
-        name = name.replaceFirst("^(?:关于|现将|现就|现公布|特向社会公布|现向社会公布|公布|发布)", "");
+        name = name.replaceFirst("^(?:关于|现将|现就|现公布|现发布|特向社会公布|现向社会公布|特编制|特公布|特此公布|公布|发布|编制|由)", "");
         name = name.replaceFirst("(?:关于|的|发布|公布)$", "");
+        // a title that starts with a number or a file name in Latin letters (2025湖口县大垅乡2025年度…)
+        name = name.replaceFirst("^[^\\p{IsHan}]+", "");
         return name;
     }
 
@@ -34,6 +45,20 @@ final class AgencyNames {
     static boolean isName(String name) {
         return name != null && name.length() >= 3 && NAME.matcher(name).matches()
                 && !NOT_A_NAME.matcher(name).find() && !GENERIC.matcher(name).find();
+    }
+
+    /**
+     * The agency a title means by a place's name: the place's government (2022年上海市政府信息公开… is 上海市人民政府's
+     * report), any other name as it is.
+     */
+    static String governmentOf(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (name.endsWith("人民")) {
+            return name + "政府";
+        }
+        return PLACE.matcher(name).matches() && !AGENCY_WORD.matcher(name).find() ? name + "人民政府" : name;
     }
 
     /** A name cut short by a line break (政府 of 淮安市洪泽区人民 / 政府2024年…): it needs the line before. */
@@ -55,8 +80,7 @@ final class AgencyNames {
      * 科学技术委员会) or it names no place (区财政局 of 黔江区财政局).
      */
     static boolean isShortFormOf(String shortForm, String full) {
-        if (shortForm.length() >= full.length() || shortForm.isEmpty()
-                || shortForm.charAt(shortForm.length() - 1) != full.charAt(full.length() - 1)) {
+        if (shortForm.length() >= full.length() || shortForm.isEmpty() || !endsAlike(shortForm, full)) {
             return false;
         }
         int at = 0;
@@ -68,5 +92,13 @@ final class AgencyNames {
             at++;
         }
         return !full.endsWith(shortForm) || LEVEL_CHARS.indexOf(shortForm.charAt(0)) >= 0;
+    }
+
+    private static boolean endsAlike(String shortForm, String full) {
+        char last = shortForm.charAt(shortForm.length() - 1);
+        if (full.charAt(full.length() - 1) == last) {
+            return true;
+        }
+        return SHORT_ENDINGS.getOrDefault(last, java.util.List.of()).stream().anyMatch(full::endsWith);
     }
 }

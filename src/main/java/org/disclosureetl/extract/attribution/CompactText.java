@@ -11,17 +11,22 @@ import java.util.regex.Pattern;
 final class CompactText {
 
     private static final Pattern NUMERAL_YEAR = Pattern.compile("[〇零○Ｏ一二三四五六七八九]{4}(?=年)");
+    /** Pinyin that mirror sites print after characters (機(jī)關(guān)): no part of any name. */
+    private static final Pattern PINYIN = Pattern.compile("\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\\)");
     private static final String NUMERALS = "〇一二三四五六七八九";
 
+    private final String printed;
     private final String text;
     private final int[] origin;
 
-    private CompactText(String text, int[] origin) {
+    private CompactText(String printed, String text, int[] origin) {
+        this.printed = printed;
         this.text = text;
         this.origin = origin;
     }
 
-    static CompactText of(String line) {
+    static CompactText of(String printed) {
+        String line = printed.indexOf('(') >= 0 ? PINYIN.matcher(printed).replaceAll("") : printed;
         StringBuilder text = new StringBuilder(line.length());
         int[] origin = new int[line.length() + 1];
         for (int i = 0; i < line.length(); i++) {
@@ -45,11 +50,16 @@ final class CompactText {
             } while (m.find());
             compact = digits.toString();
         }
-        return new CompactText(compact, origin);
+        return new CompactText(line, compact, origin);
     }
 
     String text() {
         return text;
+    }
+
+    /** The line as printed, less the pinyin a mirror put in it: what {@link #origin} points into. */
+    String printed() {
+        return printed;
     }
 
     /** The position in the printed line of the compact text's character {@code index}. */

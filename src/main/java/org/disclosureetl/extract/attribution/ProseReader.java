@@ -22,7 +22,7 @@ final class ProseReader implements EvidenceReader {
             + "(?=坚持|认真|深入|全面|紧紧|严格|按照|以|围绕|进一步|持续|在|始终|积极|聚焦|扎实|高度|贯彻|切实|不断|依法|把|将|着力|紧扣|立足|根据|主动|大力)");
     private static final Pattern OPENING_YEAR = Pattern.compile("^(?<year>(?:19|20)\\d{2})年度?(?:以来)?[，,]");
     private static final Pattern AUTHOR = Pattern.compile(
-            "本(?:年度)?报告(?:是)?由" + NAME + "(?=根据|依据|按照|依照|编制|编写|制作|组织)");
+            "(?:报告|年报)[^。]{0,80}?由" + NAME + "(?=根据|依据|按照|依照|结合|编制|编写|制作|组织|综合|汇总)");
     private static final Pattern ALIAS = Pattern.compile(
             NAME + "[（(]以下简称[“\"‘']?(?<short>[\\p{IsHan}]{2,12})[”\"’']?[）)]");
 
@@ -58,7 +58,7 @@ final class ProseReader implements EvidenceReader {
     }
 
     private static void agency(List<Evidence> found, String name, String where, String quote) {
-        String agency = AgencyNames.clean(name);
+        String agency = AgencyNames.governmentOf(AgencyNames.clean(name));
         if (AgencyNames.isName(agency)) {
             found.add(Evidence.agency(EvidenceSource.PROSE, agency, where, quote));
         }

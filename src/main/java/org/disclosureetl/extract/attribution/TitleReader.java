@@ -24,14 +24,18 @@ final class TitleReader implements EvidenceReader {
     private static final int WRAPPED_LINES = 3;
 
     private static final String YEAR = "(?<year>(?:19|20)\\d{2})";
+    /** What may stand between the year and the report's name: an agency's name, never a sentence's punctuation. */
+    private static final String MID = "[^\\d，,。；;：:！!？?]";
     private static final String CORE = "(?:(?:政府|政务)信息|政府|政务|信息)公开(?:工作)?(?:情况)?(?:年度)?(?:工作)?(?<kind>报告|年报|统计表)";
+    /** 年 may be missing when the report's name follows at once (西藏自治区政府国资委2020政府信息公开…). */
+    private static final String YEAR_MARK = "(?:年度?|(?=(?:政府|政务|信息)公开|政府信息|政务信息))";
     private static final Pattern YEAR_BEFORE = Pattern.compile(
-            YEAR + "年度?(?<mid>[^\\d]{0,40}?)(?:关于)?" + CORE);
+            YEAR + YEAR_MARK + "(?<mid>" + MID + "{0,40}?)(?:关于)?" + CORE);
     private static final Pattern YEAR_AFTER = Pattern.compile(
             "(?:关于)?" + CORE + "[（(]?" + YEAR + "年?度?[）)]?");
     private static final Pattern CUT_SHORT = Pattern.compile(
-            YEAR + "年度?(?<mid>[^\\d]{0,40}?)(?:政府|政务|信息)\\p{IsHan}{0,12}(?:…|⋯|\\.{2,}|。{2,})$");
-    private static final Pattern NO_YEAR = Pattern.compile("(?:关于)?" + CORE + "$");
+            YEAR + "年度?(?<mid>" + MID + "{0,40}?)(?:政府|政务|信息)\\p{IsHan}{0,12}(?:…|⋯|\\.{2,}|。{2,})$");
+    private static final Pattern NO_YEAR = Pattern.compile("(?:关于)?" + CORE + "(?:[（(][^）)]{0,6}[）)])?$");
     /** Everything up to a breadcrumb's last separator, a field label, a markdown heading mark. */
     private static final Pattern LEADING_NOISE = Pattern.compile("^.*[>›»|:：]|^\\s*#+");
     private static final Pattern BREADCRUMB = Pattern.compile("[>›»|]");
@@ -53,7 +57,7 @@ final class TitleReader implements EvidenceReader {
         }
         List<NormalizedDocument.Line> body = report.body();
         int limit = Math.min(body.size(), SEARCH_LINES);
-        boolean titleFound = false;
+        List<Evidence> titles = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             String text = body.get(i).text();
             if (text.isBlank() || OTHER_REPORT.matcher(text).find()) {
@@ -66,14 +70,15 @@ final class TitleReader implements EvidenceReader {
             Title title = window.title();
             String agency = title.agency();
             if (AgencyNames.isFragment(agency) && !title.inProse()) {
-                agency = completed(body, i, window.lines(), agency == null ? "" : agency);
+                agency = completed(body, i, window.lines(), agency == null ? "" : agency, title.year() != null);
             }
-            EvidenceSource source = title.inProse() || titleFound ? EvidenceSource.TITLE_IN_PROSE
+            agency = AgencyNames.isName(agency) ? agency : null;
+            EvidenceSource source = title.inProse() ? EvidenceSource.TITLE_IN_PROSE
                     : title.statisticsTable() ? EvidenceSource.STATISTICS_TABLE_TITLE : EvidenceSource.TITLE;
-            found.add(new Evidence(source, agency, title.year(), body.get(i).where(), title.quote()));
-            titleFound |= source == EvidenceSource.TITLE && (agency != null || title.year() != null);
+            titles.add(new Evidence(source, agency, title.year(), body.get(i).where(), title.quote()));
             i += window.lines() - 1;
         }
+        found.addAll(withOneTitle(titles));
         if (report.sourceName() != null) {
             String stem = report.sourceName().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
             Title title = match(stem.replace('_', ' '));
@@ -84,14 +89,33 @@ final class TitleReader implements EvidenceReader {
         return found;
     }
 
+    /**
+     * The report has one title: the first that gives both agency and year, else the first with a year, else
+     * the first; the other titles of the body (a column name above it, the title printed twice, a
+     * quotation) count as quoted in the text.
+     */
+    private static List<Evidence> withOneTitle(List<Evidence> titles) {
+        Evidence main = titles.stream().filter(t -> t.source() == EvidenceSource.TITLE)
+                .filter(t -> t.agency() != null && t.year() != null).findFirst()
+                .or(() -> titles.stream().filter(t -> t.source() == EvidenceSource.TITLE && t.year() != null).findFirst())
+                .or(() -> titles.stream().filter(t -> t.source() == EvidenceSource.TITLE).findFirst())
+                .orElse(null);
+        List<Evidence> out = new ArrayList<>();
+        for (Evidence t : titles) {
+            out.add(t == main || t.source() != EvidenceSource.TITLE ? t
+                    : new Evidence(EvidenceSource.TITLE_IN_PROSE, t.agency(), t.year(), t.where(), t.quote()));
+        }
+        return out;
+    }
+
     /** A title starting at body line {@code i}, on that line alone or wrapped over the next short lines. */
     private static Window titleAt(List<NormalizedDocument.Line> body, int i) {
         StringBuilder joined = new StringBuilder();
         int before = 0;
         for (int k = 0; k < WRAPPED_LINES && i + k < body.size(); k++) {
             String line = body.get(i + k).text().strip();
-            // a line that is a title of its own is read at its own index (an agency above it is joined there)
-            if (k > 0 && (!isWrappedPart(line) || match(line) != null)) {
+            // a line that is a whole title of its own is read at its own index (an agency above it is joined there)
+            if (k > 0 && (!isWrappedPart(line) || isWholeTitle(match(line)))) {
                 return null;
             }
             before = CompactText.of(joined.toString()).text().length();
@@ -108,6 +132,10 @@ final class TitleReader implements EvidenceReader {
         return null;
     }
 
+    private static boolean isWholeTitle(Title title) {
+        return title != null && title.year() != null;
+    }
+
     private static boolean isWrappedPart(String line) {
         String compact = CompactText.of(line).text();
         return !compact.isEmpty() && compact.length() <= WRAPPED_LINE_MAX && !TITLE_PUNCTUATION.matcher(compact).find();
@@ -117,7 +145,8 @@ final class TitleReader implements EvidenceReader {
      * The agency of a title whose name was cut by a line break or printed on a line of its own: the
      * line before joined to it (淮安市洪泽区人民 / 政府2024年…), else a name on a line next to it.
      */
-    private static String completed(List<NormalizedDocument.Line> body, int i, int lines, String agency) {
+    private static String completed(List<NormalizedDocument.Line> body, int i, int lines, String agency,
+                                     boolean dated) {
         if (i > 0) {
             String previous = CompactText.of(body.get(i - 1).text()).text();
             String joined = AgencyNames.clean(previous + agency);
@@ -128,6 +157,10 @@ final class TitleReader implements EvidenceReader {
         }
         if (!agency.isEmpty() && AgencyNames.isName(agency)) {
             return agency;
+        }
+        if (!dated) {
+            // a bare 政府信息公开年报 is a column's name as often as a title: the lines around it name nothing
+            return null;
         }
         for (int j : new int[] {i + lines, i - 1, i + lines + 1, i - 2}) {
             if (j >= 0 && j < body.size()) {
@@ -140,52 +173,62 @@ final class TitleReader implements EvidenceReader {
         return agency.isEmpty() ? null : agency;
     }
 
-    /** The title in {@code printed}, or null. */
+    /**
+     * The title in {@code printed}, or null: the first whose agency is a name, else the first found (a
+     * sentence may quote the name of a notice before the report's own).
+     */
     static Title match(String printed) {
         CompactText compact = CompactText.of(printed);
         String text = compact.text();
-        Matcher m = YEAR_BEFORE.matcher(text);
-        boolean cutShort = false;
-        boolean yearAfter = false;
-        if (!m.find()) {
-            m = CUT_SHORT.matcher(text);
-            cutShort = m.find();
-            if (!cutShort) {
-                m = YEAR_AFTER.matcher(text);
-                yearAfter = m.find();
-                if (!yearAfter) {
-                    m = NO_YEAR.matcher(text);
-                    // a breadcrumb's last column (… > 政府信息公开年报) is no title
-                    if (!m.find() || m.start() > 40 || BREADCRUMB.matcher(printed).find()) {
-                        return null;
-                    }
+        Title first = null;
+        for (Pattern pattern : List.of(YEAR_BEFORE, CUT_SHORT, YEAR_AFTER, NO_YEAR)) {
+            Matcher m = pattern.matcher(text);
+            while (m.find()) {
+                Title title = title(printed, compact, m);
+                if (title != null && title.agency() != null) {
+                    return title;
+                }
+                if (first == null) {
+                    first = title;
                 }
             }
+            if (first != null) {
+                return first;
+            }
         }
-        boolean hasYear = !(m.pattern() == NO_YEAR);
-        int nameEnd = hasYear && !yearAfter ? m.start("year") : m.start();
-        String pre = printed.substring(0, compact.origin(nameEnd));
+        return null;
+    }
+
+    private static Title title(String printed, CompactText compact, Matcher m) {
+        Pattern pattern = m.pattern();
+        String text = compact.text();
+        if (pattern == NO_YEAR && (m.start() > 40 || BREADCRUMB.matcher(printed).find())) {
+            // a breadcrumb's last column (… > 政府信息公开年报) is no title
+            return null;
+        }
+        boolean hasYear = pattern != NO_YEAR;
+        boolean yearFirst = pattern == YEAR_BEFORE || pattern == CUT_SHORT;
+        int nameEnd = yearFirst ? m.start("year") : m.start();
+        String pre = compact.printed().substring(0, compact.origin(nameEnd));
         String cut = LEADING_NOISE.matcher(pre).replaceAll("");
         boolean inProse = SENTENCE.matcher(cut).find();
         if (inProse) {
             cut = cut.substring(lastSentenceEnd(cut));
         }
-        String agency = nameBefore(cut);
-        String mid = hasYear && !yearAfter ? AgencyNames.clean(m.group("mid")) : "";
-        if (!mid.isEmpty() && AgencyNames.isName(mid)) {
-            agency = mid;
-        } else if (!mid.isEmpty() && !mid.matches("度|年度|工作")) {
+        String agency = AgencyNames.governmentOf(nameBefore(cut));
+        String mid = yearFirst ? AgencyNames.clean(m.group("mid")) : "";
+        if (!mid.isEmpty() && AgencyNames.isName(AgencyNames.governmentOf(mid))) {
+            agency = AgencyNames.governmentOf(mid);
+        } else if (!mid.isEmpty() && !mid.matches("度|年度|工作") && !(agency.isEmpty() && mid.length() <= 3)) {
             // words between the year and the report's name that are no agency: not a title
-            if (!(agency.isEmpty() && mid.length() <= 3)) {
-                return null;
-            }
+            return null;
         }
         if (agency.length() > 40) {
             return null;
         }
         int titleLength = CompactText.of(cut).text().length() + (m.end() - nameEnd);
         inProse |= titleLength > TITLE_MAX;
-        String kind = cutShort ? "" : m.group("kind");
+        String kind = pattern == CUT_SHORT ? "" : m.group("kind");
         Integer year = hasYear ? Integer.valueOf(m.group("year")) : null;
         String quote = CompactText.of(cut).text() + text.substring(nameEnd, m.end());
         return new Title(agency.isEmpty() ? null : agency, year, "统计表".equals(kind), inProse, m.end(), quote);
