@@ -15,6 +15,8 @@ public enum EvidenceSource {
     PAGE_TITLE("page title", 8, 8),
     /** the statistics period: {@code 统计期限为2021年1月1日至12月31日} */
     STATISTICS_PERIOD("statistics period", 0, 9),
+    /** a count as of the year's end: {@code 截至2023年12月31日}, {@code 截至2023年底} */
+    YEAR_END("count at the year's end", 0, 4),
     /** a field of a crawler's or a page's header: {@code 发布机构:}, {@code 来源:} */
     PUBLISHER_FIELD("publisher field", 6, 0),
     /** the agency name above the closing date */

@@ -16,11 +16,14 @@ import org.disclosureetl.normalize.NormalizedDocument;
 final class ProseReader implements EvidenceReader {
 
     private static final int SEARCH_LINES = 40;
+    /** Lines in which a sentence's first year is the report's; later ones plan the next year or recall the last. */
+    private static final int OPENING_LINES = 12;
     private static final String NAME = "(?<agency>[\\p{IsHan}()（）]{2,30}?" + AgencyNames.SUFFIX + ")";
     private static final Pattern OPENING_SUBJECT = Pattern.compile(
             "(?:^|[。；;])(?<year>(?:19|20)\\d{2})年度?(?:以来)?[，,]" + NAME
             + "(?=坚持|认真|深入|全面|紧紧|严格|按照|以|围绕|进一步|持续|在|始终|积极|聚焦|扎实|高度|贯彻|切实|不断|依法|把|将|着力|紧扣|立足|根据|主动|大力)");
-    private static final Pattern OPENING_YEAR = Pattern.compile("^(?<year>(?:19|20)\\d{2})年度?(?:以来)?[，,]");
+    /** A sentence that starts with a year: 2021年，… (the year the report tells of, in its opening part). */
+    private static final Pattern OPENING_YEAR = Pattern.compile("(?:^|[。；;])(?<year>(?:19|20)\\d{2})年度?(?:以来)?[，,]");
     private static final Pattern AUTHOR = Pattern.compile(
             "(?:报告|年报)[^。]{0,80}?由" + NAME + "(?=根据|依据|按照|依照|结合|编制|编写|制作|组织|综合|汇总)");
     private static final Pattern ALIAS = Pattern.compile(
@@ -49,7 +52,7 @@ final class ProseReader implements EvidenceReader {
                 }
             }
             Matcher year = OPENING_YEAR.matcher(text);
-            if (year.find()) {
+            if (year.find() && i < OPENING_LINES) {
                 found.add(Evidence.year(EvidenceSource.PROSE_YEAR, Integer.parseInt(year.group("year")), where,
                         year.group()));
             }
