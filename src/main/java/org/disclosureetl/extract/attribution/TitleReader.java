@@ -38,6 +38,7 @@ final class TitleReader implements EvidenceReader {
     private static final Pattern NO_YEAR = Pattern.compile("(?:关于)?" + CORE + "(?:[（(][^）)]{0,6}[）)])?$");
     /** Everything up to a breadcrumb's last separator, a field label, a markdown heading mark. */
     private static final Pattern LEADING_NOISE = Pattern.compile("^.*[>›»|:：]|^\\s*#+");
+    private static final Pattern HEADING_MARK = Pattern.compile("^#+\\s*");
     private static final Pattern BREADCRUMB = Pattern.compile("[>›»|]");
     private static final Pattern SENTENCE = Pattern.compile("[，,。；;！!？?]");
     private static final Pattern TITLE_PUNCTUATION = Pattern.compile("[，,。；;！!？?:：、]");
@@ -113,7 +114,8 @@ final class TitleReader implements EvidenceReader {
         StringBuilder joined = new StringBuilder();
         int before = 0;
         for (int k = 0; k < WRAPPED_LINES && i + k < body.size(); k++) {
-            String line = body.get(i + k).text().strip();
+            // a markdown heading wrapped over lines repeats its mark (# 2022 年XX局 / # 政府信息公开…)
+            String line = HEADING_MARK.matcher(body.get(i + k).text().strip()).replaceFirst("");
             // a line that is a whole title of its own is read at its own index (an agency above it is joined there)
             if (k > 0 && (!isWrappedPart(line) || isWholeTitle(match(line)))) {
                 return null;
