@@ -26,6 +26,9 @@ final class ProseReader implements EvidenceReader {
     private static final Pattern OPENING_YEAR = Pattern.compile("(?:^|[。；;])(?<year>(?:19|20)\\d{2})年度?(?:以来)?[，,]");
     private static final Pattern AUTHOR = Pattern.compile(
             "(?:报告|年报)[^。]{0,80}?由" + NAME + "(?=根据|依据|按照|依照|结合|编制|编写|制作|组织|综合|汇总)");
+    /** The agency saying it wrote the report: 市科委编制了本报告, XX街道办事处在总结…的基础上，编制了此报告. */
+    private static final Pattern WRITER = Pattern.compile(
+            "(?:^|[，,。；;])" + NAME + "(?=在总结|编制了|编制此|编制本|特编制)");
     private static final Pattern ALIAS = Pattern.compile(
             NAME + "[（(]以下简称[“\"‘']?(?<short>[\\p{IsHan}]{2,12})[”\"’']?[）)]");
 
@@ -43,6 +46,10 @@ final class ProseReader implements EvidenceReader {
             Matcher author = AUTHOR.matcher(text);
             if (author.find()) {
                 agency(found, author.group("agency"), where, author.group());
+            }
+            Matcher writer = WRITER.matcher(text);
+            if (writer.find()) {
+                agency(found, writer.group("agency"), where, writer.group());
             }
             Matcher alias = ALIAS.matcher(text);
             while (alias.find()) {

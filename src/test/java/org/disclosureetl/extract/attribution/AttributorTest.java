@@ -99,6 +99,14 @@ class AttributorTest {
     }
 
     @Test
+    void shortFormThatWroteTheReportAndItsFullNameInTheSignature() {
+        assertThat(identify("政府信息公开工作年度报告",
+                "根据《中华人民共和国政府信息公开条例》要求，市科委编制了本报告。本报告所列数据的统计期限为2022年1月1日至12月31日。",
+                "……", "上海市科学技术委员会", "2023年1月30日"))
+                .isEqualTo(new ReportIdentity("上海市科学技术委员会", 2022, true));
+    }
+
+    @Test
     void yearFirstWrappedOverThreeLinesWithSpacesAroundTheYear() {
         assertThat(identify("2025 年南京市人民政府办公厅", "政府信息公开", "工作年度报告", "一、总体情况"))
                 .isEqualTo(new ReportIdentity("南京市人民政府办公厅", 2025, true));
