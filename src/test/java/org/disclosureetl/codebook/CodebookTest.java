@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.disclosureetl.extract.FindingRule;
 import org.disclosureetl.extract.TableTemplate;
 import org.disclosureetl.extract.TemplateCatalog;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,14 @@ class CodebookTest {
         Set<String> explained = codebook.rules().stream().map(Codebook.Rule::rule).collect(Collectors.toSet());
         for (Map<String, String> rule : ResourceCsv.read(Codebook.IDENTITIES)) {
             assertThat(explained).as(Codebook.RULES).contains(rule.get("rule"));
+        }
+    }
+
+    @Test
+    void everyRuleOfTheExtractorIsExplained() {
+        Set<String> explained = codebook.rules().stream().map(Codebook.Rule::rule).collect(Collectors.toSet());
+        for (FindingRule rule : FindingRule.values()) {
+            assertThat(explained).as(Codebook.RULES).contains(rule.code());
         }
     }
 

@@ -15,6 +15,8 @@ import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.Import;
  * Every seed and every fixture made from it (HTML, DOCX, DOC, XLSX, PDF, other encodings, Taiwan
  * wording) must come out through parse, normalize and extract with exactly the hand-checked cells.
  */
+@Tag(TestKinds.APPLICATION)
 @SpringBootTest(properties = "etl.cli.enabled=false")
 @Import(ReportPipeline.class)
 class FixtureAccuracyTest {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 
 import org.disclosureetl.testsupport.ReportPipeline;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,7 @@ import org.springframework.context.annotation.Import;
  * or be flagged (by the extractor or a broken identity, as in validation_issues.csv) on its cell,
  * row, column or table: never silently wrong. Accuracy per layout and damage is printed.
  */
+@Tag(TestKinds.APPLICATION)
 @SpringBootTest(properties = "etl.cli.enabled=false")
 @Import(ReportPipeline.class)
 class MutatedLayoutTest {

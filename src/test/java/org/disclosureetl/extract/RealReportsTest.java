@@ -16,6 +16,8 @@ import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Import;
  * wrong. A cell the key marks {@code ambiguous} (the text alone does not fix it) counts as right when
  * its value matches and is otherwise acceptable only when flagged.
  */
+@Tag(TestKinds.APPLICATION)
 @SpringBootTest(properties = "etl.cli.enabled=false")
 @Import(ReportPipeline.class)
 class RealReportsTest {

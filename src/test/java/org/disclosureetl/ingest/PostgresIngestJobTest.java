@@ -1,6 +1,8 @@
 package org.disclosureetl.ingest;
 
 import org.disclosureetl.testsupport.PostgresServer;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,6 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * the same migrations, job repository and statements, so every seed's exact cells, a second run that
  * changes nothing, changed, deleted and failed files behave the same.
  */
+@Tag(TestKinds.APPLICATION)
+@Tag(TestKinds.DATABASE)
 @SpringBootTest(properties = "etl.cli.enabled=false")
 class PostgresIngestJobTest extends IngestJobTest {
 

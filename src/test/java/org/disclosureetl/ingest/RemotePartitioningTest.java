@@ -14,6 +14,8 @@ import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.PostgresServer;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -38,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * a request whose worker's session ended is marked FAILED while the other partition runs to its end; the
  * run fails, and a restart sends only that partition again and completes the run.
  */
+@Tag(TestKinds.APPLICATION)
+@Tag(TestKinds.DATABASE)
 @SpringBootTest(properties = {"etl.cli.enabled=false", "etl.workers=remote", "etl.remote.partitions=2",
         "etl.remote.poll-interval=100ms", "etl.threads=1", "etl.parse.isolation=in-process"})
 class RemotePartitioningTest {

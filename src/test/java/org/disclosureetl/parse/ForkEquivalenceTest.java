@@ -12,13 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fork isolation changes where Tika runs, not what comes out: the same blocks as in-process parsing. */
+@Tag(TestKinds.PROCESSES)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ForkEquivalenceTest {
 

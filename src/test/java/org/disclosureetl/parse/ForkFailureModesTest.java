@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * document. The misbehaviour comes from {@link MisbehavingChildParser} (a test-only parser inside the
  * child), because no real Tika 3.3.1 parser could be made to hang on a file.
  */
+@Tag(TestKinds.PROCESSES)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class ForkFailureModesTest {
 

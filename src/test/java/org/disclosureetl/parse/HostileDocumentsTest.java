@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the pipe here (the test class path); {@link HostileDocumentsFromApplicationJarIT} runs the same files through
  * children started from the packaged application.
  */
+@Tag(TestKinds.PROCESSES)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileDocumentsTest {

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link ParseAhead} with real child JVMs: what goes to a child starts when offered, and comes out as a direct parse would. */
+@Tag(TestKinds.PROCESSES)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ParseAheadTest {
 

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link ReportParser#prepareFor}: the discover stage tells the parser which files are coming, and a child JVM is
  * started (and Tika built in it) before the first document that needs one, in real child JVMs.
  */
+@Tag(TestKinds.PROCESSES)
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class ParserWarmUpTest {
 

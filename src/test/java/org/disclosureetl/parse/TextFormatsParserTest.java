@@ -20,6 +20,8 @@ import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.csv.TextAndCSVParser;
 import org.apache.tika.parser.html.JSoupParser;
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * told the type the route detected) gives what Tika with every parser gives, on every text, markdown and HTML file
  * of the fixture tree.
  */
+@Tag(TestKinds.PROCESSES)
 class TextFormatsParserTest {
 
     private static final long MAX_CHARS = ParseProperties.defaults().maxChars();

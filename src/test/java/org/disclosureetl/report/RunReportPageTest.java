@@ -16,6 +16,8 @@ import org.disclosureetl.store.ReportingQueries.FailureRow;
 import org.disclosureetl.store.ReportingQueries.IssueRow;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -28,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The run report of a real run over the sample inbox, opened in a real headless Chromium: it
  * renders, shows the run's numbers (as the CSV files count them) and logs nothing to the console.
  */
+@Tag(TestKinds.BROWSER)
 @IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
 class RunReportPageTest {
 

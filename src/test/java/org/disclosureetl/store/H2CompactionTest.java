@@ -7,12 +7,15 @@ import java.nio.file.Path;
 
 import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.testsupport.PostgresServer;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** {@link H2Compaction} on real H2 files: a file mostly garbage is rewritten, a compact one is left alone. */
+@Tag(TestKinds.DATABASE)
 class H2CompactionTest {
 
     @TempDir

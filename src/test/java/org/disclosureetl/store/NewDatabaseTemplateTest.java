@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.disclosureetl.DisclosureEtlApplication;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** New H2 databases made from a template by {@link SchemaMigrations}, on real H2 files. */
+@Tag(TestKinds.DATABASE)
 class NewDatabaseTemplateTest {
 
     private static final String HISTORY = """

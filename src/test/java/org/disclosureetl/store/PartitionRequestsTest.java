@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.disclosureetl.testsupport.PostgresServer;
+import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.integration.channel.QueueChannel;
@@ -19,6 +21,7 @@ import org.springframework.messaging.Message;
  * The queue of partition requests and the partitions' locks on a real PostgreSQL server: what a worker
  * that takes a request, runs it, or dies leaves for the manager to see.
  */
+@Tag(TestKinds.DATABASE)
 class PartitionRequestsTest {
 
     private PartitionRequests requests;

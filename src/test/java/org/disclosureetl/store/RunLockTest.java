@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.testsupport.PostgresServer;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -14,6 +16,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The run lock on a real PostgreSQL server: two processes are two sessions, here two lock holders
  * with data sources of their own.
  */
+@Tag(TestKinds.DATABASE)
 class RunLockTest {
 
     @TempDir

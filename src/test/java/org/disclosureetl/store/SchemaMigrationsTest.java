@@ -11,8 +11,10 @@ import java.util.List;
 
 import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.testsupport.PostgresServer;
+import org.disclosureetl.testsupport.TestKinds;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.Resource;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The schema migrations on real H2 files and a real PostgreSQL server: when Flyway runs, and when it is skipped. */
+@Tag(TestKinds.DATABASE)
 class SchemaMigrationsTest {
 
     private static final String VERSIONS = """

@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ContextCustomizerFactories;
@@ -15,6 +16,8 @@ import org.springframework.test.context.ContextCustomizerFactories;
  * folder per test class (so per application context), deleted when the context closes, and the command
  * line runner off. See {@link TemporaryDatabase}.
  */
+@Tag(TestKinds.APPLICATION)
+@Tag(TestKinds.DATABASE)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -13,6 +13,8 @@ import org.disclosureetl.extract.FindingRule;
 import org.disclosureetl.store.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
+import org.disclosureetl.testsupport.TestKinds;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Import;
  * Agency and year of 72 real page openings of 28 provinces, through the real parse, normalize and
  * extract stages, against their hand-made key ({@code attribution/README.md}).
  */
+@Tag(TestKinds.APPLICATION)
 @SpringBootTest(properties = "etl.cli.enabled=false")
 @Import(ReportPipeline.class)
 class AttributionOnRealPagesTest {
