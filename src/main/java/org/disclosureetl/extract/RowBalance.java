@@ -20,17 +20,22 @@ final class RowBalance {
         return rules.stream().anyMatch(rule -> covers(rule, columns));
     }
 
-    /** True when the values (in column order) satisfy every identity that covers these columns, and one does. */
+    /**
+     * True when the values (in column order) break no identity that covers these columns, and at least
+     * one of them can be checked and holds ({@link IdentityCheck}: a blank total checks nothing).
+     */
     boolean holds(List<TableTemplate.Column> columns, List<BigDecimal> values) {
         boolean checked = false;
         for (IdentityRule rule : rules) {
             if (!covers(rule, columns)) {
                 continue;
             }
-            checked = true;
-            if (sum(rule.lhs(), columns, values).compareTo(sum(rule.rhs(), columns, values)) != 0) {
+            IdentityCheck.Outcome outcome = IdentityCheck.check(rule.relation(), side(rule.lhs(), columns, values), true,
+                    side(rule.rhs(), columns, values));
+            if (outcome == IdentityCheck.Outcome.BROKEN) {
                 return false;
             }
+            checked |= outcome == IdentityCheck.Outcome.HOLDS;
         }
         return checked;
     }
@@ -40,15 +45,16 @@ final class RowBalance {
                 && rule.rhs().stream().allMatch(t -> columns.stream().anyMatch(c -> IdentityRule.names(t, c.code())));
     }
 
-    private static BigDecimal sum(List<String> terms, List<TableTemplate.Column> columns, List<BigDecimal> values) {
-        BigDecimal total = BigDecimal.ZERO;
+    /** The values of the columns a side's terms name, in column order (null for a blank). */
+    private static List<BigDecimal> side(List<String> terms, List<TableTemplate.Column> columns, List<BigDecimal> values) {
+        List<BigDecimal> side = new java.util.ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             for (String term : terms) {
-                if (IdentityRule.names(term, columns.get(c).code()) && values.get(c) != null) {
-                    total = total.add(values.get(c));
+                if (IdentityRule.names(term, columns.get(c).code())) {
+                    side.add(values.get(c));
                 }
             }
         }
-        return total;
+        return side;
     }
 }

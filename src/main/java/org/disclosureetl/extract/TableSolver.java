@@ -323,7 +323,7 @@ final class TableSolver {
         Map<Slot, BigDecimal> values = values(candidates, combination, slotsOf);
         Set<Slot> broken = new java.util.HashSet<>();
         for (Instance instance : instances) {
-            if (Boolean.FALSE.equals(evaluate(instance, values))) {
+            if (evaluate(instance, values) == IdentityCheck.Outcome.BROKEN) {
                 broken.addAll(instance.lhs());
                 broken.addAll(instance.rhs());
             }
@@ -353,28 +353,16 @@ final class TableSolver {
      * Whether an identity holds: null when it cannot be checked (its left side is missing or blank,
      * or its right side has no value at all), as the validator skips it.
      */
-    private static Boolean evaluate(Instance instance, Map<Slot, BigDecimal> values) {
-        BigDecimal lhs = BigDecimal.ZERO;
+    private static IdentityCheck.Outcome evaluate(Instance instance, Map<Slot, BigDecimal> values) {
+        List<BigDecimal> lhs = new ArrayList<>(instance.lhs().size());
         for (Slot slot : instance.lhs()) {
-            BigDecimal v = values.get(slot);
-            if (v == null) {
-                return null;
-            }
-            lhs = lhs.add(v);
+            lhs.add(values.get(slot));
         }
-        BigDecimal rhs = BigDecimal.ZERO;
-        int valued = 0;
+        List<BigDecimal> rhs = new ArrayList<>(instance.rhs().size());
         for (Slot slot : instance.rhs()) {
-            BigDecimal v = values.get(slot);
-            if (v != null) {
-                rhs = rhs.add(v);
-                valued++;
-            }
+            rhs.add(values.get(slot));
         }
-        if (valued == 0) {
-            return null;
-        }
-        return instance.rule().relation().holds(lhs, rhs);
+        return IdentityCheck.check(instance.rule().relation(), lhs, true, rhs);
     }
 
     private List<Instance> localInstances(Segment segment) {
@@ -392,10 +380,7 @@ final class TableSolver {
         }
         int score = 0;
         for (Instance instance : local) {
-            Boolean holds = evaluate(instance, values);
-            if (holds != null) {
-                score += holds ? 1 : -1;
-            }
+            score += evaluate(instance, values).score();
         }
         return score;
     }
@@ -613,12 +598,9 @@ final class TableSolver {
                     }
                     lhs += v;
                 }
-                if (!checkable) {
-                    continue;
-                }
                 long rhs = 0;
                 int valued = 0;
-                for (int t = 0; t < rhsSegment[i].length; t++) {
+                for (int t = 0; checkable && t < rhsSegment[i].length; t++) {
                     int seg = rhsSegment[i][t];
                     long v = seg < 0 ? NULL : values[seg][combination[seg]][rhsColumn[i][t]];
                     if (v != NULL) {
@@ -626,11 +608,7 @@ final class TableSolver {
                         valued++;
                     }
                 }
-                if (valued == 0) {
-                    continue;
-                }
-                boolean holds = relations[i] == IdentityRule.Relation.EQUALS ? lhs == rhs : lhs >= rhs;
-                score += holds ? 1 : -1;
+                score += IdentityCheck.decide(relations[i], checkable, lhs, valued, rhs).score();
             }
             return score;
         }

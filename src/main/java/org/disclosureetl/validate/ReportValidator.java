@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.disclosureetl.extract.CellValue;
 import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.IdentityCheck;
 import org.disclosureetl.extract.IdentityRule;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.TableTemplate;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The validate stage: checks every accounting identity of {@code templates/identities.csv} on the
- * extracted cells. A blank left-hand side is "not reported" and skips the check; blank addends
- * count as 0 (a dash means none).
+ * extracted cells, by the one rule of {@link IdentityCheck} (a blank left-hand side is "not reported"
+ * and skips the check; blank addends count as 0).
  */
 @Component
 public class ReportValidator {
@@ -77,53 +78,48 @@ public class ReportValidator {
 
     private static void check(IdentityRule rule, String row, String column, Map<String, Observation> cells,
                               List<Finding> findings) {
-        Sum lhs = sum(rule.lhs(), cells);
-        Sum rhs = sum(rule.rhs(), cells);
-        if (!lhs.complete || lhs.terms == 0 || rhs.terms == 0 || rhs.valued == 0) {
+        Side lhs = side(rule.lhs(), cells);
+        Side rhs = side(rule.rhs(), cells);
+        if (IdentityCheck.check(rule.relation(), lhs.values(), lhs.complete(), rhs.values())
+                != IdentityCheck.Outcome.BROKEN) {
             return;
         }
-        if (!rule.relation().holds(lhs.total, rhs.total)) {
-            String lhsText = String.join("+", rule.lhs());
-            String rhsText = String.join("+", rule.rhs());
-            findings.add(Finding.named(rule.rule())
-                    .table(rule.tableCode())
-                    .row(row)
-                    .column(column)
-                    .expected(CellValue.plain(rhs.total))
-                    .actual(CellValue.plain(lhs.total))
-                    .message(lhsText + " = " + CellValue.plain(lhs.total) + " but " + rhsText + " = " + CellValue.plain(rhs.total)
-                            + (rule.relation() == IdentityRule.Relation.AT_LEAST ? ", more than the left side" : "")
-                            + (row != null ? " in row " + row : " in column " + column)));
-        }
+        BigDecimal lhsTotal = total(lhs.values());
+        BigDecimal rhsTotal = total(rhs.values());
+        String lhsText = String.join("+", rule.lhs());
+        String rhsText = String.join("+", rule.rhs());
+        findings.add(Finding.named(rule.rule())
+                .table(rule.tableCode())
+                .row(row)
+                .column(column)
+                .expected(CellValue.plain(rhsTotal))
+                .actual(CellValue.plain(lhsTotal))
+                .message(lhsText + " = " + CellValue.plain(lhsTotal) + " but " + rhsText + " = " + CellValue.plain(rhsTotal)
+                        + (rule.relation() == IdentityRule.Relation.AT_LEAST ? ", more than the left side" : "")
+                        + (row != null ? " in row " + row : " in column " + column)));
     }
 
-    private record Sum(BigDecimal total, int terms, int valued, boolean complete) {
+    private static BigDecimal total(List<BigDecimal> values) {
+        return values.stream().filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    private static Sum sum(List<String> terms, Map<String, Observation> cells) {
-        BigDecimal total = BigDecimal.ZERO;
-        int found = 0;
-        int valued = 0;
+    /** The numbers of the cells a side's terms name (null for a blank), and whether every term named one. */
+    private record Side(List<BigDecimal> values, boolean complete) {
+    }
+
+    private static Side side(List<String> terms, Map<String, Observation> cells) {
+        List<BigDecimal> values = new ArrayList<>();
         boolean complete = true;
         for (String term : terms) {
             boolean matched = false;
             for (Map.Entry<String, Observation> e : cells.entrySet()) {
                 if (IdentityRule.names(term, e.getKey())) {
                     matched = true;
-                    found++;
-                    if (e.getValue().value() != null) {
-                        total = total.add(e.getValue().value());
-                        valued++;
-                    } else {
-                        complete = false;
-                    }
+                    values.add(e.getValue().value());
                 }
             }
-            if (!matched) {
-                complete = false;
-            }
+            complete &= matched;
         }
-        return new Sum(total, found, valued, complete);
+        return new Side(values, complete);
     }
-
 }
