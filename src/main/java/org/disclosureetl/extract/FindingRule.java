@@ -1,5 +1,7 @@
 package org.disclosureetl.extract;
 
+import java.util.Locale;
+
 /**
  * The extractor's own doubts, as {@code rule} of {@code validation_issues.csv}. The accounting
  * identities add their own rule names from {@code templates/identities.csv}.
@@ -42,6 +44,6 @@ public enum FindingRule {
 
     /** The rule as written in the export: lower case. */
     public String code() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT);
     }
 }

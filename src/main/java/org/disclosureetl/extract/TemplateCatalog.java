@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -83,7 +84,7 @@ public class TemplateCatalog {
             TableTemplate.OptionalColumn optional = r.get("optional_column").isEmpty() ? null
                     : new TableTemplate.OptionalColumn(r.get("optional_column"), r.get("optional_column_label"),
                             LabelKey.of(r.get("optional_column_clue")).key());
-            TableTemplate.Layout layout = TableTemplate.Layout.valueOf(r.get("layout").toUpperCase());
+            TableTemplate.Layout layout = TableTemplate.Layout.valueOf(r.get("layout").toUpperCase(Locale.ROOT));
             List<TableTemplate.Row> templateRows = new ArrayList<>();
             List<TableTemplate.Row> spareRows = new ArrayList<>();
             List<String> optionalHere = optionalCodes.getOrDefault(format + "/" + table, List.of());
@@ -112,7 +113,7 @@ public class TemplateCatalog {
         });
 
         read("identities.csv", r -> identities.add(new IdentityRule(r.get("format_version"), r.get("rule"),
-                r.get("table_code"), IdentityRule.Scope.valueOf(r.get("scope").toUpperCase()),
+                r.get("table_code"), IdentityRule.Scope.valueOf(r.get("scope").toUpperCase(Locale.ROOT)),
                 List.of(r.get("lhs").split("\\+")), List.of(r.get("rhs").split("\\+")),
                 IdentityRule.Relation.of(r.get("relation")), r.get("variant"))));
         read("format-clues.csv", r -> clues.add(new FormatClue(r.get("format_version"),

@@ -1,5 +1,7 @@
 package org.disclosureetl.region;
 
+import java.util.Locale;
+
 /**
  * One unit of the division list (GB/T 2260 codes).
  *
@@ -26,7 +28,7 @@ public record Division(String code, String name) {
 
         /** As written in documents.csv. */
         public String code() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

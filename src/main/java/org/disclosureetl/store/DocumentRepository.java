@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -139,7 +140,7 @@ public class DocumentRepository {
                 findings.add(new Row<>(outcome.documentId(), i, outcome.findings().get(i)));
             }
             Placement p = outcome.placement();
-            extracted.add(new Object[] {e.contentType(), e.script() == null ? null : e.script().name().toLowerCase(),
+            extracted.add(new Object[] {e.contentType(), e.script() == null ? null : e.script().name().toLowerCase(Locale.ROOT),
                     e.identity().agency(), e.identity().reportYear(), e.formatVersion(), e.status().code(),
                     e.tablesFound(), e.observations().size(), outcome.findings().size(), runId,
                     p == null ? null : p.regionCode(), p == null ? null : p.regionLevel(), p == null ? null : p.province(),
