@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.disclosureetl.cli.CommandSpec;
+import org.disclosureetl.store.DatabaseDialect;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -30,8 +31,10 @@ public class DisclosureEtlApplication {
                 System.out.print(parsed.command() == null ? CommandSpec.usage() : parsed.command().help());
                 System.exit(0);
             }
-            parsed.command().checkWorkers(args, System.getenv(), openedUrl(args));
-        } catch (CommandSpec.UsageException e) {
+            String url = openedUrl(args);
+            DatabaseDialect.of(url);
+            parsed.command().checkWorkers(args, System.getenv(), url);
+        } catch (CommandSpec.UsageException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(CommandSpec.USAGE_ERROR);
         }
@@ -70,7 +73,7 @@ public class DisclosureEtlApplication {
     static Map<String, Object> datasourceDefaults(String url) {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", url);
-        if (url.startsWith(JDBC_PREFIX + "h2:")) {
+        if (DatabaseDialect.of(url) == DatabaseDialect.H2) {
             defaults.put("spring.datasource.username", H2_USER);
             defaults.put("spring.datasource.password", "");
         }

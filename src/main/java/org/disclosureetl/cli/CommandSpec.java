@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.disclosureetl.store.DatabaseDialect;
+
 /**
  * The commands and the options each accepts. Every command line is checked against this before the
  * application starts (and so before a database is opened or created): an unknown or misspelt option,
@@ -38,7 +40,6 @@ public enum CommandSpec {
     static final String WORKERS_SETTING = "etl.workers";
     static final String LOCAL = "local";
     static final String REMOTE = "remote";
-    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
 
     /** An option: its name, the placeholder of its value, whether that is a whole number or absent. */
     record Opt(String name, String value, boolean number, boolean flag) {
@@ -147,7 +148,7 @@ public enum CommandSpec {
         }
         // runs and export run no job: a setting in the environment does not concern them
         boolean remote = this == WORKER || (options.contains(Opt.WORKERS) && REMOTE.equalsIgnoreCase(workers));
-        if (remote && !url.startsWith(POSTGRESQL_PREFIX)) {
+        if (remote && !DatabaseDialect.of(url).shared()) {
             throw new UsageException(word + (this == WORKER ? "" : " --" + WORKERS + "=" + REMOTE)
                     + " needs a PostgreSQL database that the manager and its workers share"
                     + " (--db=jdbc:postgresql://host:5432/db); an H2 file opens in one process only");

@@ -141,6 +141,14 @@ class CommandLineIT {
         assertThat(help.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar COMMAND [options]\n");
     }
 
+    @Test
+    void aDatabaseTheJobDoesNotRunOnIsAOneLineUsageError() throws Exception {
+        JarRunner.Result result = JarRunner.run(work, "runs", "--db=jdbc:mysql://localhost/etl");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).isEqualTo("unsupported database 'mysql' in jdbc:mysql://localhost/etl:"
+                + " --db takes an H2 file path or a jdbc:postgresql: URL\n");
+    }
+
     private static List<byte[]> readCsv(Path folder) throws IOException {
         List<byte[]> bytes = new java.util.ArrayList<>();
         for (String file : CsvExporter.FILES) {
