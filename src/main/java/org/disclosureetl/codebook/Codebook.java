@@ -26,15 +26,8 @@ public class Codebook {
     static final String IDENTITIES = "templates/identities.csv";
     public static final String RULES = "codebook/rules.csv";
 
-    /**
-     * Report years of each generation (docs/FORMAT.md §0): the 2021 form from report year 2021 on, the 2019
-     * form for 2019 and 2020, the pre-2019 statistics table for 2008 (the first year of the
-     * regulations) to 2018. A {@code years} column in a cell file overrides this per cell.
-     */
-    private static final Map<String, int[]> FORMAT_YEARS = Map.of(
-            "2021", new int[] {2021, 0},
-            "2019", new int[] {2019, 2020},
-            "legacy", new int[] {2008, 2018});
+    /** The report years of each generation (docs/FORMAT.md §0); a {@code years} column in a cell file overrides them per cell. */
+    public static final String GENERATIONS = "templates/generations.csv";
 
     /** An accounting rule or extractor check that can appear in validation_issues.csv. */
     public record Rule(String rule, String kind, String description) {
@@ -55,6 +48,7 @@ public class Codebook {
 
     Codebook(CellDescriptions descriptions) {
         List<Map<String, String>> identityRows = ResourceCsv.read(IDENTITIES);
+        Map<String, int[]> generationYears = generationYears();
         Map<String, Merged> merged = new LinkedHashMap<>();
         Map<String, String> tableTexts = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -82,7 +76,7 @@ public class Codebook {
                     m.description = text.get().description();
                     m.unit = text.get().unit();
                 }
-                int[] years = years(format, r.get("years"));
+                int[] years = years(generationYears, format, r.get("years"));
                 m.firstYear = Math.min(m.firstYear, years[0]);
                 m.lastYear = m.lastYear == 0 || years[1] == 0 ? 0 : Math.max(m.lastYear, years[1]);
                 m.identities.addAll(identitiesOf(identityRows, format, table, row, column));
@@ -134,19 +128,30 @@ public class Codebook {
         return undescribed;
     }
 
-    private static int[] years(String format, String override) {
+    /** format_version -> {first year, last year or 0 while in force}, from templates/generations.csv. */
+    private static Map<String, int[]> generationYears() {
+        Map<String, int[]> years = new LinkedHashMap<>();
+        for (Map<String, String> generation : ResourceCsv.read(GENERATIONS)) {
+            String last = generation.get("last_year");
+            years.put(generation.get("format_version"), new int[] {Integer.parseInt(generation.get("first_year")),
+                    last.isEmpty() ? 0 : Integer.parseInt(last)});
+        }
+        return years;
+    }
+
+    private static int[] years(Map<String, int[]> generationYears, String format, String override) {
         if (override != null && !override.isBlank()) {
             String[] parts = override.split("-", -1);
             int first = Integer.parseInt(parts[0].strip());
             int last = parts.length == 1 ? first : parts[1].isBlank() ? 0 : Integer.parseInt(parts[1].strip());
             return new int[] {first, last};
         }
-        int[] years = FORMAT_YEARS.get(format);
-        if (years == null) {
-            throw new IllegalStateException("no report years known for format " + format
-                    + ": add it to Codebook.FORMAT_YEARS or give the cells a years column");
+        int[] years = generationYears.get(format);
+        if (years != null) {
+            return years;
         }
-        return years;
+        throw new IllegalStateException("no report years known for format " + format + ": add it to " + GENERATIONS
+                + " or give the cells a years column");
     }
 
     /**

@@ -58,7 +58,7 @@ public class ReportExtractor {
             }
         }
         if (byFormat.isEmpty()) {
-            for (String format : TemplateCatalog.FORMATS) {
+            for (String format : catalog.formats()) {
                 byFormat.put(format, read(format, readers, prose));
             }
         }
@@ -229,11 +229,8 @@ public class ReportExtractor {
         return new FormatDecision(chosen, findings);
     }
 
-    private static String byYear(Integer year) {
-        if (year == null) {
-            return null;
-        }
-        return year >= 2021 ? "2021" : year >= 2019 ? "2019" : "legacy";
+    private String byYear(Integer year) {
+        return catalog.formatForYear(year);
     }
 
     /** The generation whose distinctive labels appear with the most weight, or null when none does. */

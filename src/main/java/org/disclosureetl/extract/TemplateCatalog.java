@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class TemplateCatalog {
 
-    public static final List<String> FORMATS = List.of("2021", "2019", "legacy");
+    /** The template generations (templates/generations.csv), newest first. */
+    public static final String GENERATIONS = "generations.csv";
     /** Codes of the cells file reserved for indicators a report prints but the catalogue lacks. */
     public static final String SPARE_ROW_PREFIX = "x.unlisted.";
 
@@ -37,6 +38,14 @@ public class TemplateCatalog {
     private final List<IdentityRule> identities = new ArrayList<>();
     private final Map<CellKey, CellLabels> cellLabels = new HashMap<>();
 
+    /** A template generation and the report years it is the official form of ({@code lastYear} null: in force). */
+    public record Generation(String formatVersion, int firstYear, Integer lastYear) {
+
+        boolean covers(int year) {
+            return year >= firstYear && (lastYear == null || year <= lastYear);
+        }
+    }
+
     public record FormatClue(String formatVersion, int weight, String key) {
     }
 
@@ -44,7 +53,12 @@ public class TemplateCatalog {
     public record CellLabels(String rowLabel, String columnLabel) {
     }
 
+    private final List<Generation> generations = new ArrayList<>();
+
     public TemplateCatalog() {
+        read(GENERATIONS, r -> generations.add(new Generation(r.get("format_version"),
+                Integer.parseInt(r.get("first_year")),
+                r.get("last_year").isEmpty() ? null : Integer.valueOf(r.get("last_year")))));
         Map<String, Map<String, Map<String, List<TableTemplate.Column>>>> columns = new LinkedHashMap<>();
         Map<String, String> rowLabels = new LinkedHashMap<>();
         Consumer<CSVRecord> cell = r -> {
@@ -149,6 +163,23 @@ public class TemplateCatalog {
         List<TableTemplate.Column> base = rowColumns.stream()
                 .filter(c -> !optionalCodes.contains(c.code())).toList();
         return new TableTemplate.Row(rowCode, label, numbering, "yes".equals(r.get("required")), keys, base, aggregates);
+    }
+
+    /** The generations' codes, newest first ({@code 2021}, {@code 2019}, {@code legacy}). */
+    public List<String> formats() {
+        return generations.stream().map(Generation::formatVersion).toList();
+    }
+
+    public List<Generation> generations() {
+        return List.copyOf(generations);
+    }
+
+    /** The generation that is the official form of a report year, or null (no year, or before the first form). */
+    public String formatForYear(Integer year) {
+        if (year == null) {
+            return null;
+        }
+        return generations.stream().filter(g -> g.covers(year)).map(Generation::formatVersion).findFirst().orElse(null);
     }
 
     public List<TableTemplate> tables(String formatVersion) {

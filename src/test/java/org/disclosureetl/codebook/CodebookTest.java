@@ -30,7 +30,7 @@ class CodebookTest {
     void listsExactlyTheCellsOfTheTemplateCatalogue() {
         TemplateCatalog catalog = new TemplateCatalog();
         Set<String> catalogue = new LinkedHashSet<>();
-        for (String format : TemplateCatalog.FORMATS) {
+        for (String format : catalog.formats()) {
             for (TableTemplate printed : catalog.tables(format)) {
                 // every printed form, with the column some forms add, and only rows that have cells of their own
                 TableTemplate table = printed.withOptionalColumn();
