@@ -43,17 +43,24 @@ class CrawlerExportReaderTest {
     }
 
     @Test
-    void aBodyWhoseCellsAreSeparatedOnlyByCarriageReturnsIsOneLinePerCell() throws IOException {
-        CrawlerExport export = reader.read(Fixtures.resource("fixtures/crawler/reports.csv")).orElseThrow();
+    void aBodyWhoseRowsOrCellsAreSeparatedOnlyByCarriageReturnsIsOneLinePerRowOrCell() throws IOException {
+        List<Block> third = reader.read(Fixtures.resource("fixtures/crawler/reports.csv")).orElseThrow()
+                .entries().get(2).document().blocks();
+        List<Block> first = reader.read(Fixtures.resource("fixtures/crawler/reports-gbk.csv")).orElseThrow()
+                .entries().get(0).document().blocks();
 
-        List<Block> third = export.entries().get(2).document().blocks();
-        List<String> cells = List.of(body("104.txt").split(" ", -1));
-        List<String> nonBlank = cells.stream().filter(c -> !c.isBlank()).toList();
-        assertThat(third).hasSize(3 + nonBlank.size());
+        // make-fixtures.py: a carriage return where a number ends and a label begins (104), for every space (101)
+        List<String> rows = List.of(body("104.txt").split("(?<=[0-9])(?=[\\u4e00-\\u9fff（])", -1));
+        assertThat(rows).hasSize(53);
         assertThat(third.subList(3, third.size())).extracting(b -> ((Block.TextLine) b).text())
+                .containsExactlyElementsOf(rows);
+        assertThat(third.get(third.size() - 1).where()).isEqualTo("record 3 line 56");
+        List<String> cells = List.of(body("101.txt").split(" ", -1));
+        List<String> nonBlank = cells.stream().filter(c -> !c.isBlank()).toList();
+        assertThat(first.subList(4, first.size())).extracting(b -> ((Block.TextLine) b).text())
                 .containsExactlyElementsOf(nonBlank);
         // lines are counted as in a text editor, blank ones too: the last cell is on the record's last line
-        assertThat(third.get(third.size() - 1).where()).isEqualTo("record 3 line " + (3 + cells.size()));
+        assertThat(first.get(first.size() - 1).where()).isEqualTo("record 1 line " + (4 + cells.size()));
     }
 
     @Test
