@@ -304,8 +304,9 @@ public class DocumentRepository {
                 .sortKeys(Map.of("document_id", Order.ASCENDING))
                 .rowMapper((rs, n) -> {
                     int record = rs.getInt(5);
+                    Integer sourceRecord = rs.wasNull() ? null : record;
                     return new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            rs.wasNull() ? null : record);
+                            sourceRecord);
                 })
                 .pageSize(pageSize)
                 .saveState(false)
