@@ -21,7 +21,6 @@ import org.disclosureetl.discover.InboxScanner;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.testsupport.Fixtures;
-import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The ingest job over crawler exports on a real H2 file: one document per record with the record's number, the
  * cells of the crawler text file each record was made from, a second run that changes nothing, a changed export
  * whose dropped record is no longer current, a deleted one whose records are kept and marked absent, a bad record
- * failing alone and retried alone, and a CSV file that is no export failing as before.
+ * failing alone and retried alone, and a CSV file that is no export failing as before. Each subclass names its
+ * database: an H2 file ({@link H2CrawlerExportJobTest}) or a PostgreSQL server ({@link PostgresCrawlerExportJobTest}).
  */
-@IngestDatabaseTest
-class CrawlerExportJobTest {
+abstract class CrawlerExportJobTest {
 
     @TempDir
     Path input;
