@@ -162,7 +162,7 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     /** One record through normalize, extract and validate; what goes wrong with it fails it alone. */
     private ProcessedDocument record(StoredDocument record, CrawlerExport.Entry entry) {
         if (!entry.readable()) {
-            return fail(record, ErrorType.NO_TEXT, entry.problem());
+            return fail(record, entry.errorType(), entry.problem());
         }
         try {
             NormalizedDocument normalized = stages.observe(Stage.NORMALIZE, () -> normalizer.normalize(entry.document()));

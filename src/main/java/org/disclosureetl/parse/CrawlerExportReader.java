@@ -175,7 +175,7 @@ public class CrawlerExportReader {
                 return Optional.empty(); // a JSON document (an array, an object over several lines) or other keys
             }
             if (node == null || !node.isObject()) {
-                entries.add(new CrawlerExport.Entry(number, null, "line " + number + " is not a JSON object"));
+                entries.add(CrawlerExport.Entry.unreadable(number, ErrorType.PARSE_ERROR, "line " + number + " is not a JSON object"));
                 continue;
             }
             Map<String, String> byName = new LinkedHashMap<>();
@@ -227,7 +227,7 @@ public class CrawlerExportReader {
         }
         String body = fields.getOrDefault(Field.BODY, "");
         if (body.isBlank()) {
-            return new CrawlerExport.Entry(number, null, "the record has no body text");
+            return CrawlerExport.Entry.unreadable(number, ErrorType.NO_TEXT, "the record has no body text");
         }
         List<Block> blocks = new ArrayList<>();
         int line = 0;
@@ -245,7 +245,7 @@ public class CrawlerExportReader {
                 blocks.add(new Block.TextLine(text, where(number, line)));
             }
         }
-        return new CrawlerExport.Entry(number, new ParsedDocument(contentType, blocks), null);
+        return CrawlerExport.Entry.read(number, new ParsedDocument(contentType, blocks));
     }
 
     /** A field's value on one line: a title or a date that a crawler wrapped is still one line of its record. */

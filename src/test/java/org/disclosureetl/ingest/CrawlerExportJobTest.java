@@ -179,7 +179,7 @@ abstract class CrawlerExportJobTest {
         String bad = InboxScanner.recordDocumentId(sha256, 2);
         assertThat(read("failures.csv")).extracting(f -> f.get("source_file"), f -> f.get("step"),
                 f -> f.get("error_type"), f -> f.get("message"), f -> f.get("document_id"))
-                .containsExactly(tuple("reports.jsonl", "extract", "no_text", "record 2: line 2 is not a JSON object", bad));
+                .containsExactly(tuple("reports.jsonl", "extract", "parse_error", "record 2: line 2 is not a JSON object", bad));
         assertThat(documents.countsOfRun(first.getId()).processed()).isEqualTo(3);
 
         assertThat(documents.requeueFailed(null, 3)).isEqualTo(1);

@@ -2,6 +2,7 @@ package org.disclosureetl.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -110,11 +111,12 @@ class CrawlerExportReaderTest {
 
         CrawlerExport export = reader.read(file).orElseThrow();
 
-        assertThat(export.entries()).extracting(CrawlerExport.Entry::number, CrawlerExport.Entry::problem).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, null),
-                org.assertj.core.groups.Tuple.tuple(2, "line 2 is not a JSON object"),
-                org.assertj.core.groups.Tuple.tuple(3, "the record has no body text"),
-                org.assertj.core.groups.Tuple.tuple(4, null));
+        assertThat(export.entries()).extracting(CrawlerExport.Entry::number, CrawlerExport.Entry::errorType,
+                CrawlerExport.Entry::problem).containsExactly(
+                tuple(1, null, null),
+                tuple(2, ErrorType.PARSE_ERROR, "line 2 is not a JSON object"),
+                tuple(3, ErrorType.NO_TEXT, "the record has no body text"),
+                tuple(4, null, null));
         assertThat(export.entries().get(3).document().blocks()).containsExactly(
                 new Block.TextLine("标题: 丁局2020年政府信息公开工作年度报告", "record 4 line 1"),
                 new Block.TextLine("第一行", "record 4 line 2"), new Block.TextLine("第二行", "record 4 line 3"),
