@@ -175,12 +175,17 @@ public class CrawlerExportReader {
                 return Optional.empty(); // a JSON document (an array, an object over several lines) or other keys
             }
             if (node == null || !node.isObject()) {
-                entries.add(CrawlerExport.Entry.unreadable(number, ErrorType.PARSE_ERROR, "line " + number + " is not a JSON object"));
+                entries.add(CrawlerExport.Entry.unreadable(number, ErrorType.PARSE_ERROR, "not a JSON object"));
+                continue;
+            }
+            List<Column> columns = columns(names(node));
+            if (columns == null) {
+                entries.add(CrawlerExport.Entry.unreadable(number, ErrorType.NO_TEXT, "the record has no title or no body"));
                 continue;
             }
             Map<String, String> byName = new LinkedHashMap<>();
             node.properties().forEach(p -> byName.put(p.getKey(), text(p.getValue())));
-            entries.add(entry(number, columns(names(node)), byName, contentType));
+            entries.add(entry(number, columns, byName, contentType));
         }
         if (number == 0) {
             return Optional.empty();

@@ -179,7 +179,7 @@ abstract class CrawlerExportJobTest {
         String bad = InboxScanner.recordDocumentId(sha256, 2);
         assertThat(read("failures.csv")).extracting(f -> f.get("source_file"), f -> f.get("step"),
                 f -> f.get("error_type"), f -> f.get("message"), f -> f.get("document_id"))
-                .containsExactly(tuple("reports.jsonl", "extract", "parse_error", "record 2: line 2 is not a JSON object", bad));
+                .containsExactly(tuple("reports.jsonl", "extract", "parse_error", "record 2: not a JSON object", bad));
         assertThat(documents.countsOfRun(first.getId()).processed()).isEqualTo(3);
 
         assertThat(documents.requeueFailed(null, 3)).isEqualTo(1);
@@ -191,8 +191,8 @@ abstract class CrawlerExportJobTest {
         assertThat(jdbc.sql("SELECT attempts FROM document WHERE document_id = ?").param(bad).query(Integer.class)
                 .single()).isEqualTo(2);
         assertThat(read("failures.csv")).extracting(f -> f.get("run_id"), f -> f.get("message"))
-                .containsExactly(tuple(String.valueOf(first.getId()), "record 2: line 2 is not a JSON object"),
-                        tuple(String.valueOf(retry.getId()), "record 2: line 2 is not a JSON object"));
+                .containsExactly(tuple(String.valueOf(first.getId()), "record 2: not a JSON object"),
+                        tuple(String.valueOf(retry.getId()), "record 2: not a JSON object"));
         assertThat(ofFile("reports.jsonl")).extracting(r -> r.get("status"))
                 .containsExactly("split", "extracted", "failed", "extracted");
     }

@@ -107,6 +107,7 @@ class CrawlerExportReaderTest {
                 {"title": "丙局2020年政府信息公开工作年度报告", "content": ""}
 
                 {"title": "丁局2020年政府信息公开工作年度报告", "content": "第一行\\r\\n第二行\\r第三行"}
+                {"title": "戊局2020年政府信息公开工作年度报告", "url": "https://example.org/5"}
                 """);
 
         CrawlerExport export = reader.read(file).orElseThrow();
@@ -114,9 +115,10 @@ class CrawlerExportReaderTest {
         assertThat(export.entries()).extracting(CrawlerExport.Entry::number, CrawlerExport.Entry::errorType,
                 CrawlerExport.Entry::problem).containsExactly(
                 tuple(1, null, null),
-                tuple(2, ErrorType.PARSE_ERROR, "line 2 is not a JSON object"),
+                tuple(2, ErrorType.PARSE_ERROR, "not a JSON object"),
                 tuple(3, ErrorType.NO_TEXT, "the record has no body text"),
-                tuple(4, null, null));
+                tuple(4, null, null),
+                tuple(5, ErrorType.NO_TEXT, "the record has no title or no body"));
         assertThat(export.entries().get(3).document().blocks()).containsExactly(
                 new Block.TextLine("标题: 丁局2020年政府信息公开工作年度报告", "record 4 line 1"),
                 new Block.TextLine("第一行", "record 4 line 2"), new Block.TextLine("第二行", "record 4 line 3"),
