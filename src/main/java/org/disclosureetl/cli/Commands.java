@@ -337,6 +337,9 @@ class Commands {
         }
         out.printf("  documents: %d processed, %d extracted, %d without table, %d not a report, %d failed%n",
                 counts.processed(), counts.extracted(), counts.noTable(), counts.notReport(), counts.failed());
+        if (counts.split() > 0) {
+            out.printf("  crawler exports: %d, read as one document per record (counted above)%n", counts.split());
+        }
         out.printf("  cells written: %d, issues found: %d%n", counts.cells(), counts.issues());
         Path output = Path.of(execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT));
         out.println("  CSV: " + output.resolve("observations.csv") + " (and documents.csv, validation_issues.csv, failures.csv)");

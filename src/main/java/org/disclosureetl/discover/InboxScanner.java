@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -326,13 +327,29 @@ public class InboxScanner {
         return sha256.substring(0, 16);
     }
 
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
+    /**
+     * Stable id of the document of one record of a crawler export: the first 16 hex digits of the SHA-256 of the
+     * file's SHA-256, {@code :} and the record's number. Derived from the file's content rather than from the
+     * record's own text, so that a record belongs to one export's document and lives and dies with it (a changed
+     * export drops its old records, a deleted one marks them absent) and a re-run over the same bytes gets the same
+     * ids; the hashed text is never a file's bytes of the same hash, so it does not meet a file's id.
+     */
+    public static String recordDocumentId(String fileSha256, int record) {
+        MessageDigest digest = sha256Digest();
+        byte[] hash = digest.digest((fileSha256 + ":" + record).getBytes(StandardCharsets.US_ASCII));
+        return HexFormat.of().formatHex(hash).substring(0, 16);
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256Digest();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) > 0; ) {

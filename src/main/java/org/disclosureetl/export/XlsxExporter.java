@@ -51,7 +51,8 @@ public class XlsxExporter {
             "format_version", "region_code", "province", "prefecture", "county", "agency_key");
     public static final List<String> DOCUMENT_COLUMNS = List.of("document_id", "source_file", "sha256",
             "content_type", "script", "agency", "report_year", "format_version", "status", "tables_found", "cells",
-            "issues", "present", "region_code", "region_level", "province", "prefecture", "county", "agency_key");
+            "issues", "present", "region_code", "region_level", "province", "prefecture", "county", "agency_key",
+            "source_record");
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
@@ -90,6 +91,7 @@ public class XlsxExporter {
                     c = number(row, c, d.tablesFound(), d.cells(), d.issues());
                     c = text(row, c, String.valueOf(d.present()), d.regionCode(), d.regionLevel(), d.province(),
                             d.prefecture(), d.county(), d.agencyKey());
+                    number(row, c, d.sourceRecord());
                 }
                 rows.put("documents", (long) documents.size());
 

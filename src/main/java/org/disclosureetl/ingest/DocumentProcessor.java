@@ -9,13 +9,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.disclosureetl.discover.FileNames;
+import org.disclosureetl.discover.InboxScanner;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.normalize.NormalizedDocument;
+import org.disclosureetl.parse.CrawlerExport;
+import org.disclosureetl.parse.CrawlerExportReader;
 import org.disclosureetl.parse.DocumentParseException;
 import org.disclosureetl.parse.ParsedDocument;
 import org.disclosureetl.parse.ParseAhead;
@@ -40,6 +44,10 @@ import org.springframework.dao.DataAccessException;
  * document (corrupt file, no text, a parser blowing up on it, a file the system cannot read) makes the
  * document come out failed, and the writer logs it with the chunk; a problem of the machine (disk,
  * database) propagates and fails the step, so that a restart resumes it.
+ *
+ * <p>A crawler export (CSV or JSON lines, one report per record, {@link CrawlerExportReader}) comes out split: each
+ * record normalized, extracted and validated as a document of its own, a record's problem failing that record only.
+ * A record retried on its own ({@code retry-failed}) is read again from its file.
  */
 class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocument>, ItemReadListener<StoredDocument>,
         StepExecutionListener {
@@ -56,9 +64,12 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     private final ReportValidator validator;
     private final StageObservations stages;
     private final RegionPlacer regions;
+    private final CrawlerExportReader exports;
 
     DocumentProcessor(Path inputRoot, ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                      ReportValidator validator, StageObservations stages, RegionPlacer regions) {
+                      ReportValidator validator, StageObservations stages, RegionPlacer regions,
+                      CrawlerExportReader exports) {
+        this.exports = exports;
         this.inputRoot = inputRoot.toAbsolutePath().normalize();
         this.parser = new ParseAhead(parser);
         this.normalizer = normalizer;
@@ -72,7 +83,11 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     @Override
     public void afterRead(StoredDocument document) {
         try {
-            parser.offer(resolve(document.sourceFile()));
+            Path file = resolve(document.sourceFile());
+            // a file that may be a crawler export is read here first: parsing it ahead in a child would be wasted
+            if (!CrawlerExportReader.candidate(file)) {
+                parser.offer(file);
+            }
         } catch (NoSuchFileException e) {
             // process() says so, in the document's failure row
         }
@@ -90,6 +105,15 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
         try {
             file = resolve(document.sourceFile());
             Path source = file;
+            Optional<CrawlerExport> export = CrawlerExportReader.candidate(file)
+                    ? stages.observe(Stage.PARSE, () -> exports.read(source)) : Optional.empty();
+            if (export.isPresent()) {
+                return document.sourceRecord() == null ? split(document, export.get())
+                        : oneRecord(document, export.get());
+            }
+            if (document.sourceRecord() != null) {
+                return fail(document, ErrorType.PARSE_ERROR, "the file is no longer a crawler export");
+            }
             ParsedDocument parsed = stages.observe(Stage.PARSE, () -> parser.parse(source));
             NormalizedDocument normalized = stages.observe(Stage.NORMALIZE, () -> normalizer.normalize(parsed));
             return stages.observe(Stage.EXTRACT, () -> extract(document, normalized));
@@ -114,8 +138,47 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
         }
     }
 
+    /** Every record of the export as a document of its own, identified by the file's content and its number. */
+    private ProcessedDocument split(StoredDocument file, CrawlerExport export) {
+        if (export.entries().isEmpty()) {
+            return fail(file, ErrorType.NO_TEXT, "the crawler export holds no records");
+        }
+        List<ProcessedDocument> records = new ArrayList<>(export.entries().size());
+        for (CrawlerExport.Entry entry : export.entries()) {
+            StoredDocument record = new StoredDocument(InboxScanner.recordDocumentId(file.sha256(), entry.number()),
+                    file.sha256(), file.sourceFile(), 0, entry.number());
+            records.add(record(record, entry));
+        }
+        return ProcessedDocument.split(file, export.contentType(), records);
+    }
+
+    /** A record that failed before, taken again from its file, which has the same content (else discover dropped it). */
+    private ProcessedDocument oneRecord(StoredDocument record, CrawlerExport export) {
+        return export.entries().stream().filter(e -> e.number() == record.sourceRecord()).findFirst()
+                .map(entry -> record(record, entry))
+                .orElseGet(() -> fail(record, ErrorType.PARSE_ERROR, "the crawler export has no such record"));
+    }
+
+    /** One record through normalize, extract and validate; what goes wrong with it fails it alone. */
+    private ProcessedDocument record(StoredDocument record, CrawlerExport.Entry entry) {
+        if (!entry.readable()) {
+            return fail(record, entry.errorType(), entry.problem());
+        }
+        try {
+            NormalizedDocument normalized = stages.observe(Stage.NORMALIZE, () -> normalizer.normalize(entry.document()));
+            return stages.observe(Stage.EXTRACT, () -> extract(record, normalized));
+        } catch (DataAccessException | Error e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("unexpected error on {} record {}", record.sourceFile(), record.sourceRecord(), e);
+            return fail(record, ErrorType.EXTRACT_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
     private ProcessedDocument extract(StoredDocument document, NormalizedDocument normalized) {
-        Extraction extraction = extractor.extract(normalized, fileName(document.sourceFile()));
+        // the name of a crawler export says nothing of any one of its records
+        String name = document.sourceRecord() == null ? fileName(document.sourceFile()) : null;
+        Extraction extraction = extractor.extract(normalized, name);
         List<Finding> findings = new ArrayList<>(extraction.findings());
         if (extraction.formatVersion() != null) {
             findings.addAll(validator.validate(extraction.identities(), extraction.observations()));
@@ -169,7 +232,8 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
     }
 
     private ProcessedDocument fail(StoredDocument document, ErrorType errorType, String message) {
-        log.warn("{} failed ({}): {}", document.sourceFile(), errorType.code(), message);
+        log.warn("{}{} failed ({}): {}", document.sourceFile(),
+                document.sourceRecord() == null ? "" : " record " + document.sourceRecord(), errorType.code(), message);
         return ProcessedDocument.failed(document, errorType, message);
     }
 }

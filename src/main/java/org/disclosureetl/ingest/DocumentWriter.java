@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.disclosureetl.discover.InboxScanner;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.store.DatabaseFault;
@@ -14,6 +15,7 @@ import org.disclosureetl.store.ErrorType;
 import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
+import org.disclosureetl.store.StoredDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -33,6 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>A document whose results the database refuses (a value too long, say) would roll back its whole
  * chunk on every restart. So the chunk is written under a savepoint; when it is refused, the
  * documents are written one by one and the one refused is stored as failed ({@code store_error}).
+ *
+ * <p>A crawler export that was split is written as its own document (status {@code split}) followed by its records,
+ * each registered as a document of its own and stored like any other: one refused record fails alone.
  *
  * <p>Once the chunk has committed, the rows of its stored documents are rendered into the export's fragments
  * ({@link CsvExporter#keepFragments}), so that the export does not read them back from the database.
@@ -74,7 +79,7 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     }
 
     private void writeChunk(Chunk<? extends ProcessedDocument> chunk) {
-        List<? extends ProcessedDocument> items = chunk.getItems();
+        List<ProcessedDocument> items = flatten(chunk.getItems());
         List<ProcessedDocument> stored = new ArrayList<>(items.size());
         try {
             savepoint.executeWithoutResult(status -> store(items));
@@ -94,6 +99,16 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
         renderAfterCommit(stored);
     }
 
+    /** The chunk's documents, each split export followed by its records' documents. */
+    private static List<ProcessedDocument> flatten(List<? extends ProcessedDocument> items) {
+        List<ProcessedDocument> flat = new ArrayList<>(items.size());
+        for (ProcessedDocument item : items) {
+            flat.add(item);
+            flat.addAll(item.records());
+        }
+        return flat;
+    }
+
     /**
      * Renders the stored documents' rows for the export once the chunk's transaction has committed (never for
      * rows a rollback takes back). A failure to write them costs only speed: the export renders what is missing.
@@ -101,7 +116,7 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private void renderAfterCommit(List<ProcessedDocument> stored) {
         List<CsvExporter.StoredRows> rows = new ArrayList<>(stored.size());
         for (ProcessedDocument processed : stored) {
-            if (!processed.isFailed()) {
+            if (!processed.isFailed() && !processed.isSplit()) {
                 rows.add(storedRows(processed));
             }
         }
@@ -133,7 +148,20 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
     private void store(List<? extends ProcessedDocument> items) {
         List<DocumentRepository.Outcome> outcomes = new ArrayList<>(items.size());
         List<FailureLog.FailureEntry> entries = new ArrayList<>();
+        List<DocumentRepository.RecordRegistration> records = new ArrayList<>();
+        List<DocumentRepository.Split> splits = new ArrayList<>();
         for (ProcessedDocument processed : items) {
+            StoredDocument document = processed.document();
+            if (processed.isSplit()) {
+                splits.add(new DocumentRepository.Split(document.documentId(), processed.contentType()));
+                continue;
+            }
+            if (document.sourceRecord() != null) {
+                // the export's document is the one discover registered for the file's content
+                records.add(new DocumentRepository.RecordRegistration(document.documentId(),
+                        InboxScanner.documentId(document.sha256()), document.sha256(), document.sourceFile(),
+                        document.sourceRecord()));
+            }
             outcomes.add(new DocumentRepository.Outcome(processed.document().documentId(),
                     processed.isFailed() ? null : processed.extraction(), processed.findings(),
                     processed.isFailed() ? null : processed.region()));
@@ -143,13 +171,21 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
                 entries.add(entry(processed, ErrorType.NOT_A_REPORT, NOT_A_REPORT));
             }
         }
+        if (!records.isEmpty()) {
+            documents.registerRecords(records, runId);
+        }
+        if (!splits.isEmpty()) {
+            documents.markSplit(splits, runId);
+        }
         documents.saveAll(outcomes, runId);
         failures.record(outputFolder, entries);
     }
 
+    /** The failure log's entry; a record of a crawler export is named in the message, its file is the source file. */
     private FailureLog.FailureEntry entry(ProcessedDocument processed, ErrorType type, String message) {
+        Integer record = processed.document().sourceRecord();
         return new FailureLog.FailureEntry(runId, processed.document().sourceFile(), processed.document().documentId(),
-                processed.attempt(), FailureStep.EXTRACT, type, message);
+                processed.attempt(), FailureStep.EXTRACT, type, record == null ? message : "record " + record + ": " + message);
     }
 
     private static String rootMessage(Throwable e) {

@@ -13,6 +13,7 @@ import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.export.Exports;
 import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
+import org.disclosureetl.parse.CrawlerExportReader;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.DatabaseFault;
@@ -228,8 +229,9 @@ public class IngestJobConfiguration {
     @StepScope
     DocumentProcessor documentProcessor(@Value("#{jobParameters['" + INPUT + "']}") String input,
                                         ReportParser parser, DocumentNormalizer normalizer, ReportExtractor extractor,
-                                        ReportValidator validator, StageObservations stages, RegionPlacer regions) {
-        return new DocumentProcessor(Path.of(input), parser, normalizer, extractor, validator, stages, regions);
+                                        ReportValidator validator, StageObservations stages, RegionPlacer regions,
+                                        CrawlerExportReader exports) {
+        return new DocumentProcessor(Path.of(input), parser, normalizer, extractor, validator, stages, regions, exports);
     }
 
     @Bean

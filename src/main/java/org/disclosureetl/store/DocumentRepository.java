@@ -72,6 +72,8 @@ public class DocumentRepository {
         jdbcTemplate.batchUpdate(REGISTER_IF_ABSENT, firsts.values().stream().map(r -> registerParameters(r, runId)).toList());
         jdbcTemplate.batchUpdate(SET_PRESENT, firsts.values().stream()
                 .map(r -> setPresentParameters(r.documentId(), true, null)).toList());
+        jdbcTemplate.batchUpdate(SET_RECORDS_PRESENT, firsts.values().stream()
+                .map(r -> setPresentParameters(r.documentId(), true, null)).toList());
     }
 
     // standard SQL that H2 and PostgreSQL both run (H2's MERGE ... KEY is H2's own; MERGE needs PostgreSQL 15)
@@ -86,15 +88,25 @@ public class DocumentRepository {
                 partitionKey(documentId), runId, documentId};
     }
 
-    /** Deletes a document and everything extracted from it (its file changed and nothing else holds that content). */
+    /**
+     * Deletes a document and everything extracted from it (its file changed and nothing else holds that content),
+     * with the documents of its records when it is a crawler export: a record left behind would stay current.
+     */
     public void delete(String documentId) {
+        jdbc.sql("DELETE FROM observation WHERE document_id IN (SELECT document_id FROM document WHERE container_id = ?)")
+                .param(documentId).update();
+        jdbc.sql("DELETE FROM validation_issue WHERE document_id IN (SELECT document_id FROM document WHERE container_id = ?)")
+                .param(documentId).update();
+        jdbc.sql("DELETE FROM document WHERE container_id = ?").param(documentId).update();
         jdbc.sql("DELETE FROM observation WHERE document_id = ?").param(documentId).update();
         jdbc.sql("DELETE FROM validation_issue WHERE document_id = ?").param(documentId).update();
         jdbc.sql("DELETE FROM document WHERE document_id = ?").param(documentId).update();
     }
 
+    /** Marks the document present or absent (and moves it to another path), the records of a crawler export with it. */
     public void setPresent(String documentId, boolean present, String sourceFile) {
         jdbc.sql(SET_PRESENT).params(setPresentParameters(documentId, present, sourceFile)).update();
+        jdbc.sql(SET_RECORDS_PRESENT).params(setPresentParameters(documentId, present, sourceFile)).update();
     }
 
     // only a real change takes a new revision: the export is skipped when no revision moved
@@ -102,6 +114,12 @@ public class DocumentRepository {
             UPDATE document SET present = ?, source_file = COALESCE(?, source_file),
                    revision = nextval('document_revision_seq')
             WHERE document_id = ? AND (present <> ? OR source_file <> COALESCE(?, source_file))""";
+
+    // a statement of its own rather than "OR container_id = ?" in SET_PRESENT, so that each one looks up one index
+    private static final String SET_RECORDS_PRESENT = """
+            UPDATE document SET present = ?, source_file = COALESCE(?, source_file),
+                   revision = nextval('document_revision_seq')
+            WHERE container_id = ? AND (present <> ? OR source_file <> COALESCE(?, source_file))""";
 
     private static Object[] setPresentParameters(String documentId, boolean present, String sourceFile) {
         return new Object[] {present, sourceFile, documentId, present, sourceFile};
@@ -113,6 +131,51 @@ public class DocumentRepository {
      * its agency was placed (V10; null clears the region columns: no agency, or failed).
      */
     public record Outcome(String documentId, Extraction extraction, List<Finding> findings, Placement placement) {
+    }
+
+    /**
+     * A record of a crawler export, for {@link #registerRecords}: its document ({@code recordId}), the export's
+     * document ({@code containerId}), content and path, and its number in the file.
+     */
+    public record RecordRegistration(String recordId, String containerId, String sha256, String sourceFile,
+                                     int sourceRecord) {
+    }
+
+    /**
+     * Registers the records of crawler exports as documents of their own, pending until {@link #saveAll} stores their
+     * results in the same transaction; a record already known (a retried one) is left as it is.
+     */
+    public void registerRecords(List<RecordRegistration> records, long runId) {
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO document (document_id, sha256, source_file, status, partition_key, registered_run, revision,
+                                      source_record, container_id)
+                SELECT ?, ?, ?, ?, ?, ?, nextval('document_revision_seq'), ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM document WHERE document_id = ?)""",
+                records.stream().map(r -> new Object[] {r.recordId(), r.sha256(), r.sourceFile(),
+                        DocumentStatus.PENDING.code(), partitionKey(r.recordId()), runId, r.sourceRecord(),
+                        r.containerId(), r.recordId()}).toList());
+    }
+
+    /** A crawler export that was split into its records: the file's own document, and the media type it was read as. */
+    public record Split(String documentId, String contentType) {
+    }
+
+    /**
+     * Marks crawler exports {@link DocumentStatus#SPLIT split}: the file's own document has no cells, its records are
+     * the documents (registered with {@link #registerRecords}).
+     */
+    public void markSplit(List<Split> splits, long runId) {
+        List<Object[]> ids = splits.stream().map(s -> new Object[] {s.documentId()}).toList();
+        jdbcTemplate.batchUpdate("DELETE FROM observation WHERE document_id = ?", ids);
+        jdbcTemplate.batchUpdate("DELETE FROM validation_issue WHERE document_id = ?", ids);
+        jdbcTemplate.batchUpdate("""
+                UPDATE document SET content_type = ?, script = NULL, agency = NULL, report_year = NULL,
+                       format_version = NULL, status = ?, tables_found = 0, cells = 0, issues = 0,
+                       attempts = attempts + 1, processed_run = ?, region_code = NULL, region_level = NULL,
+                       province = NULL, prefecture = NULL, county = NULL, agency_key = NULL,
+                       revision = nextval('document_revision_seq')
+                WHERE document_id = ?""", splits.stream().map(s -> new Object[] {DocumentRepository.truncate(
+                        s.contentType(), 200), DocumentStatus.SPLIT.code(), runId, s.documentId()}).toList());
     }
 
     /**
@@ -197,24 +260,30 @@ public class DocumentRepository {
     }
 
     /** What one run did to the documents it processed, for the end-of-run summary and the {@code runs} listing. */
+    /**
+     * @param processed the documents processed: files and records of crawler exports, not the exports themselves
+     * @param split     the crawler exports split into their records
+     */
     public record RunCounts(long processed, long extracted, long noTable, long notReport, long failed, long cells,
-                            long issues) {
+                            long issues, long split) {
     }
 
     public RunCounts countsOfRun(long runId) {
         return jdbc.sql("""
-                        SELECT COUNT(*),
+                        SELECT COALESCE(SUM(CASE WHEN status <> ? THEN 1 ELSE 0 END), 0),
                                COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
                                COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
                                COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
                                COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
                                COALESCE(SUM(cells), 0),
-                               COALESCE(SUM(issues), 0)
+                               COALESCE(SUM(issues), 0),
+                               COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0)
                         FROM document WHERE processed_run = ?""")
-                .params(DocumentStatus.EXTRACTED.code(), DocumentStatus.NO_TABLE.code(),
-                        DocumentStatus.NOT_A_REPORT.code(), DocumentStatus.FAILED.code(), runId)
+                .params(DocumentStatus.SPLIT.code(), DocumentStatus.EXTRACTED.code(), DocumentStatus.NO_TABLE.code(),
+                        DocumentStatus.NOT_A_REPORT.code(), DocumentStatus.FAILED.code(), DocumentStatus.SPLIT.code(),
+                        runId)
                 .query((rs, n) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
                 .single();
     }
 
@@ -228,13 +297,18 @@ public class DocumentRepository {
         return new JdbcPagingItemReaderBuilder<StoredDocument>()
                 .name("pendingDocuments")
                 .dataSource(dataSource)
-                .selectClause("SELECT document_id, sha256, source_file, attempts")
+                .selectClause("SELECT document_id, sha256, source_file, attempts, source_record")
                 .fromClause("FROM document")
                 .whereClause("WHERE status = :status AND present AND MOD(partition_key, :partitions) = :partition")
                 .parameterValues(Map.of("status", DocumentStatus.PENDING.code(), "partition", partition,
                         "partitions", partitions))
                 .sortKeys(Map.of("document_id", Order.ASCENDING))
-                .rowMapper((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .rowMapper((rs, n) -> {
+                    int record = rs.getInt(5);
+                    Integer sourceRecord = rs.wasNull() ? null : record;
+                    return new StoredDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            sourceRecord);
+                })
                 .pageSize(pageSize)
                 .saveState(false)
                 .build();

@@ -13,7 +13,12 @@ public enum DocumentStatus {
     /** neither the title of an annual report nor any of its tables */
     NOT_A_REPORT,
     /** the file could not be processed: see the failure log */
-    FAILED;
+    FAILED,
+    /**
+     * a crawler export (CSV or JSON lines, one report per record): the file itself has no cells, each of its records
+     * is a document of its own with the file as {@code source_file} and its number as {@code source_record}
+     */
+    SPLIT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -82,7 +82,7 @@ public class ExportQueries {
     /** The selected documents in source-file order, as documents.csv lists them. */
     public void forEachDocument(ReportingQueries.Selection selection, Consumer<ReportingQueries.DocumentRow> row) {
         selection.bind(jdbc.sql("SELECT " + ReportingQueries.DOCUMENT_COLUMNS + " FROM document d" + selection.where()
-                        + " ORDER BY d.source_file, d.document_id"))
+                        + ReportingQueries.DOCUMENT_ORDER))
                 .query((RowCallbackHandler) rs -> row.accept(ReportingQueries.document(rs)));
     }
 

@@ -22,7 +22,10 @@ public class ReportingQueries {
 
     static final String DOCUMENT_COLUMNS = "d.document_id, d.source_file, d.sha256, d.content_type, d.script,"
             + " d.agency, d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present,"
-            + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key, d.processed_run";
+            + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key, d.processed_run,"
+            + " d.source_record";
+    /** Documents in source-file order, the records of a crawler export in their order after the file's own row. */
+    static final String DOCUMENT_ORDER = " ORDER BY d.source_file, COALESCE(d.source_record, 0), d.document_id";
 
     private final JdbcClient jdbc;
 
@@ -80,7 +83,7 @@ public class ReportingQueries {
                               String agency, Integer reportYear, String formatVersion, String status, int tablesFound,
                               int cells, int issues, boolean present, String regionCode, String regionLevel,
                               String province, String prefecture, String county, String agencyKey,
-                              Long processedRun) {
+                              Long processedRun, Integer sourceRecord) {
     }
 
     public record CellRow(String tableCode, String rowCode, String columnCode, BigDecimal value, String rawValue,
@@ -99,15 +102,16 @@ public class ReportingQueries {
     /** Documents in source-file order, as documents.csv. */
     public void forEachDocument(Selection selection, Consumer<DocumentRow> consumer) {
         selection.bind(jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document d" + selection.where()
-                        + " ORDER BY d.source_file, d.document_id"))
+                        + DOCUMENT_ORDER))
                 .query((RowCallbackHandler) rs -> consumer.accept(document(rs)));
     }
 
     /** The documents processed by one run, in source-file order. */
     public List<DocumentRow> documentsOfRun(long runId) {
-        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document d WHERE d.processed_run = ?"
-                        + " ORDER BY d.source_file, d.document_id")
-                .param(runId).query((rs, n) -> document(rs)).list();
+        // not a crawler export's own document: its records are the documents the run processed (RunCounts)
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM document d WHERE d.processed_run = ? AND d.status <> ?"
+                        + DOCUMENT_ORDER)
+                .params(runId, DocumentStatus.SPLIT.code()).query((rs, n) -> document(rs)).list();
     }
 
     /** One document's cells in template order; {@code table} null for all tables. */
@@ -172,9 +176,11 @@ public class ReportingQueries {
         Integer reportYear = rs.wasNull() ? null : year;
         long run = rs.getLong(20);
         Long processedRun = rs.wasNull() ? null : run;
+        int record = rs.getInt(21);
+        Integer sourceRecord = rs.wasNull() ? null : record;
         return new DocumentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), reportYear, rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
                 rs.getInt(12), rs.getBoolean(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                rs.getString(17), rs.getString(18), rs.getString(19), processedRun);
+                rs.getString(17), rs.getString(18), rs.getString(19), processedRun, sourceRecord);
     }
 }

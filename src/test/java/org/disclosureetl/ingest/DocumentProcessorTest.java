@@ -15,6 +15,7 @@ import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.DocumentParseException;
 import org.disclosureetl.parse.ParseProperties;
 import org.disclosureetl.parse.ParsedDocument;
+import org.disclosureetl.parse.CrawlerExportReader;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.DocumentStatus;
@@ -142,7 +143,8 @@ class DocumentProcessorTest {
     }
 
     private DocumentProcessor processor(ReportParser reportParser) {
-        return new DocumentProcessor(inbox, reportParser, normalizer, extractor, validator, stages, regions);
+        return new DocumentProcessor(inbox, reportParser, normalizer, extractor, validator, stages, regions,
+                new CrawlerExportReader());
     }
 
     private static StoredDocument document(String sourceFile) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.disclosureetl.discover.InboxScanner;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.export.ExportOptions;
@@ -83,10 +84,43 @@ class DocumentWriterTest {
                 .containsExactly("good.txt 410411 湛河区 湛河区金融工作局", "refused.txt - - -");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM observation WHERE document_id = 'aaaa000000000001'")
                 .query(Integer.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT source_file || ' ' || step || ' ' || error_type || ' ' || attempt || ' ' || message FROM failure")
+        assertThat(jdbc.sql("SELECT source_file || ' ' || step || ' ' || error_type || ' ' || attempt || ' ' || message FROM failure"
+                + " WHERE source_file IN ('good.txt', 'refused.txt')")
                 .query(String.class).list()).singleElement().asString().startsWith("refused.txt extract store_error 1 "
                 + "the database refused the results: Value too long for column \"AGENCY CHARACTER VARYING(200)\": ");
         assertThat(fragments()).containsExactly("aaaa000000000001.7.csv");
+    }
+
+    @Test
+    void aCrawlerExportsRecordTheDatabaseRefusesFailsAloneAndItsOtherRecordsAndTheExportAreStored() throws IOException {
+        StoredDocument export = register("ffff000000000006", "exports/reports.csv");
+        String sha256 = export.sha256();
+        List<ProcessedDocument> records = List.of(
+                ProcessedDocument.extracted(record(sha256, 1), extraction("湛河区金融工作局"), List.of(), null),
+                ProcessedDocument.extracted(record(sha256, 2), extraction("局".repeat(300)), List.of(), null),
+                ProcessedDocument.extracted(record(sha256, 3), extraction("湛河区财政局"), List.of(), null));
+        DocumentWriter writer = writer();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer.write(new Chunk<>(
+                ProcessedDocument.split(export, "text/csv; charset=UTF-8", records))));
+
+        assertThat(jdbc.sql("SELECT COALESCE(CAST(source_record AS VARCHAR), '-') || ' ' || status || ' ' || cells"
+                        + " || ' ' || attempts || ' ' || COALESCE(container_id, '-') || ' ' || source_file FROM document"
+                        + " WHERE sha256 = ? ORDER BY COALESCE(source_record, 0)").param(sha256)
+                .query(String.class).list()).containsExactly("- split 0 1 - exports/reports.csv",
+                "1 extracted 1 1 ffff000000000006 exports/reports.csv",
+                "2 failed 0 1 ffff000000000006 exports/reports.csv",
+                "3 extracted 1 1 ffff000000000006 exports/reports.csv");
+        assertThat(jdbc.sql("SELECT source_file || ' ' || error_type || ' ' || document_id || ' ' || message FROM failure"
+                + " WHERE source_file = 'exports/reports.csv'")
+                .query(String.class).list()).singleElement().asString().startsWith("exports/reports.csv store_error "
+                + InboxScanner.recordDocumentId(sha256, 2) + " record 2: the database refused the results: ");
+        assertThat(fragments()).containsExactlyInAnyOrder(InboxScanner.recordDocumentId(sha256, 1) + ".7.csv",
+                InboxScanner.recordDocumentId(sha256, 3) + ".7.csv");
+    }
+
+    private static StoredDocument record(String sha256, int number) {
+        return new StoredDocument(InboxScanner.recordDocumentId(sha256, number), sha256, "exports/reports.csv", 0, number);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.ReportExtractor;
 import org.disclosureetl.normalize.DocumentNormalizer;
+import org.disclosureetl.parse.ParsedDocument;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.validate.ReportValidator;
 
@@ -33,6 +34,11 @@ public class ReportPipeline {
 
     public Extraction extract(Path file) throws IOException {
         return extractor.extract(normalizer.normalize(parser.parse(file)), file.getFileName().toString());
+    }
+
+    /** A document already parsed (a record of a crawler export, say). */
+    public Extraction extract(ParsedDocument parsed) {
+        return extractor.extract(normalizer.normalize(parsed));
     }
 
     /** A test resource, e.g. {@code seeds/002_2bd72b0ede0a148a.txt}. */
