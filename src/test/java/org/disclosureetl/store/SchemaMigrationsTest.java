@@ -48,7 +48,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14");
+                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "16");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
         assertThat(revisionCache(dataSource)).isEqualTo(32);
         // the check for Flyway's table made no failed query, which H2 would have written to new.trace.db
@@ -68,7 +68,7 @@ class SchemaMigrationsTest {
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "16");
     }
 
     @Test
@@ -79,11 +79,15 @@ class SchemaMigrationsTest {
         // as a database of the version before V13 was
         jdbc.update("ALTER TABLE source_file RENAME COLUMN last_hashed_run TO last_seen_run");
         jdbc.update("ALTER SEQUENCE document_revision_seq NO CACHE");
-        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14')");
+        jdbc.update("DROP TABLE series_issue");
+        jdbc.update("ALTER TABLE document DROP COLUMN duplicate_of");
+        jdbc.update("ALTER TABLE document DROP COLUMN series_issues");
+        jdbc.update("ALTER TABLE document DROP COLUMN series_revision");
+        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '16')");
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "16");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
         assertThat(revisionCache(dataSource)).isEqualTo(32);
     }
@@ -95,7 +99,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14");
+                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "16");
         try (var connection = dataSource.getConnection()) {
             assertThat(SchemaMigrations.isCurrent(connection)).isTrue();
             // one revision at a time, so that revisions grow across connections (V14)

@@ -1,0 +1,22 @@
+-- An agency's reports form a series (series/SeriesLinker, the ingest job's link step): documents of the same
+-- agency_key and report year are the same report in several files. duplicate_of names the series' copy of that
+-- agency and year (NULL: the document is the copy, or belongs to no series). series_issue holds the issues the link
+-- step found (cross-year checks, cells that differ from the copy), exported after a document's own issues;
+-- series_issues counts them and series_revision names that set of rows for the export's fragment cache (a value of
+-- document_revision_seq, NULL when there are none). A document that is processed again loses all three until the
+-- next link step.
+ALTER TABLE document ADD COLUMN duplicate_of VARCHAR(32);
+ALTER TABLE document ADD COLUMN series_issues INT NOT NULL DEFAULT 0;
+ALTER TABLE document ADD COLUMN series_revision BIGINT;
+CREATE TABLE series_issue (
+    document_id     VARCHAR(32)   NOT NULL,
+    ordinal         INT           NOT NULL,
+    rule            VARCHAR(64)   NOT NULL,
+    table_code      VARCHAR(32),
+    row_code        VARCHAR(64),
+    column_code     VARCHAR(32),
+    expected        VARCHAR(100),
+    actual          VARCHAR(500),
+    message         VARCHAR(2000),
+    PRIMARY KEY (document_id, ordinal)
+);
