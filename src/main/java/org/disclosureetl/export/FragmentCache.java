@@ -37,6 +37,16 @@ final class FragmentCache {
         return document.processedRun() == null ? null : document.documentId() + "." + document.processedRun() + ".csv";
     }
 
+    /**
+     * The name of a document's fragment of validation_issues.csv: its series issues (series_revision) change
+     * without the document being processed.
+     */
+    static String issuesName(ExportQueries.DocumentKey document) {
+        String name = name(document);
+        return name == null || document.seriesRevision() == null ? name
+                : document.documentId() + "." + document.processedRun() + ".s" + document.seriesRevision() + ".csv";
+    }
+
     /** The fragment's bytes, or null when there is none. */
     byte[] read(String file, String name) throws IOException {
         try {

@@ -1,0 +1,69 @@
+package org.disclosureetl.ingest;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.disclosureetl.series.CellKey;
+import org.disclosureetl.series.SeriesDocument;
+import org.disclosureetl.series.SeriesLinker;
+import org.disclosureetl.store.SeriesRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The link step: links every stored extracted document into its agency's series (series/SeriesLinker), not only
+ * this run's, and stores what changed since the last link (duplicate_of, the series issues) in the step's
+ * transaction. Idempotent: a link over the same documents finds the same links and writes nothing; a failed step
+ * rolls back and its restart links again from the start.
+ */
+class SeriesLinkTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger("progress");
+
+    /** The cells of the last few documents asked for: the checks ask for each year's copy twice in a row. */
+    private static final int CELL_MEMO = 8;
+
+    private final SeriesRepository series;
+
+    SeriesLinkTasklet(SeriesRepository series) {
+        this.series = series;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long started = System.nanoTime();
+        List<SeriesDocument> documents = series.seriesDocuments();
+        Map<String, Map<CellKey, BigDecimal>> memo = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<CellKey, BigDecimal>> eldest) {
+                return size() > CELL_MEMO;
+            }
+        };
+        Map<String, SeriesLinker.Link> links = SeriesLinker.link(documents,
+                (id, all) -> memo.computeIfAbsent(id + (all ? "/all" : "/checked"), k -> series.cells(id, all)));
+        Map<String, SeriesRepository.StoredLink> stored = series.storedLinks();
+        int changed = 0;
+        for (Map.Entry<String, SeriesLinker.Link> link : links.entrySet()) {
+            if (!SeriesRepository.asStored(link.getValue()).equals(stored.get(link.getKey()))) {
+                series.replace(link.getKey(), link.getValue());
+                changed++;
+            }
+        }
+        for (String gone : stored.keySet()) {
+            if (!links.containsKey(gone)) {
+                series.replace(gone, null);
+                changed++;
+            }
+        }
+        contribution.incrementWriteCount(changed);
+        log.info("link: {} documents in series, {} linked, {} changed ({} ms)", documents.size(), links.size(), changed,
+                (System.nanoTime() - started) / 1_000_000);
+        return RepeatStatus.FINISHED;
+    }
+}
