@@ -91,9 +91,9 @@ public class CsvExporter {
         this.maxSlice = maxSlice;
         this.useFragments = useFragments;
         this.observations = new PerDocumentFile<>(CsvRows.OBSERVATIONS, CsvRows.OBSERVATION_HEADER,
-                DocumentKey::cells, queries::withCells, CsvRows::cell, FragmentCache::name);
+                DocumentKey::cells, queries::withCells, CsvRows::cell, FragmentCache::withSeries);
         this.issues = new PerDocumentFile<>(CsvRows.ISSUES, CsvRows.ISSUE_HEADER, DocumentKey::issues,
-                queries::withIssues, CsvRows::issue, FragmentCache::issuesName);
+                queries::withIssues, CsvRows::issue, FragmentCache::withSeries);
     }
 
     /** Rows written per file. */
@@ -187,7 +187,7 @@ public class CsvExporter {
 
     /**
      * panel.csv: the series' copy of each agency and year, one row each. A document's row is taken from its fragment
-     * (named by document and processed run, as its cells) when an earlier export rendered it, else rendered from its
+     * (named by document, processed run and series revision, as its cells) when an earlier export rendered it, else rendered from its
      * cells on the one connection this task holds.
      */
     private long writePanel(Path temp, ReportingQueries.Selection selection, PanelFile panel, String table,
@@ -200,7 +200,7 @@ public class CsvExporter {
             queries.withCells(table, rows -> {
                 for (ExportQueries.PanelDocument d : documents) {
                     run.checkNotCancelled();
-                    String name = d.processedRun() == null ? null : d.documentId() + "." + d.processedRun() + ".csv";
+                    String name = FragmentCache.withSeries(d.documentId(), d.processedRun(), d.seriesRevision());
                     byte[] bytes = cache == null || name == null ? null : cache.read(folder, name);
                     if (bytes == null) {
                         BigDecimal[] values = new BigDecimal[panel.width()];

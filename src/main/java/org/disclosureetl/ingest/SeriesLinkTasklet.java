@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.disclosureetl.series.Ambiguity;
 import org.disclosureetl.series.CellKey;
 import org.disclosureetl.series.SeriesDocument;
 import org.disclosureetl.series.SeriesLinker;
@@ -38,6 +39,10 @@ class SeriesLinkTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long started = System.nanoTime();
+        if (series.linkedAt(series.fingerprint())) {
+            log.info("link: no document changed since the last link");
+            return RepeatStatus.FINISHED;
+        }
         List<SeriesDocument> documents = series.seriesDocuments();
         Map<String, Map<CellKey, BigDecimal>> memo = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -45,8 +50,23 @@ class SeriesLinkTasklet implements Tasklet {
                 return size() > CELL_MEMO;
             }
         };
-        Map<String, SeriesLinker.Link> links = SeriesLinker.link(documents,
-                (id, all) -> memo.computeIfAbsent(id + (all ? "/all" : "/checked"), k -> series.cells(id, all)));
+        Map<String, Map<CellKey, Ambiguity>> ambiguous = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<CellKey, Ambiguity>> eldest) {
+                return size() > CELL_MEMO;
+            }
+        };
+        Map<String, SeriesLinker.Link> links = SeriesLinker.link(documents, new SeriesLinker.CellSource() {
+            @Override
+            public Map<CellKey, BigDecimal> cells(String documentId, boolean all) {
+                return memo.computeIfAbsent(documentId + (all ? "/all" : "/checked"), k -> series.cells(documentId, all));
+            }
+
+            @Override
+            public Map<CellKey, Ambiguity> ambiguous(String documentId) {
+                return ambiguous.computeIfAbsent(documentId, series::ambiguous);
+            }
+        });
         Map<String, SeriesRepository.StoredLink> stored = series.storedLinks();
         int changed = 0;
         for (Map.Entry<String, SeriesLinker.Link> link : links.entrySet()) {
@@ -61,6 +81,7 @@ class SeriesLinkTasklet implements Tasklet {
                 changed++;
             }
         }
+        series.linked(series.fingerprint());
         contribution.incrementWriteCount(changed);
         log.info("link: {} documents in series, {} linked, {} changed ({} ms)", documents.size(), links.size(), changed,
                 (System.nanoTime() - started) / 1_000_000);

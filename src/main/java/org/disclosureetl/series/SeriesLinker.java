@@ -34,18 +34,18 @@ import org.disclosureetl.validate.ReportValidator;
 public final class SeriesLinker {
 
     /** Which report of the pair a term reads. */
-    enum Side {
+    enum Of {
         PREVIOUS("prev."), THIS("this.");
 
         private final String prefix;
 
-        Side(String prefix) {
+        Of(String prefix) {
             this.prefix = prefix;
         }
     }
 
     /** A term of a check: a row (each-column checks) or column (each-row checks) code of one report, maybe subtracted. */
-    record Term(Side side, String code, boolean subtracted) {
+    record Term(Of side, String code, boolean subtracted) {
 
         String synthetic() {
             return side.prefix + code + (subtracted ? ".subtracted" : "");
@@ -61,15 +61,15 @@ public final class SeriesLinker {
 
     static final List<Check> CHECKS = List.of(
             new Check(SeriesRule.CARRIED_OVER_MATCHES, "applications", IdentityRule.Scope.EACH_COLUMN,
-                    new Term(Side.THIS, "carried_over", false),
-                    List.of(new Term(Side.PREVIOUS, "carried_forward", false))),
+                    new Term(Of.THIS, "carried_over", false),
+                    List.of(new Term(Of.PREVIOUS, "carried_forward", false))),
             new Check(SeriesRule.IN_FORCE_MOVES, "proactive", IdentityRule.Scope.EACH_ROW,
-                    new Term(Side.THIS, "in_force", false),
-                    List.of(new Term(Side.PREVIOUS, "in_force", false), new Term(Side.THIS, "issued", false),
-                            new Term(Side.THIS, "repealed", true))),
+                    new Term(Of.THIS, "in_force", false),
+                    List.of(new Term(Of.PREVIOUS, "in_force", false), new Term(Of.THIS, "issued", false),
+                            new Term(Of.THIS, "repealed", true))),
             new Check(SeriesRule.TOTAL_PUBLISHED_GROWS, "proactive", IdentityRule.Scope.EACH_ROW,
-                    new Term(Side.THIS, "total_published", false),
-                    List.of(new Term(Side.PREVIOUS, "total_published", false), new Term(Side.THIS, "published", false))));
+                    new Term(Of.THIS, "total_published", false),
+                    List.of(new Term(Of.PREVIOUS, "total_published", false), new Term(Of.THIS, "published", false))));
 
     /**
      * The rows the cross-year checks read, by table: each-column checks read their rows, each-row checks every row
@@ -98,6 +98,11 @@ public final class SeriesLinker {
     public interface CellSource {
         /** @param all every cell (a duplicate and its copy), or only those of {@link #checkedRows()} */
         Map<CellKey, BigDecimal> cells(String documentId, boolean all);
+
+        /** The document's cells left empty as ambiguous, with their candidate readings. */
+        default Map<CellKey, Ambiguity> ambiguous(String documentId) {
+            return Map.of();
+        }
     }
 
     /** What the series says of one document: the copy it duplicates (null: none) and its issues. */
@@ -139,20 +144,29 @@ public final class SeriesLinker {
                 SeriesDocument copy = sameYear.get(0);
                 for (SeriesDocument duplicate : sameYear.subList(1, sameYear.size())) {
                     duplicateOf.put(duplicate.documentId(), copy.documentId());
-                    List<Finding> differences = differences(copy, cells.cells(copy.documentId(), true), duplicate,
-                            cells.cells(duplicate.documentId(), true));
+                    List<Finding> differences = differences(
+                            reported(cells.cells(copy.documentId(), true), cells.ambiguous(copy.documentId())),
+                            copy,
+                            reported(cells.cells(duplicate.documentId(), true), cells.ambiguous(duplicate.documentId())),
+                            duplicate);
                     if (!differences.isEmpty()) {
                         issues.computeIfAbsent(duplicate.documentId(), k -> new ArrayList<>()).addAll(differences);
                     }
                 }
+            }
+            // consecutive years, earlier first: what settles a cell of year N is added to N's issues before N+1's
+            for (List<SeriesDocument> sameYear : years.values()) {
+                SeriesDocument copy = sameYear.get(0);
                 SeriesDocument previous = years.containsKey(copy.reportYear() - 1)
                         ? years.get(copy.reportYear() - 1).get(0) : null;
-                if (previous != null) {
-                    List<Finding> breaks = crossYear(previous, cells.cells(previous.documentId(), false), copy,
-                            cells.cells(copy.documentId(), false));
-                    if (!breaks.isEmpty()) {
-                        issues.computeIfAbsent(copy.documentId(), k -> new ArrayList<>()).addAll(breaks);
-                    }
+                if (previous == null) {
+                    continue;
+                }
+                CrossYear found = crossYear(side(previous, cells), side(copy, cells));
+                found.settled().forEach((id, settled) -> issues.computeIfAbsent(id, k -> new ArrayList<>())
+                        .addAll(settled));
+                if (!found.breaks().isEmpty()) {
+                    issues.computeIfAbsent(copy.documentId(), k -> new ArrayList<>()).addAll(found.breaks());
                 }
             }
         }
@@ -168,9 +182,26 @@ public final class SeriesLinker {
         return links;
     }
 
+    /**
+     * The cells as the report gives them: an ambiguous cell has no number of its own, even once a neighbouring year
+     * settled it, so that settling never changes what is compared.
+     */
+    private static Map<CellKey, BigDecimal> reported(Map<CellKey, BigDecimal> cells, Map<CellKey, Ambiguity> ambiguous) {
+        if (ambiguous.isEmpty()) {
+            return cells;
+        }
+        Map<CellKey, BigDecimal> own = new LinkedHashMap<>(cells);
+        ambiguous.keySet().forEach(key -> {
+            if (own.containsKey(key)) {
+                own.put(key, null);
+            }
+        });
+        return own;
+    }
+
     /** The cells in which {@code duplicate} differs from {@code copy}, as issues on the duplicate. */
-    static List<Finding> differences(SeriesDocument copy, Map<CellKey, BigDecimal> copyCells,
-                                     SeriesDocument duplicate, Map<CellKey, BigDecimal> duplicateCells) {
+    static List<Finding> differences(Map<CellKey, BigDecimal> copyCells, SeriesDocument copy,
+                                     Map<CellKey, BigDecimal> duplicateCells, SeriesDocument duplicate) {
         Set<CellKey> keys = new LinkedHashSet<>(copyCells.keySet());
         keys.addAll(duplicateCells.keySet());
         List<Finding> findings = new ArrayList<>();
@@ -192,62 +223,105 @@ public final class SeriesLinker {
         return findings;
     }
 
-    /** The cross-year checks of {@code later} (year N+1) against {@code earlier} (year N), as issues on {@code later}. */
-    static List<Finding> crossYear(SeriesDocument earlier, Map<CellKey, BigDecimal> earlierCells,
-                                   SeriesDocument later, Map<CellKey, BigDecimal> laterCells) {
-        List<Finding> findings = new ArrayList<>();
-        for (Check check : CHECKS) {
-            findings.addAll(check(check, earlier, earlierCells, later, laterCells));
-        }
-        return findings;
+    /** A report of a cross-year comparison: its cells (only those the checks read) and its ambiguous cells. */
+    record Side(SeriesDocument document, Map<CellKey, BigDecimal> cells, Map<CellKey, Ambiguity> ambiguous) {
     }
 
-    private static List<Finding> check(Check check, SeriesDocument earlier, Map<CellKey, BigDecimal> earlierCells,
-                                       SeriesDocument later, Map<CellKey, BigDecimal> laterCells) {
+    private static Side side(SeriesDocument document, CellSource cells) {
+        return new Side(document, cells.cells(document.documentId(), false), cells.ambiguous(document.documentId()));
+    }
+
+    /**
+     * What comparing two consecutive years found.
+     *
+     * @param breaks  broken checks, issues on the later report
+     * @param settled {@link SeriesRule#SETTLED_BY_SERIES} findings by the document whose cells they fill
+     */
+    record CrossYear(List<Finding> breaks, Map<String, List<Finding>> settled) {
+    }
+
+    /**
+     * The cells of one ambiguous run of one report (same table, same printed run, same number of readings), which
+     * one reading fills together, and the check lines in which they take part.
+     */
+    private record Run(Side side, String tableCode, String raw, int readings) {
+    }
+
+    /** A check line in which cells of one ambiguous run take part and every other cell is a number. */
+    private record Constraint(Check check, String line, Map<Term, BigDecimal> fixed, Map<Term, CellKey> open,
+                              Side other) {
+    }
+
+    /** The cross-year checks of {@code later} (year N+1) against {@code earlier} (year N). */
+    static CrossYear crossYear(Side earlier, Side later) {
+        List<Finding> breaks = new ArrayList<>();
+        Map<Run, List<Constraint>> runs = new LinkedHashMap<>();
+        for (Check check : CHECKS) {
+            breaks.addAll(check(check, earlier, later, runs));
+        }
+        Map<String, List<Finding>> settled = new LinkedHashMap<>();
+        runs.forEach((run, constraints) -> {
+            List<Finding> found = settle(run, constraints);
+            if (!found.isEmpty()) {
+                settled.computeIfAbsent(run.side().document().documentId(), k -> new ArrayList<>()).addAll(found);
+            }
+        });
+        return new CrossYear(breaks, settled);
+    }
+
+    private static List<Finding> check(Check check, Side earlier, Side later, Map<Run, List<Constraint>> runs) {
         boolean eachColumn = check.scope() == IdentityRule.Scope.EACH_COLUMN;
         // the rows (each-row check) or columns (each-column check) of the later report that have the lhs cell
         Set<String> lines = new LinkedHashSet<>();
-        for (CellKey key : laterCells.keySet()) {
+        for (CellKey key : later.cells().keySet()) {
             if (key.tableCode().equals(check.tableCode())
                     && (eachColumn ? key.rowCode() : key.columnCode()).equals(check.lhs().code())) {
                 lines.add(eachColumn ? key.columnCode() : key.rowCode());
             }
         }
+        List<Term> terms = new ArrayList<>();
+        terms.add(check.lhs());
+        terms.addAll(check.rhs());
         List<Observation> side = new ArrayList<>();
         Map<String, Map<Term, BigDecimal>> valuesOf = new LinkedHashMap<>();
         for (String line : lines) {
             Map<Term, BigDecimal> values = new LinkedHashMap<>();
-            List<Term> terms = new ArrayList<>();
-            terms.add(check.lhs());
-            terms.addAll(check.rhs());
+            Map<Term, CellKey> open = new LinkedHashMap<>();
+            Run run = null;
+            boolean comparable = true;
             for (Term term : terms) {
-                CellKey key = eachColumn ? new CellKey(check.tableCode(), term.code(), line)
-                        : new CellKey(check.tableCode(), line, term.code());
-                BigDecimal value = (term.side() == Side.THIS ? laterCells : earlierCells).get(key);
-                if (value == null) {
-                    break; // absent or not a number in one of the reports: no comparison
+                Side of = term.side() == Of.THIS ? later : earlier;
+                CellKey key = key(check, line, term);
+                Ambiguity ambiguity = of.ambiguous().get(key);
+                if (ambiguity != null && of.cells().containsKey(key)) {
+                    Run its = new Run(of, key.tableCode(), ambiguity.raw(), ambiguity.readings().size());
+                    if (run != null && !run.equals(its)) {
+                        comparable = false; // two runs at once: not decided here
+                    }
+                    run = its;
+                    open.put(term, key);
+                } else if (of.cells().get(key) != null) {
+                    values.put(term, of.cells().get(key));
+                } else {
+                    comparable = false; // absent or not a number in one of the reports: no comparison
                 }
-                values.put(term, value);
             }
-            if (values.size() < terms.size()) {
+            if (!comparable) {
+                continue;
+            }
+            if (run != null) {
+                Side other = run.side() == later ? earlier : later;
+                runs.computeIfAbsent(run, k -> new ArrayList<>()).add(new Constraint(check, line, values, open, other));
                 continue;
             }
             valuesOf.put(line, values);
-            values.forEach((term, value) -> {
-                BigDecimal v = term.subtracted() ? value.negate() : value;
-                side.add(eachColumn
-                        ? new Observation(check.tableCode(), term.synthetic(), line, v, null, null, null, null, null, 0)
-                        : new Observation(check.tableCode(), line, term.synthetic(), v, null, null, null, null, null, 0));
-            });
+            side.addAll(observations(check, line, values));
         }
         if (side.isEmpty()) {
             return List.of();
         }
-        IdentityRule rule = new IdentityRule("series", check.rule().code(), check.tableCode(), check.scope(),
-                List.of(check.lhs().synthetic()), check.rhs().stream().map(Term::synthetic).toList(),
-                IdentityRule.Relation.EQUALS, "");
         List<Finding> findings = new ArrayList<>();
-        for (Finding broken : ReportValidator.evaluate(List.of(rule), side)) {
+        for (Finding broken : ReportValidator.evaluate(List.of(rule(check)), side)) {
             String line = eachColumn ? broken.columnCode() : broken.rowCode();
             String row = eachColumn ? check.lhs().code() : line;
             String column = eachColumn ? line : check.lhs().code();
@@ -256,16 +330,94 @@ public final class SeriesLinker {
             for (Term term : check.rhs()) {
                 sum.append(sum.isEmpty() ? "" : term.subtracted() ? " - " : " + ")
                         .append(term.code()).append(' ').append(CellValue.plain(values.get(term)))
-                        .append(" (").append(term.side() == Side.THIS ? later.reportYear() : earlier.reportYear())
+                        .append(" (").append(term.side() == Of.THIS ? later.document().reportYear()
+                                : earlier.document().reportYear())
                         .append(')');
             }
             findings.add(Finding.named(check.rule().code()).table(check.tableCode()).row(row).column(column)
                     .expected(broken.expected()).actual(broken.actual())
                     .message(check.tableCode() + "/" + row + "/" + column + " is " + broken.actual() + " in "
-                            + later.describe() + ", but " + sum + " = " + broken.expected() + " with "
-                            + earlier.describe()));
+                            + later.document().describe() + ", but " + sum + " = " + broken.expected() + " with "
+                            + earlier.document().describe()));
         }
         return findings;
+    }
+
+    private static CellKey key(Check check, String line, Term term) {
+        return check.scope() == IdentityRule.Scope.EACH_COLUMN ? new CellKey(check.tableCode(), term.code(), line)
+                : new CellKey(check.tableCode(), line, term.code());
+    }
+
+    /** The identity a check is evaluated as, on the two reports' cells under prefixed codes. */
+    private static IdentityRule rule(Check check) {
+        return new IdentityRule("series", check.rule().code(), check.tableCode(), check.scope(),
+                List.of(check.lhs().synthetic()), check.rhs().stream().map(Term::synthetic).toList(),
+                IdentityRule.Relation.EQUALS, "");
+    }
+
+    private static List<Observation> observations(Check check, String line, Map<Term, BigDecimal> values) {
+        boolean eachColumn = check.scope() == IdentityRule.Scope.EACH_COLUMN;
+        List<Observation> cells = new ArrayList<>();
+        values.forEach((term, value) -> {
+            BigDecimal v = term.subtracted() ? value.negate() : value;
+            cells.add(eachColumn
+                    ? new Observation(check.tableCode(), term.synthetic(), line, v, null, null, null, null, null, 0)
+                    : new Observation(check.tableCode(), line, term.synthetic(), v, null, null, null, null, null, 0));
+        });
+        return cells;
+    }
+
+    /**
+     * The reading of an ambiguous run that every check line it takes part in agrees with, when exactly one does:
+     * then each cell of the run that this reading gives a number is filled, with a finding naming the report that
+     * decided it. Otherwise nothing: the cells stay empty.
+     */
+    private static List<Finding> settle(Run run, List<Constraint> constraints) {
+        List<Integer> agreeing = new ArrayList<>();
+        for (int k = 0; k < run.readings(); k++) {
+            boolean holds = true;
+            for (Constraint c : constraints) {
+                Map<Term, BigDecimal> values = new LinkedHashMap<>(c.fixed());
+                for (Map.Entry<Term, CellKey> open : c.open().entrySet()) {
+                    BigDecimal candidate = run.side().ambiguous().get(open.getValue()).readings().get(k);
+                    if (candidate == null) {
+                        holds = false;
+                        break;
+                    }
+                    values.put(open.getKey(), candidate);
+                }
+                if (!holds || !ReportValidator.evaluate(List.of(rule(c.check())),
+                        observations(c.check(), c.line(), values)).isEmpty()) {
+                    holds = false;
+                    break;
+                }
+            }
+            if (holds) {
+                agreeing.add(k);
+            }
+        }
+        if (agreeing.size() != 1) {
+            return List.of();
+        }
+        int k = agreeing.get(0);
+        Side other = constraints.get(0).other();
+        Set<String> rules = new LinkedHashSet<>();
+        constraints.forEach(c -> rules.add(c.check().rule().code()));
+        List<Finding> settled = new ArrayList<>();
+        run.side().ambiguous().forEach((key, ambiguity) -> {
+            BigDecimal value = ambiguity.readings().get(k);
+            // every cell of the run: the reading fixes them all, not only those the checks read
+            if (!key.tableCode().equals(run.tableCode()) || !ambiguity.raw().equals(run.raw())
+                    || ambiguity.readings().size() != run.readings() || value == null) {
+                return;
+            }
+            settled.add(Finding.named(SeriesRule.SETTLED_BY_SERIES.code()).table(key.tableCode()).row(key.rowCode())
+                    .column(key.columnCode()).actual(CellValue.plain(value))
+                    .message(key + " is " + CellValue.plain(value) + " in " + run.side().document().describe()
+                            + ": of the " + run.readings() + " readings of " + run.raw() + " only reading " + (k + 1)
+                            + " agrees with " + String.join(", ", rules) + " against " + other.document().describe()));
+        });
+        return settled;
     }
 
     private static String text(BigDecimal value) {

@@ -12,7 +12,12 @@ public enum SeriesRule {
     /** 2019 form, table 2: total_published of N+1 equals total_published of N + published of N+1. */
     TOTAL_PUBLISHED_GROWS("total_published_grows"),
     /** A duplicate's cell differs from the series' copy for the same agency and year. */
-    DUPLICATE_DIFFERS("duplicate_differs");
+    DUPLICATE_DIFFERS("duplicate_differs"),
+    /**
+     * A cell left empty as ambiguous (several readings of a run of digits fit every identity) filled because
+     * exactly one reading agrees with the neighbouring year's report in the cross-year checks.
+     */
+    SETTLED_BY_SERIES("settled_by_series");
 
     private final String code;
 

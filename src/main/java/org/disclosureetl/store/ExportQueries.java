@@ -85,7 +85,7 @@ public class ExportQueries {
      */
     public record PanelDocument(String documentId, String agencyKey, String agency, int reportYear, String regionCode,
                                 String province, String prefecture, String county, String formatVersion,
-                                Long processedRun) {
+                                Long processedRun, Long seriesRevision) {
     }
 
     /**
@@ -95,14 +95,15 @@ public class ExportQueries {
     public List<PanelDocument> panelDocuments(ReportingQueries.Selection selection) {
         String where = selection.where();
         return selection.bind(jdbc.sql("SELECT d.document_id, d.agency_key, d.agency, d.report_year, d.region_code,"
-                        + " d.province, d.prefecture, d.county, d.format_version, d.processed_run FROM document d"
+                        + " d.province, d.prefecture, d.county, d.format_version, d.processed_run, d.series_revision"
+                        + " FROM document d"
                         + (where.isEmpty() ? " WHERE" : where + " AND") + " d.status = :panelStatus"
                         + " AND d.agency_key IS NOT NULL AND d.agency_key <> '' AND d.report_year IS NOT NULL"
                         + " AND d.duplicate_of IS NULL ORDER BY d.agency_key, d.report_year, d.document_id")
                         .param("panelStatus", DocumentStatus.EXTRACTED.code()))
                 .query((rs, n) -> new PanelDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        longOrNull(rs, 10)))
+                        longOrNull(rs, 10), longOrNull(rs, 11)))
                 .list();
     }
 

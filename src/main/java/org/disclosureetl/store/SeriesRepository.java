@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.FindingRule;
+import org.disclosureetl.series.Ambiguity;
 import org.disclosureetl.series.CellKey;
 import org.disclosureetl.series.SeriesDocument;
 import org.disclosureetl.series.SeriesLinker;
+import org.disclosureetl.series.SeriesRule;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +82,49 @@ public class SeriesRepository {
         return cells;
     }
 
+    /**
+     * A document's cells left empty as ambiguous ({@code ambiguous_reading} issues whose expected column lists the
+     * cell's value in each reading, extract/TableSolver).
+     */
+    public Map<CellKey, Ambiguity> ambiguous(String documentId) {
+        Map<CellKey, Ambiguity> cells = new LinkedHashMap<>();
+        jdbc.sql("SELECT table_code, row_code, column_code, actual, expected FROM validation_issue"
+                        + " WHERE document_id = ? AND rule = ? AND column_code IS NOT NULL ORDER BY ordinal")
+                .params(documentId, FindingRule.AMBIGUOUS_READING.code())
+                .query((RowCallbackHandler) rs -> {
+                    Ambiguity ambiguity = Ambiguity.parse(rs.getString(4), rs.getString(5));
+                    if (ambiguity != null) {
+                        cells.put(new CellKey(rs.getString(1), rs.getString(2), rs.getString(3)), ambiguity);
+                    }
+                });
+        return cells;
+    }
+
+    /** Bump when the link step finds other links in the same data, so that the next run links again. */
+    static final String LINK_VERSION = "1";
+
+    /**
+     * What the link step reads, cheaply: every write of a document row (the link's own included) takes a new
+     * revision (V11__incremental_runs.sql), so an equal fingerprint means the same links.
+     */
+    public String fingerprint() {
+        return jdbc.sql("SELECT CONCAT('documents=', COUNT(*), ';revision=', COALESCE(MAX(revision), 0)) FROM document")
+                .query(String.class).single();
+    }
+
+    /** Whether the last link step finished on data with this fingerprint. */
+    public boolean linkedAt(String fingerprint) {
+        return jdbc.sql("SELECT COUNT(*) FROM series_link WHERE name = 'link' AND fingerprint = ?")
+                .param(LINK_VERSION + ";" + fingerprint).query(Integer.class).single() > 0;
+    }
+
+    /** Records that the link step finished on data with this fingerprint (in its transaction). */
+    public void linked(String fingerprint) {
+        jdbc.sql("DELETE FROM series_link WHERE name = 'link'").update();
+        jdbc.sql("INSERT INTO series_link (name, fingerprint) VALUES ('link', ?)")
+                .param(LINK_VERSION + ";" + fingerprint).update();
+    }
+
     /** A document's links as stored: the copy it duplicates and its series issues as they are exported. */
     public record StoredLink(String duplicateOf, List<ExportQueries.IssueLine> issues) {
     }
@@ -113,7 +159,26 @@ public class SeriesRepository {
      */
     public void replace(String documentId, SeriesLinker.Link link) {
         List<Finding> issues = link == null ? List.of() : link.issues();
+        // cells the last link settled are empty again, as the extractor left them, before the new ones are filled
+        jdbc.sql("""
+                        UPDATE observation SET value_number = NULL
+                        WHERE document_id = ? AND EXISTS (SELECT 1 FROM series_issue s WHERE s.document_id = ?
+                            AND s.rule = ? AND s.table_code = observation.table_code
+                            AND s.row_code = observation.row_code AND s.column_code = observation.column_code)""")
+                .params(documentId, documentId, SeriesRule.SETTLED_BY_SERIES.code()).update();
         jdbc.sql("DELETE FROM series_issue WHERE document_id = ?").param(documentId).update();
+        for (Finding settled : issues) {
+            if (settled.rule().equals(SeriesRule.SETTLED_BY_SERIES.code())) {
+                // only a cell the extractor left empty: a value the report fixes is never overridden
+                jdbc.sql("""
+                                UPDATE observation SET value_number = ?
+                                WHERE document_id = ? AND table_code = ? AND row_code = ? AND column_code = ?
+                                  AND value_number IS NULL""")
+                        .params(new BigDecimal(settled.actual()), documentId, settled.tableCode(), settled.rowCode(),
+                                settled.columnCode())
+                        .update();
+            }
+        }
         for (int i = 0; i < issues.size(); i++) {
             ExportQueries.IssueLine line = DocumentRepository.storedIssues(List.of(issues.get(i))).get(0);
             jdbc.sql("""

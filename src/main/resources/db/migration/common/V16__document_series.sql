@@ -20,3 +20,9 @@ CREATE TABLE series_issue (
     message         VARCHAR(2000),
     PRIMARY KEY (document_id, ordinal)
 );
+-- What the data looked like when the link step last finished (store/SeriesRepository#fingerprint, after its own
+-- writes): a run that changed no document skips the link instead of reading every series again.
+CREATE TABLE series_link (
+    name            VARCHAR(32)   NOT NULL PRIMARY KEY,
+    fingerprint     VARCHAR(200)  NOT NULL
+);

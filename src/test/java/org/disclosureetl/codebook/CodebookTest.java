@@ -136,7 +136,7 @@ class CodebookTest {
         for (org.disclosureetl.series.SeriesRule rule : org.disclosureetl.series.SeriesRule.values()) {
             assertThat(kinds).as(Codebook.RULES).containsEntry(rule.code(), "series");
         }
-        assertThat(kinds.values().stream().filter("series"::equals)).hasSize(4);
+        assertThat(kinds.values().stream().filter("series"::equals)).hasSize(5);
     }
 
     private static int countFormatCells() {
