@@ -17,7 +17,25 @@ import org.junit.jupiter.api.Test;
 class SeriesLinkerTest {
 
     private final Map<String, Map<CellKey, BigDecimal>> cells = new HashMap<>();
-    private final SeriesLinker.CellSource source = (id, all) -> cells.getOrDefault(id, Map.of());
+    private final Map<String, Map<CellKey, Ambiguity>> ambiguous = new HashMap<>();
+    private final SeriesLinker.CellSource source = new SeriesLinker.CellSource() {
+        @Override
+        public Map<CellKey, BigDecimal> cells(String documentId, boolean all) {
+            return cells.getOrDefault(documentId, Map.of());
+        }
+
+        @Override
+        public Map<CellKey, Ambiguity> ambiguous(String documentId) {
+            return ambiguous.getOrDefault(documentId, Map.of());
+        }
+    };
+
+    /** A cell the extractor left empty as ambiguous, with its value in each reading ({@code 1|11}). */
+    private void ambiguousCell(String id, String table, String row, String column, String raw, String readings) {
+        cell(id, table, row, column, null);
+        ambiguous.computeIfAbsent(id, k -> new LinkedHashMap<>())
+                .put(new CellKey(table, row, column), Ambiguity.parse(raw, readings));
+    }
 
     private SeriesDocument document(String id, int year, int cellCount, int issues, long run) {
         return new SeriesDocument(id, id + ".txt", "350128/公安局", year, year >= 2021 ? "2021" : "2019", cellCount,
@@ -180,6 +198,90 @@ class SeriesLinkerTest {
                 document("b22", 2022, 4, 0, 1), document("b22dup", 2022, 4, 0, 2)), source);
         assertThat(links).containsOnlyKeys("b22dup");
         assertThat(links.get("b22dup").issues()).extracting(Finding::rule).containsOnly("duplicate_differs");
+    }
+
+    @Test
+    void anAmbiguousCarryOverIsSettledByTheOnlyReadingThatAgreesWithTheYearBefore() {
+        carry("a21", "0", "11");
+        cell("a21", "applications", "carried_forward", "total", "0"); // natural_person 11, total 0... as printed
+        // 2022 prints carried_over as the run 110: 1 and 10, or 11 and 0
+        ambiguousCell("b22", "applications", "carried_over", "natural_person", "110", "1|11");
+        ambiguousCell("b22", "applications", "carried_over", "total", "110", "10|0");
+        cell("b22", "applications", "carried_forward", "natural_person", "0");
+        cell("b22", "applications", "carried_forward", "total", "0");
+        List<SeriesDocument> series = List.of(document("a21", 2021, 4, 0, 1), document("b22", 2022, 4, 1, 1));
+
+        Map<String, SeriesLinker.Link> links = SeriesLinker.link(series, source);
+
+        assertThat(links).containsOnlyKeys("b22");
+        assertThat(links.get("b22").issues())
+                .extracting(Finding::rule, Finding::rowCode, Finding::columnCode, Finding::expected, Finding::actual)
+                .containsExactly(tuple("settled_by_series", "carried_over", "natural_person", null, "11"),
+                        tuple("settled_by_series", "carried_over", "total", null, "0"));
+        assertThat(links.get("b22").issues().get(0).message()).isEqualTo(
+                "applications/carried_over/natural_person is 11 in the 2022 report (document b22, file b22.txt):"
+                        + " of the 2 readings of 110 only reading 2 agrees with carried_over_matches against"
+                        + " the 2021 report (document a21, file a21.txt)");
+
+        // the next link reads the settled values back: the same links, nothing compared twice
+        cell("b22", "applications", "carried_over", "natural_person", "11");
+        cell("b22", "applications", "carried_over", "total", "0");
+        assertThat(SeriesLinker.link(series, source)).isEqualTo(links);
+    }
+
+    @Test
+    void anAmbiguousCarriedForwardIsSettledByTheYearAfter() {
+        ambiguousCell("a21", "applications", "carried_forward", "natural_person", "303", "3|30");
+        ambiguousCell("a21", "applications", "carried_forward", "total", "303", "3|3");
+        carry("b22", "3", "0");
+
+        Map<String, SeriesLinker.Link> links = SeriesLinker.link(
+                List.of(document("a21", 2021, 4, 1, 1), document("b22", 2022, 4, 0, 1)), source);
+
+        assertThat(links).containsOnlyKeys("a21");
+        assertThat(links.get("a21").issues()).extracting(Finding::rule, Finding::columnCode, Finding::actual)
+                .containsExactly(tuple("settled_by_series", "natural_person", "3"), tuple("settled_by_series", "total", "3"));
+    }
+
+    @Test
+    void theStockOfRulesSettlesARunOfTheLaterYear() {
+        cell("a21", "proactive", "art20_1.normative_docs", "issued", "2");
+        cell("a21", "proactive", "art20_1.normative_docs", "repealed", "0");
+        cell("a21", "proactive", "art20_1.normative_docs", "in_force", "7");
+        // 4110: 4 1 10 (7 + 4 - 1 = 10, agrees) or 41 1 0 (7 + 41 - 1 = 47, not 0)
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "issued", "4110", "4|41");
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "repealed", "4110", "1|1");
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "in_force", "4110", "10|0");
+
+        Map<String, SeriesLinker.Link> links = SeriesLinker.link(
+                List.of(document("a21", 2021, 3, 0, 1), document("b22", 2022, 3, 3, 1)), source);
+
+        assertThat(links.get("b22").issues()).extracting(Finding::rule, Finding::columnCode, Finding::actual)
+                .containsExactly(tuple("settled_by_series", "issued", "4"), tuple("settled_by_series", "repealed", "1"),
+                        tuple("settled_by_series", "in_force", "10"));
+    }
+
+    @Test
+    void whenSeveralReadingsAgreeOrNoneCanBeComparedNothingIsSettled() {
+        cell("a21", "proactive", "art20_1.normative_docs", "in_force", "0");
+        // 1010: 1 0 1 or 10 0 10, and 0 + 1 - 0 = 1, 0 + 10 - 0 = 10: both agree
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "issued", "1010", "1|10");
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "repealed", "1010", "0|0");
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "in_force", "1010", "1|10");
+        // carried_over ambiguous, but 2021 has no carried_forward: nothing to compare
+        ambiguousCell("b22", "applications", "carried_over", "total", "110", "1|11");
+
+        assertThat(SeriesLinker.link(List.of(document("a21", 2021, 1, 0, 1), document("b22", 2022, 4, 4, 1)), source))
+                .isEmpty();
+    }
+
+    @Test
+    void ambiguousReadingsAreParsedFromTheIssueAndAnUnreadableOneIsIgnored() {
+        assertThat(Ambiguity.parse("3500", "3|35").readings()).containsExactly(new BigDecimal("3"), new BigDecimal("35"));
+        assertThat(Ambiguity.parse("3 0", "blank|30").readings()).containsExactly(null, new BigDecimal("30"));
+        assertThat(Ambiguity.parse("35", "3|3…")).isNull();
+        assertThat(Ambiguity.parse("35", null)).isNull();
+        assertThat(Ambiguity.parse("35", "3")).isNull();
     }
 
     @Test
