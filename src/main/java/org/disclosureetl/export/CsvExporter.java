@@ -91,7 +91,7 @@ public class CsvExporter {
         this.maxSlice = maxSlice;
         this.useFragments = useFragments;
         this.observations = new PerDocumentFile<>(CsvRows.OBSERVATIONS, CsvRows.OBSERVATION_HEADER,
-                DocumentKey::cells, queries::withCells, CsvRows::cell, FragmentCache::withSeries);
+                DocumentKey::cells, queries::withCells, CsvRows::cell, FragmentCache::ofCells);
         this.issues = new PerDocumentFile<>(CsvRows.ISSUES, CsvRows.ISSUE_HEADER, DocumentKey::issues,
                 queries::withIssues, CsvRows::issue, FragmentCache::withSeries);
     }
@@ -200,7 +200,7 @@ public class CsvExporter {
             queries.withCells(table, rows -> {
                 for (ExportQueries.PanelDocument d : documents) {
                     run.checkNotCancelled();
-                    String name = FragmentCache.withSeries(d.documentId(), d.processedRun(), d.seriesRevision());
+                    String name = FragmentCache.withSeries(d.documentId(), d.processedRun(), d.cellsRevision());
                     byte[] bytes = cache == null || name == null ? null : cache.read(folder, name);
                     if (bytes == null) {
                         BigDecimal[] values = new BigDecimal[panel.width()];

@@ -42,6 +42,11 @@ final class FragmentCache {
         return withSeries(document.documentId(), document.processedRun(), document.seriesRevision());
     }
 
+    /** The name of a document's fragment of its cells: they change with the series only where it settled some. */
+    static String ofCells(ExportQueries.DocumentKey document) {
+        return withSeries(document.documentId(), document.processedRun(), document.cellsRevision());
+    }
+
     static String withSeries(String documentId, Long processedRun, Long seriesRevision) {
         if (processedRun == null) {
             return null;

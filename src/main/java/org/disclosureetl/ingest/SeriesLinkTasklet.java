@@ -27,7 +27,7 @@ class SeriesLinkTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger("progress");
 
-    /** The cells of the last few documents asked for: the checks ask for each year's copy twice in a row. */
+    /** Every cell of the last few documents asked for (a copy is compared with each of its duplicates). */
     private static final int CELL_MEMO = 8;
 
     private final SeriesRepository series;
@@ -44,27 +44,26 @@ class SeriesLinkTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         List<SeriesDocument> documents = series.seriesDocuments();
+        // the checked cells and the ambiguous ones of every document in one pass each; every cell of a document
+        // only for duplicates and their copies, a few
+        Map<String, Map<CellKey, BigDecimal>> checked = series.checkedCells();
+        Map<String, Map<CellKey, Ambiguity>> ambiguous = series.allAmbiguous();
         Map<String, Map<CellKey, BigDecimal>> memo = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Map<CellKey, BigDecimal>> eldest) {
                 return size() > CELL_MEMO;
             }
         };
-        Map<String, Map<CellKey, Ambiguity>> ambiguous = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Map<CellKey, Ambiguity>> eldest) {
-                return size() > CELL_MEMO;
-            }
-        };
         Map<String, SeriesLinker.Link> links = SeriesLinker.link(documents, new SeriesLinker.CellSource() {
             @Override
             public Map<CellKey, BigDecimal> cells(String documentId, boolean all) {
-                return memo.computeIfAbsent(documentId + (all ? "/all" : "/checked"), k -> series.cells(documentId, all));
+                return all ? memo.computeIfAbsent(documentId, id -> series.cells(id, true))
+                        : checked.getOrDefault(documentId, Map.of());
             }
 
             @Override
             public Map<CellKey, Ambiguity> ambiguous(String documentId) {
-                return ambiguous.computeIfAbsent(documentId, series::ambiguous);
+                return ambiguous.getOrDefault(documentId, Map.of());
             }
         });
         Map<String, SeriesRepository.StoredLink> stored = series.storedLinks();

@@ -155,14 +155,14 @@ public class DocumentRepository {
                 UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
                        status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?,
                        region_code = ?, region_level = ?, province = ?, prefecture = ?, county = ?, agency_key = ?,
-                       duplicate_of = NULL, series_issues = 0, series_revision = NULL,
+                       duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", extracted);
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET status = ?, tables_found = 0, cells = 0, issues = 0,
                        attempts = attempts + 1, processed_run = ?, region_code = NULL, region_level = NULL,
                        province = NULL, prefecture = NULL, county = NULL, agency_key = NULL,
-                       duplicate_of = NULL, series_issues = 0, series_revision = NULL,
+                       duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", failed);
     }

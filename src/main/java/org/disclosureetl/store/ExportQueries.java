@@ -42,9 +42,10 @@ public class ExportQueries {
      * @param cells          how many observation rows it has
      * @param issues         how many validation_issue and series_issue rows it has
      * @param seriesRevision names its series issues (null: none), which change without the document being processed
+     * @param cellsRevision  names the cells the link step settled in it (null: none; else its series revision)
      */
     public record DocumentKey(String documentId, Integer reportYear, String agency, String formatVersion,
-                              Long processedRun, int cells, int issues, Long seriesRevision) {
+                              Long processedRun, int cells, int issues, Long seriesRevision, Long cellsRevision) {
     }
 
     /** One observation row as exported. */
@@ -73,10 +74,11 @@ public class ExportQueries {
     /** The selected documents in id order (the order of the cell and issue files). */
     public List<DocumentKey> documentKeys(ReportingQueries.Selection selection) {
         return selection.bind(jdbc.sql("SELECT d.document_id, d.report_year, d.agency, d.format_version,"
-                        + " d.processed_run, d.cells, d.issues + d.series_issues, d.series_revision FROM document d"
+                        + " d.processed_run, d.cells, d.issues + d.series_issues, d.series_revision,"
+                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END FROM document d"
                         + selection.where() + " ORDER BY d.document_id"))
                 .query((rs, n) -> new DocumentKey(rs.getString(1), integer(rs, 2), rs.getString(3), rs.getString(4),
-                        longOrNull(rs, 5), rs.getInt(6), rs.getInt(7), longOrNull(rs, 8)))
+                        longOrNull(rs, 5), rs.getInt(6), rs.getInt(7), longOrNull(rs, 8), longOrNull(rs, 9)))
                 .list();
     }
 
@@ -85,7 +87,7 @@ public class ExportQueries {
      */
     public record PanelDocument(String documentId, String agencyKey, String agency, int reportYear, String regionCode,
                                 String province, String prefecture, String county, String formatVersion,
-                                Long processedRun, Long seriesRevision) {
+                                Long processedRun, Long cellsRevision) {
     }
 
     /**
@@ -95,7 +97,8 @@ public class ExportQueries {
     public List<PanelDocument> panelDocuments(ReportingQueries.Selection selection) {
         String where = selection.where();
         return selection.bind(jdbc.sql("SELECT d.document_id, d.agency_key, d.agency, d.report_year, d.region_code,"
-                        + " d.province, d.prefecture, d.county, d.format_version, d.processed_run, d.series_revision"
+                        + " d.province, d.prefecture, d.county, d.format_version, d.processed_run,"
+                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END"
                         + " FROM document d"
                         + (where.isEmpty() ? " WHERE" : where + " AND") + " d.status = :panelStatus"
                         + " AND d.agency_key IS NOT NULL AND d.agency_key <> '' AND d.report_year IS NOT NULL"

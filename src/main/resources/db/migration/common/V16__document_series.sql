@@ -8,6 +8,9 @@
 ALTER TABLE document ADD COLUMN duplicate_of VARCHAR(32);
 ALTER TABLE document ADD COLUMN series_issues INT NOT NULL DEFAULT 0;
 ALTER TABLE document ADD COLUMN series_revision BIGINT;
+-- how many of its empty ambiguous cells the link step filled (settled_by_series): its cells then change with
+-- series_revision too, else only its issues do
+ALTER TABLE document ADD COLUMN settled_cells INT NOT NULL DEFAULT 0;
 CREATE TABLE series_issue (
     document_id     VARCHAR(32)   NOT NULL,
     ordinal         INT           NOT NULL,

@@ -83,6 +83,8 @@ class SchemaMigrationsTest {
         jdbc.update("ALTER TABLE document DROP COLUMN duplicate_of");
         jdbc.update("ALTER TABLE document DROP COLUMN series_issues");
         jdbc.update("ALTER TABLE document DROP COLUMN series_revision");
+        jdbc.update("ALTER TABLE document DROP COLUMN settled_cells");
+        jdbc.update("DROP TABLE series_link");
         jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '16')");
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
