@@ -48,6 +48,7 @@ class SeriesLinkTasklet implements Tasklet {
         // only for duplicates and their copies, a few
         Map<String, Map<CellKey, BigDecimal>> checked = series.checkedCells();
         Map<String, Map<CellKey, Ambiguity>> ambiguous = series.allAmbiguous();
+        long read = System.nanoTime();
         Map<String, Map<CellKey, BigDecimal>> memo = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Map<CellKey, BigDecimal>> eldest) {
@@ -66,6 +67,7 @@ class SeriesLinkTasklet implements Tasklet {
                 return ambiguous.getOrDefault(documentId, Map.of());
             }
         });
+        long linked = System.nanoTime();
         Map<String, SeriesRepository.StoredLink> stored = series.storedLinks();
         int changed = 0;
         for (Map.Entry<String, SeriesLinker.Link> link : links.entrySet()) {
@@ -82,8 +84,10 @@ class SeriesLinkTasklet implements Tasklet {
         }
         series.linked(series.fingerprint());
         contribution.incrementWriteCount(changed);
-        log.info("link: {} documents in series, {} linked, {} changed ({} ms)", documents.size(), links.size(), changed,
-                (System.nanoTime() - started) / 1_000_000);
+        long end = System.nanoTime();
+        log.info("link: {} documents in series, {} linked, {} changed ({} ms: read {}, link {}, store {})",
+                documents.size(), links.size(), changed, (end - started) / 1_000_000, (read - started) / 1_000_000,
+                (linked - read) / 1_000_000, (end - linked) / 1_000_000);
         return RepeatStatus.FINISHED;
     }
 }

@@ -215,6 +215,53 @@ class SeriesJobTest {
                         tuple("2024", y2024));
     }
 
+    @Test
+    void anAmbiguousRunIsSettledByTheYearBeforeAndEmptiedAgainWhenThatYearChanges() throws Exception {
+        // 2024 prints its normative documents as 3010: 3 0 10 or 30 1 0; with 2023's 7 in force only 7 + 3 - 0 = 10 fits
+        Files.copy(Fixtures.resource("fixtures/series/2024-ambiguous.txt"), input.resolve("2024-ambiguous.txt"));
+        run();
+
+        String y2024 = byKey(read("documents.csv"), "source_file").get("2024-ambiguous.txt").get("document_id");
+        List<CSVRecord> issues = read("validation_issues.csv").stream().filter(i -> i.get("document_id").equals(y2024))
+                .toList();
+        assertThat(issues).extracting(i -> i.get("rule"), i -> i.get("column_code"), i -> i.get("expected"),
+                        i -> i.get("actual"))
+                .containsExactly(tuple("ambiguous_reading", "issued", "3|30", "3010"),
+                        tuple("ambiguous_reading", "repealed", "0|1", "3010"),
+                        tuple("ambiguous_reading", "in_force", "10|0", "3010"),
+                        tuple("settled_by_series", "issued", "", "3"),
+                        tuple("settled_by_series", "repealed", "", "0"),
+                        tuple("settled_by_series", "in_force", "", "10"));
+        assertThat(issues.get(5).get("message")).isEqualTo("proactive/art20_1.normative_docs/in_force is 10 in the 2024"
+                + " report (document " + y2024 + ", file 2024-ambiguous.txt): of the 2 readings of 3010 only reading 1"
+                + " agrees with in_force_moves against the 2023 report (document " + Y2023 + ", file 2023.txt)");
+        assertThat(normativeDocs(y2024)).containsExactly("3", "0", "10");
+        assertThat(read("panel.csv").stream().filter(p -> p.get("document_id").equals(y2024))
+                .map(p -> p.get("proactive.art20_1.normative_docs.in_force"))).containsExactly("10");
+        Map<String, byte[]> settled = exportBytes();
+        run();
+        assertThat(exportBytes()).as("a second run").containsExactlyInAnyOrderEntriesOf(settled);
+
+        // 2023 now prints 9 in force: neither reading of 2024 fits, the cells are empty again
+        Path report = input.resolve("2023.txt");
+        Files.writeString(report, Files.readString(report).replace("行政规范性文件117", "行政规范性文件119"));
+        run();
+
+        assertThat(normativeDocs(y2024)).containsExactly("", "", "");
+        assertThat(read("validation_issues.csv").stream().filter(i -> i.get("document_id").equals(y2024))
+                .map(i -> i.get("rule"))).containsOnly("ambiguous_reading");
+        assertThat(read("panel.csv").stream().filter(p -> p.get("document_id").equals(y2024))
+                .map(p -> p.get("proactive.art20_1.normative_docs.in_force"))).containsExactly("");
+    }
+
+    /** issued, repealed and in_force of the normative documents of a document in observations.csv. */
+    private List<String> normativeDocs(String documentId) {
+        return read("observations.csv").stream()
+                .filter(o -> o.get("document_id").equals(documentId)
+                        && o.get("row_code").equals("art20_1.normative_docs"))
+                .map(o -> o.get("value")).toList();
+    }
+
     /** The rows of validation_issues.csv of the series' rules. */
     private List<CSVRecord> seriesIssues() {
         Set<String> rules = Arrays.stream(SeriesRule.values()).map(SeriesRule::code).collect(Collectors.toSet());
