@@ -111,8 +111,6 @@ public final class SeriesLinker {
         public Link {
             issues = List.copyOf(issues);
         }
-
-        public static final Link NONE = new Link(null, List.of());
     }
 
     private SeriesLinker() {
@@ -170,6 +168,7 @@ public final class SeriesLinker {
                 }
             }
         }
+        issues.replaceAll((id, found) -> oneSettlementPerCell(found));
         Map<String, Link> links = new LinkedHashMap<>();
         for (SeriesDocument d : documents.stream().sorted(Comparator.comparing(SeriesDocument::agencyKey)
                 .thenComparingInt(SeriesDocument::reportYear).thenComparing(COPY_FIRST)).toList()) {
@@ -180,6 +179,33 @@ public final class SeriesLinker {
             }
         }
         return links;
+    }
+
+    /**
+     * A report between two others is compared with both: a cell both settle alike is settled once; where they
+     * settle a cell differently, nothing of that report is settled (its ambiguous cells stay empty).
+     */
+    static List<Finding> oneSettlementPerCell(List<Finding> found) {
+        Map<CellKey, String> values = new LinkedHashMap<>();
+        boolean conflict = false;
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : found) {
+            if (!f.rule().equals(SeriesRule.SETTLED_BY_SERIES.code())) {
+                kept.add(f);
+                continue;
+            }
+            CellKey key = new CellKey(f.tableCode(), f.rowCode(), f.columnCode());
+            String before = values.putIfAbsent(key, f.actual());
+            if (before == null) {
+                kept.add(f);
+            } else if (!before.equals(f.actual())) {
+                conflict = true;
+            }
+        }
+        if (conflict) {
+            kept.removeIf(f -> f.rule().equals(SeriesRule.SETTLED_BY_SERIES.code()));
+        }
+        return kept;
     }
 
     /**

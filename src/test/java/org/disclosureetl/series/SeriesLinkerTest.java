@@ -276,6 +276,27 @@ class SeriesLinkerTest {
     }
 
     @Test
+    void aReportBetweenTwoIsSettledOnceAndNotAtAllWhenTheyDisagree() {
+        cell("a21", "proactive", "art20_1.normative_docs", "in_force", "7");
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "issued", "3010", "3|30");
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "repealed", "3010", "0|1");
+        ambiguousCell("b22", "proactive", "art20_1.normative_docs", "in_force", "3010", "10|0");
+        cell("c23", "proactive", "art20_1.normative_docs", "issued", "0");
+        cell("c23", "proactive", "art20_1.normative_docs", "repealed", "0");
+        cell("c23", "proactive", "art20_1.normative_docs", "in_force", "10"); // 2023 agrees with 3 0 10 too
+        List<SeriesDocument> series = List.of(document("a21", 2021, 1, 0, 1), document("b22", 2022, 3, 3, 1),
+                document("c23", 2023, 3, 0, 1));
+
+        assertThat(SeriesLinker.link(series, source).get("b22").issues())
+                .extracting(Finding::rule, Finding::columnCode, Finding::actual)
+                .containsExactly(tuple("settled_by_series", "issued", "3"), tuple("settled_by_series", "repealed", "0"),
+                        tuple("settled_by_series", "in_force", "10"));
+
+        cell("c23", "proactive", "art20_1.normative_docs", "in_force", "0"); // 2023 fits only 30 1 0
+        assertThat(SeriesLinker.link(series, source)).doesNotContainKey("b22");
+    }
+
+    @Test
     void ambiguousReadingsAreParsedFromTheIssueAndAnUnreadableOneIsIgnored() {
         assertThat(Ambiguity.parse("3500", "3|35").readings()).containsExactly(new BigDecimal("3"), new BigDecimal("35"));
         assertThat(Ambiguity.parse("3 0", "blank|30").readings()).containsExactly(null, new BigDecimal("30"));
