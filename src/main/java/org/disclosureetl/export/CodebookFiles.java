@@ -25,7 +25,8 @@ public class CodebookFiles {
     public static final String CSV_FILE = "codebook.csv";
     public static final String MD_FILE = "codebook.md";
     public static final List<String> HEADER = List.of("table_code", "row_code", "column_code", "row_label",
-            "column_label", "description", "unit", "format_versions", "first_year", "last_year", "identities");
+            "column_label", "description", "unit", "format_versions", "first_year", "last_year", "identities",
+            "panel_column");
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
@@ -43,7 +44,8 @@ public class CodebookFiles {
     public static List<String> record(CodebookEntry e) {
         return List.of(e.tableCode(), e.rowCode(), e.columnCode(), e.rowLabel(), e.columnLabel(), e.description(),
                 e.unit(), String.join(";", e.formatVersions()), String.valueOf(e.firstYear()),
-                e.lastYear() == null ? "" : String.valueOf(e.lastYear()), String.join(";", e.identities()));
+                e.lastYear() == null ? "" : String.valueOf(e.lastYear()), String.join(";", e.identities()),
+                PanelFile.code(e));
     }
 
     /** Writes both files into {@code folder}, each through a temp file renamed into place. */
@@ -70,6 +72,12 @@ public class CodebookFiles {
                 + "A cell of `observations.csv` is identified by `table_code/row_code/column_code`. "
                 + "Years: the 2021 form from report year 2021 on, the 2019 form for 2019-2020, "
                 + "the pre-2019 statistics table (`legacy`) for 2008-2018.\n\n");
+        out.write("## panel.csv\n\n`panel.csv` (and the workbook's `panel` sheet) has one row per agency (`agency_key`) and "
+                + "report year, the series' copy only (documents.csv `duplicate_of` empty): the columns "
+                + String.join(", ", PanelFile.KEY_COLUMNS.stream().map(c -> "`" + c + "`").toList())
+                + ", then one column per cell code of this codebook, in its order, named `table_code.row_code.column_code` "
+                + "(the `panel_column` of codebook.csv, e.g. `applications.carried_over.total`); empty where the "
+                + "report has no number there.\n\n");
         for (Codebook.Table table : codebook.tables()) {
             out.write("## " + table.tableCode() + "\n\n" + table.description() + "\n\n");
             out.write("| row_code | column_code | label | description | unit | formats | years | identities |\n");

@@ -3,6 +3,7 @@ package org.disclosureetl.export;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -16,9 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 import org.disclosureetl.EtlProperties;
+import org.disclosureetl.codebook.Codebook;
 import org.disclosureetl.extract.TemplateCatalog;
 import org.disclosureetl.store.ExportQueries.DocumentKey;
 import org.disclosureetl.store.ExportQueries;
@@ -44,7 +47,7 @@ import org.springframework.stereotype.Component;
 public class CsvExporter {
 
     public static final List<String> FILES = List.of(CsvRows.DOCUMENTS, CsvRows.OBSERVATIONS, CsvRows.ISSUES,
-            CsvRows.FAILURES);
+            CsvRows.FAILURES, PanelFile.FILE);
 
     /** Most documents in one slice: a few hundred keeps per-part overhead (a file, a statement) negligible. */
     static final int MAX_SLICE = 250;
@@ -56,6 +59,7 @@ public class CsvExporter {
     private static final int SLICES_PER_THREAD = 4;
 
     private final ExportQueries queries;
+    private final Codebook codebook;
     private final int threads;
     private final int maxSlice;
     private final boolean useFragments;
@@ -68,27 +72,28 @@ public class CsvExporter {
      * sized for that (store/ConnectionPoolSizing).
      */
     @Autowired
-    public CsvExporter(ExportQueries queries, EtlProperties properties) {
-        this(queries, properties.effectiveThreads(), MAX_SLICE, true);
+    public CsvExporter(ExportQueries queries, EtlProperties properties, Codebook codebook) {
+        this(queries, codebook, properties.effectiveThreads(), MAX_SLICE, true);
     }
 
     /** With a given number of workers and slice size, every row read from the database (tests use tiny slices). */
     CsvExporter(JdbcTemplate jdbcTemplate, int threads, int maxSlice) {
-        this(new ExportQueries(jdbcTemplate, new TemplateCatalog()), threads, maxSlice, false);
+        this(new ExportQueries(jdbcTemplate, new TemplateCatalog()), new Codebook(), threads, maxSlice, false);
     }
 
-    CsvExporter(ExportQueries queries, int threads, int maxSlice, boolean useFragments) {
+    CsvExporter(ExportQueries queries, Codebook codebook, int threads, int maxSlice, boolean useFragments) {
         if (threads < 1 || maxSlice < 1) {
             throw new IllegalArgumentException("threads and slice size must be positive");
         }
         this.queries = queries;
+        this.codebook = codebook;
         this.threads = threads;
         this.maxSlice = maxSlice;
         this.useFragments = useFragments;
         this.observations = new PerDocumentFile<>(CsvRows.OBSERVATIONS, CsvRows.OBSERVATION_HEADER,
-                DocumentKey::cells, queries::withCells, CsvRows::cell);
+                DocumentKey::cells, queries::withCells, CsvRows::cell, FragmentCache::ofCells);
         this.issues = new PerDocumentFile<>(CsvRows.ISSUES, CsvRows.ISSUE_HEADER, DocumentKey::issues,
-                queries::withIssues, CsvRows::issue);
+                queries::withIssues, CsvRows::issue, FragmentCache::withSeries);
     }
 
     /** Rows written per file. */
@@ -116,6 +121,10 @@ public class CsvExporter {
             Future<Long> documents = run.submit(() -> writeDocuments(documentsTemp, selection, run));
             Path failuresTemp = run.tempFile(CsvRows.FAILURES);
             Future<Long> failures = run.submit(() -> writeFailures(failuresTemp, run));
+            PanelFile panelFile = new PanelFile(codebook, f.table());
+            Path panelTemp = run.tempFile(PanelFile.FILE);
+            Future<Long> panel = run.submit(() -> writePanel(panelTemp, selection, panelFile, f.table(), run, cache,
+                    f.equals(ExportFilter.ALL)));
 
             List<List<DocumentKey>> slices = slices(queries.documentKeys(selection));
             ExportWorkers.SlicedFile cells = submitSlices(run, observations, f.table(), slices, cache);
@@ -127,11 +136,13 @@ public class CsvExporter {
             rows.put(CsvRows.OBSERVATIONS, cells.assemble());
             rows.put(CsvRows.ISSUES, findings.assemble());
             rows.put(CsvRows.FAILURES, ExportWorkers.finished(failures));
+            rows.put(PanelFile.FILE, ExportWorkers.finished(panel));
             // Only now that every file is complete is any previous one replaced.
             OutputFiles.moveIntoPlace(documentsTemp, folder.resolve(CsvRows.DOCUMENTS));
             OutputFiles.moveIntoPlace(cells.temp(), folder.resolve(CsvRows.OBSERVATIONS));
             OutputFiles.moveIntoPlace(findings.temp(), folder.resolve(CsvRows.ISSUES));
             OutputFiles.moveIntoPlace(failuresTemp, folder.resolve(CsvRows.FAILURES));
+            OutputFiles.moveIntoPlace(panelTemp, folder.resolve(PanelFile.FILE));
             if (cache != null && f.equals(ExportFilter.ALL)) {
                 for (PerDocumentFile<?> file : List.of(observations, issues)) {
                     cache.keepOnly(file.name(), fragmentNames(file, slices));
@@ -170,6 +181,52 @@ public class CsvExporter {
         try (ExportWorkers.CsvOut out = ExportWorkers.CsvOut.open(temp, run, run.bom())) {
             out.header(CsvRows.FAILURE_HEADER);
             queries.forEachFailureByFile(failure -> out.print(CsvRows.failure(failure)));
+            return out.rows();
+        }
+    }
+
+    /**
+     * panel.csv: the series' copy of each agency and year, one row each. A document's row is taken from its fragment
+     * (named by document, processed run and series revision, as its cells) when an earlier export rendered it, else rendered from its
+     * cells on the one connection this task holds.
+     */
+    private long writePanel(Path temp, ReportingQueries.Selection selection, PanelFile panel, String table,
+                            ExportWorkers run, FragmentCache cache, boolean everyDocument) throws IOException {
+        List<ExportQueries.PanelDocument> documents = queries.panelDocuments(selection);
+        String folder = panel.fragmentFolder();
+        Set<String> used = new HashSet<>();
+        try (ExportWorkers.CsvOut out = ExportWorkers.CsvOut.open(temp, run, run.bom())) {
+            out.header(panel.header());
+            queries.withCells(table, rows -> {
+                for (ExportQueries.PanelDocument d : documents) {
+                    run.checkNotCancelled();
+                    String name = FragmentCache.withSeries(d.documentId(), d.processedRun(), d.cellsRevision());
+                    byte[] bytes = cache == null || name == null ? null : cache.read(folder, name);
+                    if (bytes == null) {
+                        BigDecimal[] values = new BigDecimal[panel.width()];
+                        rows.forEach(d.documentId(), cell -> {
+                            Integer column = panel.column(cell.tableCode(), cell.rowCode(), cell.columnCode());
+                            if (column != null) {
+                                values[column] = cell.value();
+                            }
+                        });
+                        Fragment fragment = new Fragment();
+                        fragment.add(panel.record(d, values));
+                        bytes = fragment.bytes();
+                        if (cache != null && name != null) {
+                            cache.write(folder, name, bytes);
+                        }
+                    }
+                    if (name != null) {
+                        used.add(name);
+                    }
+                    out.append(bytes, 1);
+                }
+                return 0L;
+            });
+            if (cache != null && everyDocument) {
+                cache.keepOnly(folder, used);
+            }
             return out.rows();
         }
     }
@@ -225,7 +282,7 @@ public class CsvExporter {
         boolean complete = true;
         for (DocumentKey d : slice) {
             run.checkNotCancelled();
-            String name = FragmentCache.name(d);
+            String name = file.fragment().apply(d);
             byte[] bytes = file.count().applyAsInt(d) == 0 ? EMPTY : name == null ? null : cache.read(file.name(), name);
             cached.add(bytes);
             complete &= bytes != null;
@@ -244,7 +301,7 @@ public class CsvExporter {
                         });
                         bytes = fragment.bytes();
                         count = fragment.rows;
-                        String name = FragmentCache.name(d);
+                        String name = file.fragment().apply(d);
                         if (name != null) {
                             cache.write(file.name(), name, bytes);
                         }
@@ -303,18 +360,15 @@ public class CsvExporter {
         }
         FragmentCache cache = FragmentCache.in(folder);
         for (StoredRows stored : documents) {
-            String name = FragmentCache.name(stored.document());
-            if (name == null) {
-                continue;
-            }
-            keep(cache, observations, name, stored.document(), stored.cells());
-            keep(cache, issues, name, stored.document(), stored.issues());
+            keep(cache, observations, stored.document(), stored.cells());
+            keep(cache, issues, stored.document(), stored.issues());
         }
     }
 
-    private static <T> void keep(FragmentCache cache, PerDocumentFile<T> file, String name, DocumentKey document,
-                                 List<T> lines) throws IOException {
-        if (lines.isEmpty()) {
+    private static <T> void keep(FragmentCache cache, PerDocumentFile<T> file, DocumentKey document, List<T> lines)
+            throws IOException {
+        String name = file.fragment().apply(document);
+        if (name == null || lines.isEmpty()) {
             return; // the export writes nothing for a document without rows in the file
         }
         Fragment fragment = new Fragment();
@@ -327,7 +381,7 @@ public class CsvExporter {
         Set<String> names = new HashSet<>();
         for (List<DocumentKey> slice : slices) {
             for (DocumentKey d : slice) {
-                String name = FragmentCache.name(d);
+                String name = file.fragment().apply(d);
                 if (name != null && file.count().applyAsInt(d) > 0) {
                     names.add(name);
                 }
@@ -344,9 +398,10 @@ public class CsvExporter {
 
     /**
      * A file written document by document: its name and header, how many rows a document has in it,
-     * where they are read and how each becomes a record.
+     * where they are read, how each becomes a record and what names a document's rows in the fragment cache.
      */
     private record PerDocumentFile<T>(String name, List<String> header, ToIntFunction<DocumentKey> count,
-                                      RowsReader<T> reader, BiFunction<DocumentKey, T, List<String>> row) {
+                                      RowsReader<T> reader, BiFunction<DocumentKey, T, List<String>> row,
+                                      Function<DocumentKey, String> fragment) {
     }
 }

@@ -20,10 +20,11 @@ final class CsvRows {
     static final String OBSERVATIONS = "observations.csv";
     static final String ISSUES = "validation_issues.csv";
     static final String FAILURES = "failures.csv";
+    static final String PANEL = "panel.csv";
 
     static final List<String> DOCUMENT_HEADER = List.of("document_id", "source_file", "sha256", "content_type",
             "script", "agency", "report_year", "format_version", "status", "tables_found", "cells", "issues", "present",
-            "region_code", "region_level", "province", "prefecture", "county", "agency_key", "source_record");
+            "region_code", "region_level", "province", "prefecture", "county", "agency_key", "source_record", "duplicate_of");
     static final List<String> OBSERVATION_HEADER = List.of("document_id", "report_year", "agency", "format_version",
             "table_code", "row_code", "column_code", "value", "raw_value", "row_label", "column_label", "unit",
             "source_location");
@@ -41,7 +42,7 @@ final class CsvRows {
                 nullToEmpty(d.formatVersion()), d.status(), String.valueOf(d.tablesFound()), String.valueOf(d.cells()),
                 String.valueOf(d.issues()), String.valueOf(d.present()), nullToEmpty(d.regionCode()),
                 nullToEmpty(d.regionLevel()), text(d.province()), text(d.prefecture()), text(d.county()),
-                text(d.agencyKey()), numberOrEmpty(d.sourceRecord()));
+                text(d.agencyKey()), numberOrEmpty(d.sourceRecord()), nullToEmpty(d.duplicateOf()));
     }
 
     static List<String> cell(ExportQueries.DocumentKey d, ExportQueries.CellLine c) {

@@ -24,7 +24,7 @@ import java.util.Properties;
 final class ExportManifest {
 
     /** Bump when a build writes different bytes from the same data, so its first run exports again. */
-    static final String FORMAT = "2"; // 2: documents.csv ends with source_record
+    static final String FORMAT = "3"; // 2: documents.csv ends with source_record; 3: panel.csv, duplicate_of, series issues
 
     private static final String STATE_FOLDER = ".export";
     private static final String FILE = "manifest.properties";

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class Exports {
 
     private static final List<String> CSV_FILES = List.of(CsvRows.DOCUMENTS, CsvRows.OBSERVATIONS, CsvRows.ISSUES,
-            CsvRows.FAILURES, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+            CsvRows.FAILURES, PanelFile.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
 
     private final CsvExporter csv;
     private final XlsxExporter xlsx;

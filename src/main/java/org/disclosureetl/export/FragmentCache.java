@@ -13,8 +13,9 @@ import org.disclosureetl.store.ExportQueries;
 /**
  * Each document's rendered rows of a per-document file (observations, validation issues), kept
  * under {@code <output>/.export/} so that an export after a few documents changed renders only
- * those and copies the others' bytes. A fragment is named by document and processed run: the rows
- * are written only when a document is processed, so that pair names one set of rows. Fragments are
+ * those and copies the others' bytes. A fragment is named by document, processed run and series revision: the rows
+ * are written when a document is processed or when the link step changes its series issues or settled cells
+ * (document.series_revision, a new number each time), so that triple names one set of rows. Fragments are
  * written to a temp file and renamed, so a killed export leaves whole fragments or none.
  */
 final class FragmentCache {
@@ -32,9 +33,25 @@ final class FragmentCache {
         return new FragmentCache(ExportManifest.stateFolder(outputFolder).resolve(VERSION));
     }
 
-    /** The fragment's file name, or null when the document's rows cannot be named (never processed). */
-    static String name(ExportQueries.DocumentKey document) {
-        return document.processedRun() == null ? null : document.documentId() + "." + document.processedRun() + ".csv";
+    /**
+     * The name of a document's fragment of a file that its series' link changes without the document being
+     * processed (its series issues; cells it settled): by document, processed run and series revision; null when
+     * the document's rows cannot be named (never processed).
+     */
+    static String withSeries(ExportQueries.DocumentKey document) {
+        return withSeries(document.documentId(), document.processedRun(), document.seriesRevision());
+    }
+
+    /** The name of a document's fragment of its cells: they change with the series only where it settled some. */
+    static String ofCells(ExportQueries.DocumentKey document) {
+        return withSeries(document.documentId(), document.processedRun(), document.cellsRevision());
+    }
+
+    static String withSeries(String documentId, Long processedRun, Long seriesRevision) {
+        if (processedRun == null) {
+            return null;
+        }
+        return documentId + "." + processedRun + (seriesRevision == null ? "" : ".s" + seriesRevision) + ".csv";
     }
 
     /** The fragment's bytes, or null when there is none. */

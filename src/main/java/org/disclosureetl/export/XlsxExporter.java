@@ -22,6 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.disclosureetl.codebook.Codebook;
 import org.disclosureetl.codebook.CodebookEntry;
+import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.ReportingQueries;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.slf4j.Logger;
@@ -52,15 +53,17 @@ public class XlsxExporter {
     public static final List<String> DOCUMENT_COLUMNS = List.of("document_id", "source_file", "sha256",
             "content_type", "script", "agency", "report_year", "format_version", "status", "tables_found", "cells",
             "issues", "present", "region_code", "region_level", "province", "prefecture", "county", "agency_key",
-            "source_record");
+            "source_record", "duplicate_of");
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
     private final ReportingQueries queries;
+    private final ExportQueries panelQueries;
     private final Codebook codebook;
 
-    public XlsxExporter(ReportingQueries queries, Codebook codebook) {
+    public XlsxExporter(ReportingQueries queries, ExportQueries panelQueries, Codebook codebook) {
         this.queries = queries;
+        this.panelQueries = panelQueries;
         this.codebook = codebook;
     }
 
@@ -91,7 +94,8 @@ public class XlsxExporter {
                     c = number(row, c, d.tablesFound(), d.cells(), d.issues());
                     c = text(row, c, String.valueOf(d.present()), d.regionCode(), d.regionLevel(), d.province(),
                             d.prefecture(), d.county(), d.agencyKey());
-                    number(row, c, d.sourceRecord());
+                    c = number(row, c, d.sourceRecord());
+                    text(row, c, d.duplicateOf());
                 }
                 rows.put("documents", (long) documents.size());
 
@@ -114,6 +118,8 @@ public class XlsxExporter {
                     });
                     rowOfTable.keySet().forEach(t -> rows.merge(t, 1L, Long::sum));
                 }
+
+                rows.put("panel", panelSheet(sheets, selection, f.table()));
 
                 SXSSFSheet issues = sheets.create("validation_issues", List.of("document_id", "source_file", "rule",
                         "table_code", "row_code", "column_code", "expected", "actual", "message"), null);
@@ -147,7 +153,7 @@ public class XlsxExporter {
                     int c = text(row, 0, e.tableCode(), e.rowCode(), e.columnCode(), e.rowLabel(), e.columnLabel(),
                             e.description(), e.unit(), String.join(";", e.formatVersions()));
                     c = number(row, c, e.firstYear(), e.lastYear());
-                    text(row, c, String.join(";", e.identities()));
+                    text(row, c, String.join(";", e.identities()), PanelFile.code(e));
                 }
                 rows.put("codebook", (long) codebook.entries().size());
 
@@ -165,6 +171,28 @@ public class XlsxExporter {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** The panel sheet: as panel.csv (PanelFile), years and values as numbers. */
+    private long panelSheet(Sheets sheets, ReportingQueries.Selection selection, String table) {
+        PanelFile panel = new PanelFile(codebook, table);
+        SXSSFSheet sheet = sheets.create("panel", panel.header(), null);
+        long count = 0;
+        for (ExportQueries.PanelDocument d : panelQueries.panelDocuments(selection)) {
+            Row row = sheets.next(sheet);
+            int c = text(row, 0, d.agencyKey(), d.agency());
+            c = number(row, c, d.reportYear());
+            text(row, c, d.regionCode(), d.province(), d.prefecture(), d.county(), d.formatVersion(), d.documentId());
+            int first = PanelFile.KEY_COLUMNS.size();
+            queries.forEachCell(d.documentId(), table, cell -> {
+                Integer column = panel.column(cell.tableCode(), cell.rowCode(), cell.columnCode());
+                if (column != null && cell.value() != null) {
+                    row.createCell(first + column).setCellValue(cell.value().doubleValue());
+                }
+            });
+            count++;
+        }
+        return count;
     }
 
     /** A table's sheet and the column of each {@code row_code/column_code}. */

@@ -19,7 +19,7 @@ public enum FindingRule {
     SPLIT_RUN_TOGETHER,
     /** cells that ran together could not be split with confidence (the anchored reader) */
     UNSPLITTABLE_RUN_TOGETHER,
-    /** several readings fit every identity; the cell is left empty and the message lists them */
+    /** several readings fit every identity; the cell is left empty, the message lists them and expected holds the cell's value in each, separated by {@code |} */
     AMBIGUOUS_READING,
     /** a cell carries a remark; its leading number was taken */
     ANNOTATED_VALUE,

@@ -136,7 +136,14 @@ final class TableSolver {
                     anyUndecided = true;
                     cells.put(slot, new MaterialReadings.ReadCell(null, segment.raw(), false, false, null,
                             first.get(c).where()));
-                    findings.add(finding(FindingRule.AMBIGUOUS_READING, segment, slot, null, segment.raw(),
+                    // expected: the cell's value in each reading, in the readings' order (blank: none), so that
+                    // a reader of the issues (series/SeriesLinker) can tell which reading a neighbouring report fits
+                    List<String> perReading = new ArrayList<>();
+                    for (int option : options) {
+                        perReading.add(show(readings.get(option).get(c)));
+                    }
+                    findings.add(finding(FindingRule.AMBIGUOUS_READING, segment, slot, String.join("|", perReading),
+                            segment.raw(),
                             rowLabel + ": the numbers ran together (" + segment.raw() + ") and " + options.size()
                                     + " readings fit every identity; this cell could be " + String.join(" or ", values)
                                     + "; left empty (readings: " + readingsText(readings, options) + ")"));

@@ -140,7 +140,7 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
         Extraction e = processed.extraction();
         ExportQueries.DocumentKey key = new ExportQueries.DocumentKey(processed.document().documentId(),
                 e.identity().reportYear(), e.identity().agency(), e.formatVersion(), runId, e.observations().size(),
-                processed.findings().size());
+                processed.findings().size(), null, null);
         return new CsvExporter.StoredRows(key, DocumentRepository.storedCells(e.observations()),
                 DocumentRepository.storedIssues(processed.findings()));
     }

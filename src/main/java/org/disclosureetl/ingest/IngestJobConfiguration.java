@@ -21,6 +21,7 @@ import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.FailureLog;
 import org.disclosureetl.store.FailureStep;
 import org.disclosureetl.store.PartitionRequests;
+import org.disclosureetl.store.SeriesRepository;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
 import org.slf4j.Logger;
@@ -48,7 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code ingest} job: discover (register new and changed files) → extract (partitioned,
- * chunk-oriented: parse, normalize, extract, validate, store) → export (the CSV files and the codebook).
+ * chunk-oriented: parse, normalize, extract, validate, store) → link (every stored report into its agency's series:
+ * duplicates and cross-year checks, {@link SeriesLinkTasklet}) → export (the CSV files and the codebook).
  * Job parameters: {@code input}, {@code output} (folders) and {@code requested} (a timestamp that
  * makes every launch its own job instance).
  */
@@ -66,6 +68,7 @@ public class IngestJobConfiguration {
     public static final String EXTRACT_STEP = "extract";
     /** The worker step of {@link #EXTRACT_STEP}; its executions are named {@code extractPartition:partitionN}. */
     public static final String EXTRACT_PARTITION_STEP = "extractPartition";
+    public static final String LINK_STEP = "link";
     public static final String EXPORT_STEP = "export";
     public static final String DISCOVERY_KEY = "discovery";
 
@@ -85,13 +88,14 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    Job ingestJob(JobRepository jobRepository, Step discoverStep, Step extractStep, Step exportStep,
+    Job ingestJob(JobRepository jobRepository, Step discoverStep, Step extractStep, Step linkStep, Step exportStep,
                   ExtractProgress progress, StageObservations stages) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .observationRegistry(stages.registry())
                 .listener(progress)
                 .start(discoverStep)
                 .next(extractStep)
+                .next(linkStep)
                 .next(exportStep)
                 .build();
     }
@@ -243,6 +247,15 @@ public class IngestJobConfiguration {
                                   CsvExporter exporter) {
         return new DocumentWriter(documents, failures, Path.of(output), runId, transactionManager,
                 databaseFault, exporter);
+    }
+
+    /** The link step: one transaction over all stored documents, so a failure leaves the previous links whole. */
+    @Bean
+    Step linkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, SeriesRepository series,
+                  DatabaseFault databaseFault, StageObservations stages) {
+        return new StepBuilder(LINK_STEP, jobRepository)
+                .observationRegistry(stages.registry())
+                .tasklet(reportingFaults(new SeriesLinkTasklet(series), databaseFault), transactionManager).build();
     }
 
     @Bean

@@ -100,6 +100,7 @@ public class DocumentRepository {
         jdbc.sql("DELETE FROM document WHERE container_id = ?").param(documentId).update();
         jdbc.sql("DELETE FROM observation WHERE document_id = ?").param(documentId).update();
         jdbc.sql("DELETE FROM validation_issue WHERE document_id = ?").param(documentId).update();
+        jdbc.sql("DELETE FROM series_issue WHERE document_id = ?").param(documentId).update();
         jdbc.sql("DELETE FROM document WHERE document_id = ?").param(documentId).update();
     }
 
@@ -188,6 +189,8 @@ public class DocumentRepository {
         List<Object[]> ids = outcomes.stream().map(o -> new Object[] {o.documentId()}).toList();
         jdbcTemplate.batchUpdate("DELETE FROM observation WHERE document_id = ?", ids);
         jdbcTemplate.batchUpdate("DELETE FROM validation_issue WHERE document_id = ?", ids);
+        // its series links go until the next link step (series/SeriesLinker) finds them again
+        jdbcTemplate.batchUpdate("DELETE FROM series_issue WHERE document_id = ?", ids);
         List<CellOfDocument> observations = new ArrayList<>();
         List<Row<Finding>> findings = new ArrayList<>();
         List<Object[]> extracted = new ArrayList<>();
@@ -216,12 +219,14 @@ public class DocumentRepository {
                 UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
                        status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?,
                        region_code = ?, region_level = ?, province = ?, prefecture = ?, county = ?, agency_key = ?,
+                       duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", extracted);
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET status = ?, tables_found = 0, cells = 0, issues = 0,
                        attempts = attempts + 1, processed_run = ?, region_code = NULL, region_level = NULL,
                        province = NULL, prefecture = NULL, county = NULL, agency_key = NULL,
+                       duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", failed);
     }

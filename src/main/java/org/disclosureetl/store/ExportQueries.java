@@ -39,11 +39,13 @@ public class ExportQueries {
      * A document as the cell and issue rows repeat it, and what identifies its rows: they are written
      * only when the document is processed, so (id, processed run) names one set of rows.
      *
-     * @param cells  how many observation rows it has
-     * @param issues how many validation_issue rows it has
+     * @param cells          how many observation rows it has
+     * @param issues         how many validation_issue and series_issue rows it has
+     * @param seriesRevision names its series issues (null: none), which change without the document being processed
+     * @param cellsRevision  names the cells the link step settled in it (null: none; else its series revision)
      */
     public record DocumentKey(String documentId, Integer reportYear, String agency, String formatVersion,
-                              Long processedRun, int cells, int issues) {
+                              Long processedRun, int cells, int issues, Long seriesRevision, Long cellsRevision) {
     }
 
     /** One observation row as exported. */
@@ -72,10 +74,39 @@ public class ExportQueries {
     /** The selected documents in id order (the order of the cell and issue files). */
     public List<DocumentKey> documentKeys(ReportingQueries.Selection selection) {
         return selection.bind(jdbc.sql("SELECT d.document_id, d.report_year, d.agency, d.format_version,"
-                        + " d.processed_run, d.cells, d.issues FROM document d" + selection.where()
-                        + " ORDER BY d.document_id"))
+                        + " d.processed_run, d.cells, d.issues + d.series_issues, d.series_revision,"
+                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END FROM document d"
+                        + selection.where() + " ORDER BY d.document_id"))
                 .query((rs, n) -> new DocumentKey(rs.getString(1), integer(rs, 2), rs.getString(3), rs.getString(4),
-                        longOrNull(rs, 5), rs.getInt(6), rs.getInt(7)))
+                        longOrNull(rs, 5), rs.getInt(6), rs.getInt(7), longOrNull(rs, 8), longOrNull(rs, 9)))
+                .list();
+    }
+
+    /**
+     * A row of panel.csv: the series' copy of one agency and year (V16__document_series.sql).
+     */
+    public record PanelDocument(String documentId, String agencyKey, String agency, int reportYear, String regionCode,
+                                String province, String prefecture, String county, String formatVersion,
+                                Long processedRun, Long cellsRevision) {
+    }
+
+    /**
+     * The selected documents that are their series' copy (extracted, with an agency key and a year, no duplicate),
+     * by agency key and year.
+     */
+    public List<PanelDocument> panelDocuments(ReportingQueries.Selection selection) {
+        String where = selection.where();
+        return selection.bind(jdbc.sql("SELECT d.document_id, d.agency_key, d.agency, d.report_year, d.region_code,"
+                        + " d.province, d.prefecture, d.county, d.format_version, d.processed_run,"
+                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END"
+                        + " FROM document d"
+                        + (where.isEmpty() ? " WHERE" : where + " AND") + " d.status = :panelStatus"
+                        + " AND d.agency_key IS NOT NULL AND d.agency_key <> '' AND d.report_year IS NOT NULL"
+                        + " AND d.duplicate_of IS NULL ORDER BY d.agency_key, d.report_year, d.document_id")
+                        .param("panelStatus", DocumentStatus.EXTRACTED.code()))
+                .query((rs, n) -> new PanelDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        longOrNull(rs, 10), longOrNull(rs, 11)))
                 .list();
     }
 
@@ -115,7 +146,7 @@ public class ExportQueries {
         return withRows("SELECT o.table_code, o.row_code, o.column_code, o.value_number, o.raw_value, o.row_label,"
                 + " o.column_label, o.unit, o.source_location, d.format_version"
                 + " FROM observation o JOIN document d ON d.document_id = o.document_id WHERE o.document_id = ?"
-                + (table == null ? "" : " AND o.table_code = ?") + " ORDER BY o.ordinal", table,
+                + (table == null ? "" : " AND o.table_code = ?") + " ORDER BY o.ordinal", 1, table,
                 rs -> {
                     String rowLabel = rs.getString(6);
                     String columnLabel = rs.getString(7);
@@ -132,11 +163,12 @@ public class ExportQueries {
                 }, work);
     }
 
-    /** As {@link #withCells}, for validation issues. */
+    /** As {@link #withCells}, for validation issues: a document's own, then those of its series. */
     public long withIssues(String table, RowsWork<IssueLine> work) throws IOException {
-        return withRows("SELECT rule, table_code, row_code, column_code, expected, actual, message"
-                + " FROM validation_issue WHERE document_id = ?"
-                + (table == null ? "" : " AND table_code = ?") + " ORDER BY ordinal", table,
+        String of = " WHERE document_id = ?" + (table == null ? "" : " AND table_code = ?");
+        return withRows("SELECT rule, table_code, row_code, column_code, expected, actual, message, 0 AS part, ordinal"
+                + " FROM validation_issue" + of + " UNION ALL SELECT rule, table_code, row_code, column_code, expected,"
+                + " actual, message, 1, ordinal FROM series_issue" + of + " ORDER BY 8, 9", 2, table,
                 rs -> new IssueLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)), work);
     }
@@ -145,15 +177,20 @@ public class ExportQueries {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private <T> long withRows(String sql, String table, LineMapper<T> mapper, RowsWork<T> work) throws IOException {
+    /** @param parts how many times the statement takes the document (and the table, when given) as parameters */
+    private <T> long withRows(String sql, int parts, String table, LineMapper<T> mapper, RowsWork<T> work)
+            throws IOException {
         try {
             Long rows = jdbcTemplate.execute((ConnectionCallback<Long>) connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     return work.run((documentId, row) -> {
                         try {
-                            statement.setString(1, documentId);
-                            if (table != null) {
-                                statement.setString(2, table);
+                            int index = 1;
+                            for (int part = 0; part < parts; part++) {
+                                statement.setString(index++, documentId);
+                                if (table != null) {
+                                    statement.setString(index++, table);
+                                }
                             }
                             try (ResultSet rs = statement.executeQuery()) {
                                 while (rs.next()) {

@@ -20,10 +20,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReportingQueries {
 
+    /** A document's issues count its own and those of its series (V16__document_series.sql). */
     static final String DOCUMENT_COLUMNS = "d.document_id, d.source_file, d.sha256, d.content_type, d.script,"
-            + " d.agency, d.report_year, d.format_version, d.status, d.tables_found, d.cells, d.issues, d.present,"
+            + " d.agency, d.report_year, d.format_version, d.status, d.tables_found, d.cells,"
+            + " d.issues + d.series_issues, d.present,"
             + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key, d.processed_run,"
-            + " d.source_record";
+            + " d.source_record, d.duplicate_of";
     /** Documents in source-file order, the records of a crawler export in their order after the file's own row. */
     static final String DOCUMENT_ORDER = " ORDER BY d.source_file, COALESCE(d.source_record, 0), d.document_id";
 
@@ -83,7 +85,7 @@ public class ReportingQueries {
                               String agency, Integer reportYear, String formatVersion, String status, int tablesFound,
                               int cells, int issues, boolean present, String regionCode, String regionLevel,
                               String province, String prefecture, String county, String agencyKey,
-                              Long processedRun, Integer sourceRecord) {
+                              Long processedRun, Integer sourceRecord, String duplicateOf) {
     }
 
     public record CellRow(String tableCode, String rowCode, String columnCode, BigDecimal value, String rawValue,
@@ -127,12 +129,18 @@ public class ReportingQueries {
                 rs.getString(3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6))));
     }
 
-    /** Validation issues of the selected documents, document by document, in the order found (no location: the workbook has none). */
+    /**
+     * Validation issues of the selected documents, document by document, in the order found, a document's series
+     * issues after its own (no location: the workbook has none).
+     */
     public void forEachIssue(Selection selection, Consumer<IssueRow> consumer) {
         selection.bind(jdbc.sql("SELECT i.document_id, d.source_file, i.rule, i.table_code, i.row_code, i.column_code,"
-                        + " i.expected, i.actual, i.message, NULL FROM validation_issue i"
+                        + " i.expected, i.actual, i.message, NULL FROM (SELECT document_id, ordinal, 0 AS part, rule,"
+                        + " table_code, row_code, column_code, expected, actual, message FROM validation_issue"
+                        + " UNION ALL SELECT document_id, ordinal, 1, rule, table_code, row_code, column_code, expected,"
+                        + " actual, message FROM series_issue) i"
                         + " JOIN document d ON d.document_id = i.document_id" + selection.where()
-                        + " ORDER BY i.document_id, i.ordinal"))
+                        + " ORDER BY i.document_id, i.part, i.ordinal"))
                 .query((RowCallbackHandler) rs -> consumer.accept(issue(rs)));
     }
 
@@ -181,6 +189,6 @@ public class ReportingQueries {
         return new DocumentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), reportYear, rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
                 rs.getInt(12), rs.getBoolean(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                rs.getString(17), rs.getString(18), rs.getString(19), processedRun, sourceRecord);
+                rs.getString(17), rs.getString(18), rs.getString(19), processedRun, sourceRecord, rs.getString(22));
     }
 }

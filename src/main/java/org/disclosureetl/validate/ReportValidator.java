@@ -44,6 +44,14 @@ public class ReportValidator {
 
     /** Checks the given identities, those of the tables as the extractor read them. */
     public List<Finding> validate(List<IdentityRule> rules, List<Observation> observations) {
+        return evaluate(rules, observations);
+    }
+
+    /**
+     * The evaluation of identities on cells, without the catalogue: also the cross-year checks of a series
+     * (series/SeriesLinker), which put two reports' cells side by side under prefixed codes.
+     */
+    public static List<Finding> evaluate(List<IdentityRule> rules, List<Observation> observations) {
         // table -> row -> column -> observation
         Map<String, Map<String, Map<String, Observation>>> cells = new LinkedHashMap<>();
         for (Observation o : observations) {

@@ -138,6 +138,16 @@ class CodebookTest {
         }
     }
 
+    @Test
+    void everySeriesRuleIsExplainedAsASeriesRule() {
+        Map<String, String> kinds = codebook.rules().stream()
+                .collect(Collectors.toMap(Codebook.Rule::rule, Codebook.Rule::kind));
+        for (org.disclosureetl.series.SeriesRule rule : org.disclosureetl.series.SeriesRule.values()) {
+            assertThat(kinds).as(Codebook.RULES).containsEntry(rule.code(), "series");
+        }
+        assertThat(kinds.values().stream().filter("series"::equals)).hasSize(5);
+    }
+
     private static int countFormatCells() {
         int cells = 0;
         for (String file : Codebook.CELL_FILES) {

@@ -165,11 +165,15 @@ class AnalystExportsTest {
             List<String> sheets = java.util.stream.IntStream.range(0, workbook.getNumberOfSheets())
                     .mapToObj(workbook::getSheetName).toList();
             assertThat(sheets).containsExactly("documents", "proactive", "applications", "review_litigation",
-                    "statistics", "validation_issues", "failures", "codebook");
+                    "statistics", "panel", "validation_issues", "failures", "codebook");
             assertThat(workbook.getSheet("documents").getLastRowNum()).isEqualTo(documents.size());
             assertThat(workbook.getSheet("codebook").getLastRowNum()).isEqualTo(codebook.entries().size());
             assertThat(workbook.getSheet("validation_issues").getLastRowNum())
                     .isEqualTo(Fixtures.readCsv(output.resolve("validation_issues.csv")).size());
+            assertThat(workbook.getSheet("panel").getLastRowNum())
+                    .isEqualTo(Fixtures.readCsv(output.resolve("panel.csv")).size()).isPositive();
+            assertThat(workbook.getSheet("panel").getRow(0).getCell(9).getStringCellValue())
+                    .isEqualTo("proactive.art20_1.rules.issued");
             Map<String, Wide> wide = new HashMap<>();
             for (String table : List.of("proactive", "applications", "review_litigation", "statistics")) {
                 wide.put(table, new Wide(workbook.getSheet(table)));

@@ -83,8 +83,11 @@ class ParallelCsvExportTest {
         Map<String, Long> expectedRows = new LinkedHashMap<>();
         expectedRows.put("documents.csv", (long) Fixtures.all().size() + 2);
         expectedRows.put("observations.csv", count("SELECT COUNT(*) FROM observation"));
-        expectedRows.put("validation_issues.csv", count("SELECT COUNT(*) FROM validation_issue"));
+        expectedRows.put("validation_issues.csv", count("SELECT COUNT(*) FROM validation_issue")
+                + count("SELECT COUNT(*) FROM series_issue"));
         expectedRows.put("failures.csv", 2L); // empty.pdf failed, notes.txt is not a report
+        expectedRows.put("panel.csv", count("SELECT COUNT(*) FROM document WHERE status = 'extracted'"
+                + " AND agency_key <> '' AND report_year IS NOT NULL AND duplicate_of IS NULL"));
         assertThat(expectedRows.get("observations.csv")).isGreaterThan(1000);
         assertThat(expectedRows.get("validation_issues.csv")).isGreaterThanOrEqualTo(3);
 
@@ -157,7 +160,7 @@ class ParallelCsvExportTest {
 
         assertThat(snapshot(folder)).isEqualTo(before);
         assertThat(listing(folder)).containsExactlyInAnyOrder("documents.csv", "observations.csv",
-                "validation_issues.csv", "failures.csv", ".observations.csv.part00003.tmp");
+                "validation_issues.csv", "failures.csv", "panel.csv", ".observations.csv.part00003.tmp");
         assertThat(Files.readString(blocker.resolve("keep"))).isEqualTo("not the exporter's");
         assertNoExportThreadsLeft();
     }

@@ -90,9 +90,9 @@ class RunReportPageTest {
     void failuresIssuesAndHostileTextAreShownEscapedWithoutConsoleErrors(@TempDir Path work) throws Exception {
         HeadlessChromium.assertInstalled();
         DocumentRow failed = new DocumentRow("abc", "bad/<script>alert(1)</script>.pdf", "00", null, null, null, null,
-                null, "failed", 0, 0, 0, true, null, null, null, null, null, null, 7L, null);
+                null, "failed", 0, 0, 0, true, null, null, null, null, null, null, 7L, null, null);
         DocumentRow report = new DocumentRow("def", "ok.txt", "11", "text/plain", "simplified", "洪泽区人民政府", 2023,
-                "2021", "extracted", 3, 200, 1, true, "320813", "county", "江苏省", "淮安市", "洪泽区", "320813/人民政府", 7L, null);
+                "2021", "extracted", 3, 200, 1, true, "320813", "county", "江苏省", "淮安市", "洪泽区", "320813/人民政府", 7L, null, null);
         RunReport r = new RunReport(7, "COMPLETED", LocalDateTime.of(2026, 1, 2, 3, 4, 5),
                 LocalDateTime.of(2026, 1, 2, 3, 4, 9), Duration.ofMillis(4200), "/in", "/out",
                 Map.of("files", 2, "added", 2, "changed", 0, "unchanged", 0, "deleted", 0), List.of(failed, report),

@@ -51,7 +51,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15");
+                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
         assertThat(revisionCache(dataSource)).isEqualTo(32);
         // the check for Flyway's table made no failed query, which H2 would have written to new.trace.db
@@ -71,7 +71,7 @@ class SchemaMigrationsTest {
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16");
     }
 
     @Test
@@ -85,11 +85,17 @@ class SchemaMigrationsTest {
         jdbc.update("DROP INDEX document_container");
         jdbc.update("ALTER TABLE document DROP COLUMN source_record");
         jdbc.update("ALTER TABLE document DROP COLUMN container_id");
-        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '15')");
+        jdbc.update("DROP TABLE series_issue");
+        jdbc.update("ALTER TABLE document DROP COLUMN duplicate_of");
+        jdbc.update("ALTER TABLE document DROP COLUMN series_issues");
+        jdbc.update("ALTER TABLE document DROP COLUMN series_revision");
+        jdbc.update("ALTER TABLE document DROP COLUMN settled_cells");
+        jdbc.update("DROP TABLE series_link");
+        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '15', '16')");
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
         assertThat(revisionCache(dataSource)).isEqualTo(32);
     }
@@ -101,7 +107,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "15");
+                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "15", "16");
         try (var connection = dataSource.getConnection()) {
             assertThat(SchemaMigrations.isCurrent(connection)).isTrue();
             // one revision at a time, so that revisions grow across connections (V14)

@@ -26,7 +26,7 @@ import org.springframework.util.FileSystemUtils;
 public final class TemporaryDatabase implements ContextCustomizerFactory {
 
     /** The application's tables, referencing ones first. */
-    private static final List<String> TABLES = List.of("observation", "validation_issue", "failure", "document",
+    private static final List<String> TABLES = List.of("observation", "validation_issue", "series_issue", "series_link", "failure", "document",
             "source_file");
 
     /** Empties the application's tables (not the job repository's), for tests that start from no documents. */

@@ -1,0 +1,93 @@
+package org.disclosureetl.ingest;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.disclosureetl.series.Ambiguity;
+import org.disclosureetl.series.CellKey;
+import org.disclosureetl.series.SeriesDocument;
+import org.disclosureetl.series.SeriesLinker;
+import org.disclosureetl.store.SeriesRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The link step: links every stored extracted document into its agency's series (series/SeriesLinker), not only
+ * this run's, and stores what changed since the last link (duplicate_of, the series issues) in the step's
+ * transaction. Idempotent: a link over the same documents finds the same links and writes nothing; a failed step
+ * rolls back and its restart links again from the start.
+ */
+class SeriesLinkTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger("progress");
+
+    /** Every cell of the last few documents asked for (a copy is compared with each of its duplicates). */
+    private static final int CELL_MEMO = 8;
+
+    private final SeriesRepository series;
+
+    SeriesLinkTasklet(SeriesRepository series) {
+        this.series = series;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long started = System.nanoTime();
+        if (series.linkedAt(series.fingerprint())) {
+            log.info("link: no document changed since the last link");
+            return RepeatStatus.FINISHED;
+        }
+        List<SeriesDocument> documents = series.seriesDocuments();
+        // the checked cells and the ambiguous ones of every document in one pass each; every cell of a document
+        // only for duplicates and their copies, a few
+        Map<String, Map<CellKey, BigDecimal>> checked = series.checkedCells();
+        Map<String, Map<CellKey, Ambiguity>> ambiguous = series.allAmbiguous();
+        long read = System.nanoTime();
+        Map<String, Map<CellKey, BigDecimal>> memo = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Map<CellKey, BigDecimal>> eldest) {
+                return size() > CELL_MEMO;
+            }
+        };
+        Map<String, SeriesLinker.Link> links = SeriesLinker.link(documents, new SeriesLinker.CellSource() {
+            @Override
+            public Map<CellKey, BigDecimal> cells(String documentId, boolean all) {
+                return all ? memo.computeIfAbsent(documentId, id -> series.cells(id, true))
+                        : checked.getOrDefault(documentId, Map.of());
+            }
+
+            @Override
+            public Map<CellKey, Ambiguity> ambiguous(String documentId) {
+                return ambiguous.getOrDefault(documentId, Map.of());
+            }
+        });
+        long linked = System.nanoTime();
+        Map<String, SeriesRepository.StoredLink> stored = series.storedLinks();
+        int changed = 0;
+        for (Map.Entry<String, SeriesLinker.Link> link : links.entrySet()) {
+            if (!SeriesRepository.asStored(link.getValue()).equals(stored.get(link.getKey()))) {
+                series.replace(link.getKey(), link.getValue());
+                changed++;
+            }
+        }
+        for (String gone : stored.keySet()) {
+            if (!links.containsKey(gone)) {
+                series.replace(gone, null);
+                changed++;
+            }
+        }
+        series.linked(series.fingerprint());
+        contribution.incrementWriteCount(changed);
+        long end = System.nanoTime();
+        log.info("link: {} documents in series, {} linked, {} changed ({} ms: read {}, link {}, store {})",
+                documents.size(), links.size(), changed, (end - started) / 1_000_000, (read - started) / 1_000_000,
+                (linked - read) / 1_000_000, (end - linked) / 1_000_000);
+        return RepeatStatus.FINISHED;
+    }
+}
