@@ -2,7 +2,7 @@ package org.disclosureetl.discover;
 
 import java.util.List;
 
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 
 /** What one pass over the input folder found; {@code unreadable} files were skipped, the rest registered. */
 public record Discovery(int files, int added, int changed, int unchanged, int deleted, List<Unreadable> unreadable) {

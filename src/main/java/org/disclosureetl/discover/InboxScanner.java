@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.store.DocumentRepository;
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.disclosureetl.store.SourceFileRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

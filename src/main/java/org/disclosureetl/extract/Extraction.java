@@ -3,7 +3,7 @@ package org.disclosureetl.extract;
 import java.util.List;
 
 import org.disclosureetl.normalize.Script;
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 
 /**
  * Everything the extract stage learned from one report.

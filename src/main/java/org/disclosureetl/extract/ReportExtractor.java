@@ -9,7 +9,7 @@ import java.util.Map;
 import org.disclosureetl.extract.attribution.Attribution;
 import org.disclosureetl.extract.attribution.Attributor;
 import org.disclosureetl.normalize.NormalizedDocument;
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.springframework.stereotype.Component;
 
 /**

@@ -26,7 +26,7 @@ import org.disclosureetl.parse.ParseAhead;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.Placement;
 import org.disclosureetl.region.RegionPlacer;
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.validate.ReportValidator;
 import org.disclosureetl.ingest.StageObservations.Stage;

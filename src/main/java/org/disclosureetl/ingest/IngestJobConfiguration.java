@@ -19,7 +19,7 @@ import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.FailureLog;
-import org.disclosureetl.store.FailureStep;
+import org.disclosureetl.vocabulary.FailureStep;
 import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.store.SeriesRepository;
 import org.disclosureetl.store.StoredDocument;

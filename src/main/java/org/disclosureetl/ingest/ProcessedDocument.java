@@ -5,7 +5,7 @@ import java.util.List;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.region.Placement;
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.disclosureetl.store.StoredDocument;
 
 /**

@@ -3,7 +3,7 @@ package org.disclosureetl.parse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;

@@ -2,7 +2,7 @@ package org.disclosureetl.parse;
 
 import java.util.List;
 
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 
 /**
  * A crawler's export (CSV or JSON lines) holding one report per record, as {@link CrawlerExportReader} read it:

@@ -1,6 +1,6 @@
 package org.disclosureetl.parse;
 
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 
 /** A file that cannot be turned into text: a problem of the document, not of the system. */
 public class DocumentParseException extends RuntimeException {

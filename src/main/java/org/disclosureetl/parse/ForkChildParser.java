@@ -12,7 +12,7 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 

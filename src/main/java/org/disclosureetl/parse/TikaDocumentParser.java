@@ -1,6 +1,6 @@
 package org.disclosureetl.parse;
 
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.disclosureetl.store.ReportingQueries.FailureRow;
 import org.disclosureetl.store.ReportingQueries.IssueRow;

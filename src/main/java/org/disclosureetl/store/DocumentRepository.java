@@ -19,6 +19,7 @@ import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.TemplateCatalog;
 import org.disclosureetl.region.Placement;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
 import org.springframework.batch.infrastructure.item.database.Order;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;

@@ -3,6 +3,8 @@ package org.disclosureetl.store;
 import java.time.LocalDateTime;
 import java.util.regex.Pattern;
 
+import org.disclosureetl.vocabulary.ErrorType;
+import org.disclosureetl.vocabulary.FailureStep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

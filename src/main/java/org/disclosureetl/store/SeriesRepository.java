@@ -15,6 +15,7 @@ import org.disclosureetl.series.CellKey;
 import org.disclosureetl.series.SeriesDocument;
 import org.disclosureetl.series.SeriesLinker;
 import org.disclosureetl.series.SeriesRule;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.testsupport.Corpus;
 import org.disclosureetl.testsupport.JarRunner;
 import org.disclosureetl.testsupport.PostgresServer;

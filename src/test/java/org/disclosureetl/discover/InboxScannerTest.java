@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.normalize.Script;
 import org.disclosureetl.parse.ReportParser;
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
 import org.disclosureetl.testsupport.TestKinds;

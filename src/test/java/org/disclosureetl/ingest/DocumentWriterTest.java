@@ -23,7 +23,7 @@ import org.disclosureetl.normalize.Script;
 import org.disclosureetl.region.Placement;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.PostgresServer;

@@ -1,7 +1,7 @@
 package org.disclosureetl.parse;
 
 import org.disclosureetl.testsupport.Fixtures;
-import org.disclosureetl.store.ErrorType;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.disclosureetl.testsupport.HostileCorpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.extract.Extraction;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.FindingRule;
-import org.disclosureetl.store.DocumentStatus;
+import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
 import org.disclosureetl.testsupport.TestKinds;

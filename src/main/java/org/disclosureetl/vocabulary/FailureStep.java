@@ -1,4 +1,4 @@
-package org.disclosureetl.store;
+package org.disclosureetl.vocabulary;
 
 import java.util.Locale;
 
