@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.discover.InboxScanner;
 import org.disclosureetl.export.CsvExporter;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.testsupport.ExportComparison;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +112,7 @@ abstract class CrawlerExportJobTest {
         assertThat(counts.split()).isEqualTo(1);
         assertThat(counts.cells()).isEqualTo(2 * (198 + 200 + 200));
 
-        Map<String, byte[]> firstExport = exportBytes();
+        Map<String, byte[]> firstExport = ExportComparison.exportBytes(output);
         long observationRows = count("observation");
         JobExecution second = run();
 
@@ -119,7 +120,7 @@ abstract class CrawlerExportJobTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE processed_run = ?").param(second.getId())
                 .query(Long.class).single()).isZero();
         assertThat(count("observation")).isEqualTo(observationRows);
-        Map<String, byte[]> secondExport = exportBytes();
+        Map<String, byte[]> secondExport = ExportComparison.exportBytes(output);
         for (String file : CsvExporter.FILES) {
             assertThat(secondExport.get(file)).as(file).isEqualTo(firstExport.get(file));
         }
@@ -241,14 +242,6 @@ abstract class CrawlerExportJobTest {
 
     private long count(String table) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
-    }
-
-    private Map<String, byte[]> exportBytes() throws IOException {
-        Map<String, byte[]> bytes = new HashMap<>();
-        for (String file : CsvExporter.FILES) {
-            bytes.put(file, Files.readAllBytes(output.resolve(file)));
-        }
-        return bytes;
     }
 
     private List<CSVRecord> read(String file) {

@@ -2,7 +2,6 @@ package org.disclosureetl.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,6 +14,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.disclosureetl.export.CsvExporter;
+import org.disclosureetl.testsupport.ExportComparison;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.TemporaryDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +61,7 @@ abstract class IngestJobTest {
         JobExecution first = run();
 
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        Map<String, CSVRecord> documents = Fixtures.byKey(read("documents.csv"), "source_file");
         assertThat(documents).hasSize(fixtures.size());
         Map<String, Map<String, String>> cells = new HashMap<>();
         for (CSVRecord o : read("observations.csv")) {
@@ -85,7 +85,7 @@ abstract class IngestJobTest {
         assertThat(documents.get("seeds/003_1c21803a08480ac6.txt").get("format_version")).isEqualTo("legacy");
         assertThat(documents.get("seeds/000_e61bf2b8057539f0.txt").get("script")).isEqualTo("traditional");
         long observationRows = count("observation");
-        Map<String, byte[]> firstExport = exportBytes();
+        Map<String, byte[]> firstExport = ExportComparison.exportBytes(output);
         // where the time went, from Micrometer: every document through each stage once, each step once
         Map<String, Long> timers = new HashMap<>();
         List<String> stageLines = Files.readAllLines(output.resolve("logs/run-" + first.getId() + "-stages.tsv"));
@@ -107,7 +107,7 @@ abstract class IngestJobTest {
         assertThat(count("observation")).isEqualTo(observationRows);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE processed_run = ?").param(second.getId())
                 .query(Long.class).single()).isZero();
-        Map<String, byte[]> secondExport = exportBytes();
+        Map<String, byte[]> secondExport = ExportComparison.exportBytes(output);
         for (String file : CsvExporter.FILES) {
             assertThat(secondExport.get(file)).as(file).isEqualTo(firstExport.get(file));
         }
@@ -137,7 +137,7 @@ abstract class IngestJobTest {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM document WHERE document_id = ?").param(oldId)
                 .query(Long.class).single()).isZero();
-        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        Map<String, CSVRecord> documents = Fixtures.byKey(read("documents.csv"), "source_file");
         assertThat(documents).containsOnlyKeys("a/002.txt", "b/004.txt");
         assertThat(documents.get("a/002.txt").get("present")).isEqualTo("true");
         assertThat(documents.get("b/004.txt").get("present")).isEqualTo("false");
@@ -209,7 +209,7 @@ abstract class IngestJobTest {
         JobExecution execution = run();
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        Map<String, CSVRecord> documents = Fixtures.byKey(read("documents.csv"), "source_file");
         assertThat(documents.get("notes.txt").get("status")).isEqualTo("not_a_report");
         assertThat(documents.get("empty.pdf").get("status")).isEqualTo("failed");
         List<CSVRecord> failures = read("failures.csv");
@@ -235,21 +235,7 @@ abstract class IngestJobTest {
         return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }
 
-    private Map<String, byte[]> exportBytes() throws IOException {
-        Map<String, byte[]> bytes = new HashMap<>();
-        for (String file : CsvExporter.FILES) {
-            bytes.put(file, Files.readAllBytes(output.resolve(file)));
-        }
-        return bytes;
-    }
-
     private List<CSVRecord> read(String file) {
         return Fixtures.readCsv(output.resolve(file));
-    }
-
-    private static Map<String, CSVRecord> byKey(List<CSVRecord> records, String column) {
-        Map<String, CSVRecord> map = new LinkedHashMap<>();
-        records.forEach(r -> map.put(r.get(column), r));
-        return map;
     }
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +19,7 @@ import org.disclosureetl.export.ExportFilter;
 import org.disclosureetl.export.ExportOptions;
 import org.disclosureetl.export.Exports;
 import org.disclosureetl.series.SeriesRule;
+import org.disclosureetl.testsupport.ExportComparison;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.disclosureetl.testsupport.TemporaryDatabase;
@@ -77,7 +76,7 @@ class SeriesJobTest {
         JobExecution first = run();
 
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        Map<String, CSVRecord> documents = Fixtures.byKey(read("documents.csv"), "source_file");
         assertThat(documents.values()).extracting(d -> d.get("source_file"), d -> d.get("document_id"),
                         d -> d.get("report_year"), d -> d.get("issues"), d -> d.get("duplicate_of"))
                 .containsExactly(tuple("2021.txt", Y2021, "2021", "1", ""),
@@ -123,12 +122,12 @@ class SeriesJobTest {
                         tuple("350128/公安局", "2022", Y2022, "350128", "2021", "1", "7", "157", ""),
                         tuple("350128/公安局", "2023", Y2023, "350128", "2021", "0", "7", "157", ""));
 
-        Map<String, byte[]> firstExport = exportBytes();
+        Map<String, byte[]> firstExport = ExportComparison.exportBytes(output);
         JobExecution second = run();
 
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(linkStep(second).getWriteCount()).isZero();
-        Map<String, byte[]> secondExport = exportBytes();
+        Map<String, byte[]> secondExport = ExportComparison.exportBytes(output);
         for (String file : CsvExporter.FILES) {
             assertThat(secondExport.get(file)).as(file).isEqualTo(firstExport.get(file));
         }
@@ -163,7 +162,7 @@ class SeriesJobTest {
     @Test
     void aReportWhoseYearChangesLeavesItsSeriesAndTheIssuesFollow() throws Exception {
         run();
-        Map<String, byte[]> before = exportBytes();
+        Map<String, byte[]> before = ExportComparison.exportBytes(output);
 
         // 2021.txt is now the 2020 report: 2020 and 2022 are not consecutive, so 2022 is compared with nothing
         Path report = input.resolve("2021.txt");
@@ -171,7 +170,7 @@ class SeriesJobTest {
         JobExecution changed = run();
 
         assertThat(changed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        Map<String, CSVRecord> documents = Fixtures.byKey(read("documents.csv"), "source_file");
         assertThat(documents.get("2021.txt").get("report_year")).isEqualTo("2020");
         assertThat(documents.get("2022.txt").get("issues")).isEqualTo("1");
         assertThat(seriesIssues().stream())
@@ -180,13 +179,13 @@ class SeriesJobTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM series_issue WHERE document_id = ?").param(Y2022)
                 .query(Long.class).single()).isZero();
         assertThat(read("panel.csv")).extracting(p -> p.get("report_year")).containsExactly("2020", "2022", "2023");
-        assertThat(exportBytes().get("panel.csv")).isNotEqualTo(before.get("panel.csv"));
+        assertThat(ExportComparison.exportBytes(output).get("panel.csv")).isNotEqualTo(before.get("panel.csv"));
 
         // and back: the issues return
         Files.writeString(report, Files.readString(Fixtures.resource("fixtures/series/2021.txt")));
         run();
-        assertThat(exportBytes().get("validation_issues.csv")).isEqualTo(before.get("validation_issues.csv"));
-        assertThat(exportBytes().get("panel.csv")).isEqualTo(before.get("panel.csv"));
+        assertThat(ExportComparison.exportBytes(output).get("validation_issues.csv")).isEqualTo(before.get("validation_issues.csv"));
+        assertThat(ExportComparison.exportBytes(output).get("panel.csv")).isEqualTo(before.get("panel.csv"));
     }
 
     @Test
@@ -198,7 +197,7 @@ class SeriesJobTest {
         Files.writeString(report, Files.readString(report).replace("2022", "2024"));
         run();
 
-        Map<String, CSVRecord> documents = byKey(read("documents.csv"), "source_file");
+        Map<String, CSVRecord> documents = Fixtures.byKey(read("documents.csv"), "source_file");
         String y2024 = documents.get("2022.txt").get("document_id");
         assertThat(documents.get("2022-republished.html").get("duplicate_of")).isEmpty();
         // the web page now breaks the 2021 -> 2022 checks; the new 2024 report those of 2023 -> 2024
@@ -221,7 +220,7 @@ class SeriesJobTest {
         Files.copy(Fixtures.resource("fixtures/series/2024-ambiguous.txt"), input.resolve("2024-ambiguous.txt"));
         run();
 
-        String y2024 = byKey(read("documents.csv"), "source_file").get("2024-ambiguous.txt").get("document_id");
+        String y2024 = Fixtures.byKey(read("documents.csv"), "source_file").get("2024-ambiguous.txt").get("document_id");
         List<CSVRecord> issues = read("validation_issues.csv").stream().filter(i -> i.get("document_id").equals(y2024))
                 .toList();
         assertThat(issues).extracting(i -> i.get("rule"), i -> i.get("column_code"), i -> i.get("expected"),
@@ -238,9 +237,9 @@ class SeriesJobTest {
         assertThat(normativeDocs(y2024)).containsExactly("3", "0", "10");
         assertThat(read("panel.csv").stream().filter(p -> p.get("document_id").equals(y2024))
                 .map(p -> p.get("proactive.art20_1.normative_docs.in_force"))).containsExactly("10");
-        Map<String, byte[]> settled = exportBytes();
+        Map<String, byte[]> settled = ExportComparison.exportBytes(output);
         run();
-        assertThat(exportBytes()).as("a second run").containsExactlyInAnyOrderEntriesOf(settled);
+        assertThat(ExportComparison.exportBytes(output)).as("a second run").containsExactlyInAnyOrderEntriesOf(settled);
 
         // 2023 now prints 9 in force: neither reading of 2024 fits, the cells are empty again
         Path report = input.resolve("2023.txt");
@@ -283,21 +282,7 @@ class SeriesJobTest {
         return jobOperator.start(ingestJob, IngestJobConfiguration.runParameters(input, output, System.nanoTime()));
     }
 
-    private Map<String, byte[]> exportBytes() throws IOException {
-        Map<String, byte[]> bytes = new HashMap<>();
-        for (String file : CsvExporter.FILES) {
-            bytes.put(file, Files.readAllBytes(output.resolve(file)));
-        }
-        return bytes;
-    }
-
     private List<CSVRecord> read(String file) {
         return Fixtures.readCsv(output.resolve(file));
-    }
-
-    private static Map<String, CSVRecord> byKey(List<CSVRecord> records, String column) {
-        Map<String, CSVRecord> map = new LinkedHashMap<>();
-        records.forEach(r -> map.put(r.get(column), r));
-        return map;
     }
 }

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
+import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.export.CsvExporter;
 
 /** Whether an interrupted (or distributed) run ended with what an uninterrupted one exported. */
 public final class ExportComparison {
@@ -33,5 +36,14 @@ public final class ExportComparison {
                     r.get("document_id")));
         }
         return rows;
+    }
+
+    /** The bytes of each of the CSV files of an output folder, by name. */
+    public static Map<String, byte[]> exportBytes(Path output) throws IOException {
+        Map<String, byte[]> bytes = new HashMap<>();
+        for (String file : CsvExporter.FILES) {
+            bytes.put(file, Files.readAllBytes(output.resolve(file)));
+        }
+        return bytes;
     }
 }

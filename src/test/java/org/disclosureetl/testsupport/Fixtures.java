@@ -133,4 +133,11 @@ public final class Fixtures {
             Files.copy(resource(fixture.path()), target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /** CSV records by the value of one column (the last record of a value wins). */
+    public static Map<String, CSVRecord> byKey(List<CSVRecord> records, String column) {
+        Map<String, CSVRecord> map = new java.util.LinkedHashMap<>();
+        records.forEach(r -> map.put(r.get(column), r));
+        return map;
+    }
 }
