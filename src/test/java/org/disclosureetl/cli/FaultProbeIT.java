@@ -248,7 +248,7 @@ class FaultProbeIT {
             assertThat(files.map(p -> p.getFileName().toString())
                     .filter(name -> !name.equals("logs") && !name.equals(".export")).sorted())
                     .containsExactly("codebook.csv", "codebook.md", "documents.csv", "failures.csv",
-                            "observations.csv", "probe", "report.html", "validation_issues.csv");
+                            "observations.csv", "panel.csv", "probe", "report.html", "validation_issues.csv");
         }
     }
 
