@@ -36,6 +36,8 @@ final class AgencyNames {
         String name = text.replaceAll("[\\s\\u3000《》“”\"'‘’「」【】\\[\\]]", "");
         name = name.replaceFirst("^(?:关于|现将|现就|现公布|现发布|特向社会公布|现向社会公布|特编制|特公布|特此公布|公布|发布|编制|由)", "");
         name = name.replaceFirst("(?:关于|的|发布|公布)$", "");
+        // a sentence run into the name (本报告由XX委员会…, 我们的XX局…): the name starts after its last particle
+        name = name.replaceFirst("^.*[由的了]", "");
         // a title that starts with a number or a file name in Latin letters (2025湖口县大垅乡2025年度…)
         name = name.replaceFirst("^[^\\p{IsHan}]+", "");
         return name;

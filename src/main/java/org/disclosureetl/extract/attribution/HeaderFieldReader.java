@@ -31,6 +31,9 @@ final class HeaderFieldReader implements EvidenceReader {
         lines.addAll(report.body().subList(0, Math.min(SEARCH_LINES, report.body().size())));
         for (NormalizedDocument.Line line : lines) {
             String text = line.text();
+            if (text.indexOf(':') < 0 && text.indexOf('：') < 0) {
+                continue;
+            }
             Matcher publisher = PUBLISHER.matcher(text);
             while (publisher.find()) {
                 String name = AgencyNames.clean(publisher.group("name"));

@@ -16,6 +16,8 @@ import org.disclosureetl.normalize.NormalizedDocument;
 final class ProseReader implements EvidenceReader {
 
     private static final int SEARCH_LINES = 40;
+    /** How much of one line is read as opening prose. */
+    private static final int PROSE_SPAN = 3000;
     /** Lines in which a sentence's first year is the report's; later ones plan the next year or recall the last. */
     private static final int OPENING_LINES = 12;
     private static final String NAME = "(?<agency>[\\p{IsHan}()（）]{2,30}?" + AgencyNames.SUFFIX + ")";
@@ -29,6 +31,9 @@ final class ProseReader implements EvidenceReader {
     /** The agency saying it wrote the report: 市科委编制了本报告, XX街道办事处在总结…的基础上，编制了此报告. */
     private static final Pattern WRITER = Pattern.compile(
             "(?:^|[，,。；;])" + NAME + "(?=在总结|编制了|编制此|编制本|特编制)");
+    private static final String ALIAS_MARK = "以下简称";
+    /** A name and its bracket before 以下简称: at most 40 characters and one. */
+    private static final int ALIAS_NAME_MAX = 42;
     private static final Pattern ALIAS = Pattern.compile(
             NAME + "[（(]以下简称[“\"‘']?(?<short>[\\p{IsHan}]{2,12})[”\"’']?[）)]");
 
@@ -37,25 +42,39 @@ final class ProseReader implements EvidenceReader {
         List<Evidence> found = new ArrayList<>();
         List<NormalizedDocument.Line> body = report.body();
         for (int i = 0; i < Math.min(SEARCH_LINES, body.size()); i++) {
-            String text = CompactText.of(body.get(i).text()).text();
+            String raw = body.get(i).text();
+            if (raw.indexOf('年') < 0 && raw.indexOf('由') < 0 && !raw.contains("编制") && !raw.contains(ALIAS_MARK)) {
+                continue;
+            }
+            // the opening of a report printed as one line is its first few thousand characters
+            String text = CompactText.of(raw.length() > PROSE_SPAN ? raw.substring(0, PROSE_SPAN) : raw).text();
             String where = body.get(i).where();
             Matcher subject = OPENING_SUBJECT.matcher(text);
             if (subject.find()) {
                 agency(found, subject.group("agency"), where, subject.group());
             }
-            Matcher author = AUTHOR.matcher(text);
-            if (author.find()) {
-                agency(found, author.group("agency"), where, author.group());
+            // each pattern is tried only where its words are: a crawler's report can be one line of many pages
+            if (text.indexOf('由') >= 0) {
+                Matcher author = AUTHOR.matcher(text);
+                if (author.find()) {
+                    agency(found, author.group("agency"), where, author.group());
+                }
             }
-            Matcher writer = WRITER.matcher(text);
-            if (writer.find()) {
-                agency(found, writer.group("agency"), where, writer.group());
+            if (text.contains("编制") || text.contains("在总结")) {
+                Matcher writer = WRITER.matcher(text);
+                if (writer.find()) {
+                    agency(found, writer.group("agency"), where, writer.group());
+                }
             }
-            Matcher alias = ALIAS.matcher(text);
-            while (alias.find()) {
-                String full = AgencyNames.clean(alias.group("agency"));
-                if (AgencyNames.isName(full)) {
-                    found.add(new Evidence(EvidenceSource.ALIAS, full, null, where, alias.group("short")));
+            for (int at = text.indexOf(ALIAS_MARK); at >= 0; at = text.indexOf(ALIAS_MARK, at + 1)) {
+                // the name stands right before the bracket: read the few characters around the mark only
+                Matcher alias = ALIAS.matcher(text.substring(Math.max(0, at - ALIAS_NAME_MAX), Math.min(text.length(),
+                        at + ALIAS_MARK.length() + 16)));
+                if (alias.find()) {
+                    String full = AgencyNames.clean(alias.group("agency"));
+                    if (AgencyNames.isName(full)) {
+                        found.add(new Evidence(EvidenceSource.ALIAS, full, null, where, alias.group("short")));
+                    }
                 }
             }
             Matcher year = OPENING_YEAR.matcher(text);

@@ -41,9 +41,17 @@ final class TitleReader implements EvidenceReader {
     private static final Pattern HEADING_MARK = Pattern.compile("^#+\\s*");
     private static final Pattern BREADCRUMB = Pattern.compile("[>›»|]");
     private static final Pattern SENTENCE = Pattern.compile("[，,。；;！!？?]");
-    private static final Pattern TITLE_PUNCTUATION = Pattern.compile("[，,。；;！!？?:：、]");
+    private static final String TITLE_PUNCTUATION_CHARS = "，,。；;！!？?:：、";
     /** Links to other reports around the page's own (上一篇: XX局2020年…). */
     private static final Pattern OTHER_REPORT = Pattern.compile("^\\s*(?:上一篇|下一篇|相关链接|相关阅读|相关文章|上一条|下一条)");
+    private static final List<Pattern> ALL_PATTERNS = List.of(YEAR_BEFORE, CUT_SHORT, YEAR_AFTER, NO_YEAR);
+    private static final Pattern ANY_YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    /** The words every title pattern needs, spaced as PDF text may space them. */
+    private static final Pattern REPORT_WORDS = Pattern.compile("(?:政府|政务|信息)\\s*公\\s*开");
+    /** How much of a line titles are looked for in. */
+    private static final int MATCH_SPAN = 600;
+    /** How much of the text before a title's year is read for its agency (a name has at most 40 characters). */
+    private static final int PRE_SPAN = 120;
     /** A quoted title longer than this is a sentence that mentions a report. */
     private static final int TITLE_MAX = 70;
 
@@ -58,13 +66,14 @@ final class TitleReader implements EvidenceReader {
         }
         List<NormalizedDocument.Line> body = report.body();
         int limit = Math.min(body.size(), SEARCH_LINES);
+        BodyLines lines = new BodyLines(body, limit);
         List<Evidence> titles = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             String text = body.get(i).text();
             if (text.isBlank() || OTHER_REPORT.matcher(text).find()) {
                 continue;
             }
-            Window window = titleAt(body, i);
+            Window window = titleAt(lines, i);
             if (window == null) {
                 continue;
             }
@@ -110,28 +119,89 @@ final class TitleReader implements EvidenceReader {
     }
 
     /** A title starting at body line {@code i}, on that line alone or wrapped over the next short lines. */
-    private static Window titleAt(List<NormalizedDocument.Line> body, int i) {
-        StringBuilder joined = new StringBuilder();
-        int before = 0;
-        for (int k = 0; k < WRAPPED_LINES && i + k < body.size(); k++) {
-            // a markdown heading wrapped over lines repeats its mark (# 2022 年XX局 / # 政府信息公开…)
-            String line = HEADING_MARK.matcher(body.get(i + k).text().strip()).replaceFirst("");
+    private static Window titleAt(BodyLines lines, int i) {
+        Title single = lines.title(i);
+        if (single != null) {
+            return new Window(single, 1);
+        }
+        if (!lines.wrappedPart(i) && lines.text(i).length() > WRAPPED_LINE_MAX) {
+            return null;
+        }
+        StringBuilder joined = new StringBuilder(lines.text(i));
+        int before = lines.compactLength(i);
+        for (int k = 1; k < WRAPPED_LINES && lines.has(i + k); k++) {
             // a line that is a whole title of its own is read at its own index (an agency above it is joined there)
-            if (k > 0 && (!isWrappedPart(line) || isWholeTitle(match(line)))) {
+            if (!lines.wrappedPart(i + k) || isWholeTitle(lines.title(i + k))) {
                 return null;
             }
-            before = CompactText.of(joined.toString()).text().length();
-            joined.append(line);
+            joined.append(lines.text(i + k));
             Title title = match(joined.toString());
             // the title must end on the line just added: otherwise the shorter window already had it
-            if (title != null && (k == 0 || title.end() > before)) {
+            if (title != null && title.end() > before) {
                 return new Window(title, k + 1);
             }
-            if (k == 0 && !isWrappedPart(line) && line.length() > WRAPPED_LINE_MAX) {
-                return null;
-            }
+            before += lines.compactLength(i + k);
         }
         return null;
+    }
+
+    /**
+     * The first lines of the body as the title search reads them, each line's text (without a markdown heading's
+     * mark), whether it can be part of a wrapped title and its own title worked out once: a window of lines
+     * reads each line up to three times.
+     */
+    private static final class BodyLines {
+        private static final Title NONE = new Title(null, null, false, false, 0, "");
+
+        private final List<NormalizedDocument.Line> body;
+        private final String[] text;
+        private final Boolean[] wrapped;
+        private final Title[] titles;
+        private final int[] compactLengths;
+
+        BodyLines(List<NormalizedDocument.Line> body, int limit) {
+            this.body = body;
+            int n = Math.min(body.size(), limit + WRAPPED_LINES);
+            this.text = new String[n];
+            this.wrapped = new Boolean[n];
+            this.titles = new Title[n];
+            this.compactLengths = new int[n];
+            java.util.Arrays.fill(compactLengths, -1);
+        }
+
+        boolean has(int i) {
+            return i < text.length;
+        }
+
+        String text(int i) {
+            if (text[i] == null) {
+                // a markdown heading wrapped over lines repeats its mark (# 2022 年XX局 / # 政府信息公开…)
+                text[i] = HEADING_MARK.matcher(body.get(i).text().strip()).replaceFirst("");
+            }
+            return text[i];
+        }
+
+        boolean wrappedPart(int i) {
+            if (wrapped[i] == null) {
+                wrapped[i] = isWrappedPart(text(i));
+            }
+            return wrapped[i];
+        }
+
+        Title title(int i) {
+            if (titles[i] == null) {
+                Title title = match(text(i));
+                titles[i] = title == null ? NONE : title;
+            }
+            return titles[i] == NONE ? null : titles[i];
+        }
+
+        int compactLength(int i) {
+            if (compactLengths[i] < 0) {
+                compactLengths[i] = CompactText.of(text(i)).text().length();
+            }
+            return compactLengths[i];
+        }
     }
 
     private static boolean isWholeTitle(Title title) {
@@ -139,8 +209,18 @@ final class TitleReader implements EvidenceReader {
     }
 
     private static boolean isWrappedPart(String line) {
-        String compact = CompactText.of(line).text();
-        return !compact.isEmpty() && compact.length() <= WRAPPED_LINE_MAX && !TITLE_PUNCTUATION.matcher(compact).find();
+        // counted on the line as printed: a title's part has at most 30 characters besides spaces, and no punctuation
+        int visible = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0') {
+                continue;
+            }
+            if (TITLE_PUNCTUATION_CHARS.indexOf(c) >= 0 || ++visible > WRAPPED_LINE_MAX) {
+                return false;
+            }
+        }
+        return visible > 0;
     }
 
     /**
@@ -179,11 +259,20 @@ final class TitleReader implements EvidenceReader {
      * The title in {@code printed}, or null: the first whose agency is a name, else the first found (a
      * sentence may quote the name of a notice before the report's own).
      */
-    static Title match(String printed) {
+    static Title match(String line) {
+        // a title starts a line or its first sentences: a crawler's report printed as one line is not read to its end
+        String printed = line.length() > MATCH_SPAN ? line.substring(0, MATCH_SPAN) : line;
+        if (!mayHoldTitle(printed)) {
+            return null;
+        }
         CompactText compact = CompactText.of(printed);
         String text = compact.text();
         Title first = null;
-        for (Pattern pattern : List.of(YEAR_BEFORE, CUT_SHORT, YEAR_AFTER, NO_YEAR)) {
+        // without a year only a line that ends with the report's name can be a title (a table's heading cannot)
+        List<Pattern> patterns = ANY_YEAR.matcher(text).find() ? ALL_PATTERNS
+                : text.endsWith("告") || text.endsWith("报") || text.endsWith("表") || text.endsWith(")")
+                || text.endsWith("）") ? List.of(NO_YEAR) : List.of();
+        for (Pattern pattern : patterns) {
             Matcher m = pattern.matcher(text);
             while (m.find()) {
                 Title title = title(printed, compact, m);
@@ -211,9 +300,12 @@ final class TitleReader implements EvidenceReader {
         boolean hasYear = pattern != NO_YEAR;
         boolean yearFirst = pattern == YEAR_BEFORE || pattern == CUT_SHORT;
         int nameEnd = yearFirst ? m.start("year") : m.start();
-        String pre = compact.printed().substring(0, compact.origin(nameEnd));
+        int preEnd = compact.origin(nameEnd);
+        int preStart = Math.max(0, preEnd - PRE_SPAN);
+        String pre = compact.printed().substring(preStart, preEnd);
         String cut = LEADING_NOISE.matcher(pre).replaceAll("");
-        boolean inProse = SENTENCE.matcher(cut).find();
+        // far into its line, with no separator before it, a title is quoted in a sentence
+        boolean inProse = SENTENCE.matcher(cut).find() || preStart > 0 && cut.length() == pre.length();
         if (inProse) {
             cut = cut.substring(lastSentenceEnd(cut));
         }
@@ -234,6 +326,15 @@ final class TitleReader implements EvidenceReader {
         Integer year = hasYear ? Integer.valueOf(m.group("year")) : null;
         String quote = CompactText.of(cut).text() + text.substring(nameEnd, m.end());
         return new Title(agency.isEmpty() ? null : agency, year, "统计表".equals(kind), inProse, m.end(), quote);
+    }
+
+    /**
+     * Whether a text can hold a title at all: every title pattern needs 政府/政务/信息公开 (the name of the report)
+     * or, cut short, an ellipsis. Most lines of a report have neither, and are then not compacted and matched four times.
+     */
+    private static boolean mayHoldTitle(String text) {
+        return text.indexOf('公') >= 0 && REPORT_WORDS.matcher(text).find() || text.indexOf('…') >= 0
+                || text.indexOf('⋯') >= 0 || text.contains("..") || text.contains("。。");
     }
 
     private static int lastSentenceEnd(String text) {

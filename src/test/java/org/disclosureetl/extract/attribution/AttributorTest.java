@@ -107,6 +107,13 @@ class AttributorTest {
     }
 
     @Test
+    void aliasInTheMiddleOfASentence() {
+        assertThat(identify("2024年市科委政府信息公开工作年度报告",
+                "本报告由上海市科学技术委员会（以下简称“市科委”）根据《条例》编制。"))
+                .isEqualTo(new ReportIdentity("上海市科学技术委员会", 2024, true));
+    }
+
+    @Test
     void yearFirstWrappedOverThreeLinesWithSpacesAroundTheYear() {
         assertThat(identify("2025 年南京市人民政府办公厅", "政府信息公开", "工作年度报告", "一、总体情况"))
                 .isEqualTo(new ReportIdentity("南京市人民政府办公厅", 2025, true));
