@@ -193,6 +193,7 @@ public class ReportExtractor {
      * document-level finding says so.
      */
     private FormatDecision decide(String byLabels, Map<String, FormatReading> byFormat, Integer year) {
+        String byYear = catalog.formatForYear(year);
         String byRows = null;
         for (Map.Entry<String, FormatReading> e : byFormat.entrySet()) {
             FormatReading r = e.getValue();
@@ -200,11 +201,10 @@ public class ReportExtractor {
                 continue;
             }
             if (byRows == null || r.rowsFound() > byFormat.get(byRows).rowsFound()
-                    || r.rowsFound() == byFormat.get(byRows).rowsFound() && e.getKey().equals(byYear(year))) {
+                    || r.rowsFound() == byFormat.get(byRows).rowsFound() && e.getKey().equals(byYear)) {
                 byRows = e.getKey();
             }
         }
-        String byYear = byYear(year);
         String chosen = byLabels != null && byFormat.containsKey(byLabels) && !byFormat.get(byLabels).tables().isEmpty()
                 ? byLabels
                 : byRows != null ? byRows : null;
@@ -227,10 +227,6 @@ public class ReportExtractor {
             }
         }
         return new FormatDecision(chosen, findings);
-    }
-
-    private String byYear(Integer year) {
-        return catalog.formatForYear(year);
     }
 
     /** The generation whose distinctive labels appear with the most weight, or null when none does. */

@@ -320,11 +320,12 @@ final class TitleReader implements EvidenceReader {
         if (agency.length() > 40) {
             return null;
         }
-        int titleLength = CompactText.of(cut).text().length() + (m.end() - nameEnd);
+        String name = CompactText.of(cut).text();
+        int titleLength = name.length() + (m.end() - nameEnd);
         inProse |= titleLength > TITLE_MAX;
         String kind = pattern == CUT_SHORT ? "" : m.group("kind");
         Integer year = hasYear ? Integer.valueOf(m.group("year")) : null;
-        String quote = CompactText.of(cut).text() + text.substring(nameEnd, m.end());
+        String quote = name + text.substring(nameEnd, m.end());
         return new Title(agency.isEmpty() ? null : agency, year, "统计表".equals(kind), inProse, m.end(), quote);
     }
 
