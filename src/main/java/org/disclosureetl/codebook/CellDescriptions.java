@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.disclosureetl.vocabulary.ResourceCsv;
+
 /**
  * The English texts of {@code codebook/descriptions.csv}, keyed by format/table/row/column. A key
  * part may be {@code *}: a row's description ({@code column_code=*}) and a column's

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.disclosureetl.extract.IdentityRule;
+import org.disclosureetl.vocabulary.Generation;
+import org.disclosureetl.vocabulary.Generations;
+import org.disclosureetl.vocabulary.ResourceCsv;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +28,6 @@ public class Codebook {
     static final List<String> CELL_FILES = List.of("templates/canonical-cells.csv", "templates/legacy-cells.csv");
     static final String IDENTITIES = "templates/identities.csv";
     public static final String RULES = "codebook/rules.csv";
-
-    /** The report years of each generation (docs/FORMAT.md §0); a {@code years} column in a cell file overrides them per cell. */
-    public static final String GENERATIONS = "templates/generations.csv";
 
     /** An accounting rule or extractor check that can appear in validation_issues.csv. */
     public record Rule(String rule, String kind, String description) {
@@ -48,7 +48,6 @@ public class Codebook {
 
     Codebook(CellDescriptions descriptions) {
         List<Map<String, String>> identityRows = ResourceCsv.read(IDENTITIES);
-        Map<String, int[]> generationYears = generationYears();
         Map<String, Merged> merged = new LinkedHashMap<>();
         Map<String, String> tableTexts = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -76,7 +75,7 @@ public class Codebook {
                     m.description = text.get().description();
                     m.unit = text.get().unit();
                 }
-                int[] years = years(generationYears, format, r.get("years"));
+                int[] years = years(format, r.get("years"));
                 m.firstYear = Math.min(m.firstYear, years[0]);
                 m.lastYear = m.lastYear == 0 || years[1] == 0 ? 0 : Math.max(m.lastYear, years[1]);
                 m.identities.addAll(identitiesOf(identityRows, format, table, row, column));
@@ -128,29 +127,22 @@ public class Codebook {
         return undescribed;
     }
 
-    /** format_version -> {first year, last year or 0 while in force}, from templates/generations.csv. */
-    private static Map<String, int[]> generationYears() {
-        Map<String, int[]> years = new LinkedHashMap<>();
-        for (Map<String, String> generation : ResourceCsv.read(GENERATIONS)) {
-            String last = generation.get("last_year");
-            years.put(generation.get("format_version"), new int[] {Integer.parseInt(generation.get("first_year")),
-                    last.isEmpty() ? 0 : Integer.parseInt(last)});
-        }
-        return years;
-    }
-
-    private static int[] years(Map<String, int[]> generationYears, String format, String override) {
+    /**
+     * {first year, last year or 0 while in force} of a cell of a generation: its generation's years
+     * ({@link Generations}), unless a {@code years} column of its cell file overrides them for the cell.
+     */
+    private static int[] years(String format, String override) {
         if (override != null && !override.isBlank()) {
             String[] parts = override.split("-", -1);
             int first = Integer.parseInt(parts[0].strip());
             int last = parts.length == 1 ? first : parts[1].isBlank() ? 0 : Integer.parseInt(parts[1].strip());
             return new int[] {first, last};
         }
-        int[] years = generationYears.get(format);
-        if (years != null) {
-            return years;
+        Generation generation = Generations.of(format);
+        if (generation != null) {
+            return new int[] {generation.firstYear(), generation.lastYear() == null ? 0 : generation.lastYear()};
         }
-        throw new IllegalStateException("no report years known for format " + format + ": add it to " + GENERATIONS
+        throw new IllegalStateException("no report years known for format " + format + ": add it to " + Generations.RESOURCE
                 + " or give the cells a years column");
     }
 

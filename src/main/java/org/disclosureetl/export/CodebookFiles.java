@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.disclosureetl.codebook.Codebook;
 import org.disclosureetl.codebook.CodebookEntry;
@@ -24,11 +23,6 @@ public class CodebookFiles {
 
     public static final String CSV_FILE = "codebook.csv";
     public static final String MD_FILE = "codebook.md";
-    public static final List<String> HEADER = List.of("table_code", "row_code", "column_code", "row_label",
-            "column_label", "description", "unit", "format_versions", "first_year", "last_year", "identities",
-            "panel_column");
-
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private final Codebook codebook;
 
@@ -55,8 +49,8 @@ public class CodebookFiles {
             if (options.excelBom()) {
                 writer.write('\uFEFF');
             }
-            try (CSVPrinter printer = new CSVPrinter(writer, CSV)) {
-                printer.printRecord(HEADER);
+            try (CSVPrinter printer = new CSVPrinter(writer, CsvRows.CSV)) {
+                printer.printRecord(OutputSchema.CODEBOOK);
                 for (CodebookEntry e : codebook.entries()) {
                     printer.printRecord(record(e).stream().map(SpreadsheetSafe::text).toList());
                 }
@@ -74,7 +68,7 @@ public class CodebookFiles {
                 + "the pre-2019 statistics table (`legacy`) for 2008-2018.\n\n");
         out.write("## panel.csv\n\n`panel.csv` (and the workbook's `panel` sheet) has one row per agency (`agency_key`) and "
                 + "report year, the series' copy only (documents.csv `duplicate_of` empty): the columns "
-                + String.join(", ", PanelFile.KEY_COLUMNS.stream().map(c -> "`" + c + "`").toList())
+                + String.join(", ", OutputSchema.PANEL_KEYS.stream().map(c -> "`" + c + "`").toList())
                 + ", then one column per cell code of this codebook, in its order, named `table_code.row_code.column_code` "
                 + "(the `panel_column` of codebook.csv, e.g. `applications.carried_over.total`); empty where the "
                 + "report has no number there.\n\n");

@@ -90,9 +90,9 @@ public class CsvExporter {
         this.threads = threads;
         this.maxSlice = maxSlice;
         this.useFragments = useFragments;
-        this.observations = new PerDocumentFile<>(CsvRows.OBSERVATIONS, CsvRows.OBSERVATION_HEADER,
+        this.observations = new PerDocumentFile<>(CsvRows.OBSERVATIONS, OutputSchema.OBSERVATIONS,
                 DocumentKey::cells, queries::withCells, CsvRows::cell, FragmentCache::ofCells);
-        this.issues = new PerDocumentFile<>(CsvRows.ISSUES, CsvRows.ISSUE_HEADER, DocumentKey::issues,
+        this.issues = new PerDocumentFile<>(CsvRows.ISSUES, OutputSchema.ISSUES, DocumentKey::issues,
                 queries::withIssues, CsvRows::issue, FragmentCache::withSeries);
     }
 
@@ -147,6 +147,7 @@ public class CsvExporter {
                 for (PerDocumentFile<?> file : List.of(observations, issues)) {
                     cache.keepOnly(file.name(), fragmentNames(file, slices));
                 }
+                cache.deleteOtherVersions();
             }
             return new ExportResult(folder, rows);
         } catch (InterruptedException e) {
@@ -171,7 +172,7 @@ public class CsvExporter {
 
     private long writeDocuments(Path temp, ReportingQueries.Selection selection, ExportWorkers run) throws IOException {
         try (ExportWorkers.CsvOut out = ExportWorkers.CsvOut.open(temp, run, run.bom())) {
-            out.header(CsvRows.DOCUMENT_HEADER);
+            out.header(OutputSchema.DOCUMENTS);
             queries.forEachDocument(selection, d -> out.print(CsvRows.document(d)));
             return out.rows();
         }
@@ -179,7 +180,7 @@ public class CsvExporter {
 
     private long writeFailures(Path temp, ExportWorkers run) throws IOException {
         try (ExportWorkers.CsvOut out = ExportWorkers.CsvOut.open(temp, run, run.bom())) {
-            out.header(CsvRows.FAILURE_HEADER);
+            out.header(OutputSchema.FAILURES);
             queries.forEachFailureByFile(failure -> out.print(CsvRows.failure(failure)));
             return out.rows();
         }

@@ -9,8 +9,8 @@ import org.disclosureetl.store.ExportQueries;
 import org.disclosureetl.store.ReportingQueries;
 
 /**
- * The four CSV files of the output contract (README.md "CSV files"): their headers and how a database row
- * becomes a record. Text an analyst might open in a spreadsheet goes through {@link SpreadsheetSafe}.
+ * The four CSV files of the output contract (README.md "CSV files"): how a database row becomes a record, in the
+ * order of its header ({@link OutputSchema}). Text an analyst might open in a spreadsheet goes through {@link SpreadsheetSafe}.
  */
 final class CsvRows {
 
@@ -21,17 +21,6 @@ final class CsvRows {
     static final String ISSUES = "validation_issues.csv";
     static final String FAILURES = "failures.csv";
     static final String PANEL = "panel.csv";
-
-    static final List<String> DOCUMENT_HEADER = List.of("document_id", "source_file", "sha256", "content_type",
-            "script", "agency", "report_year", "format_version", "status", "tables_found", "cells", "issues", "present",
-            "region_code", "region_level", "province", "prefecture", "county", "agency_key", "source_record", "duplicate_of");
-    static final List<String> OBSERVATION_HEADER = List.of("document_id", "report_year", "agency", "format_version",
-            "table_code", "row_code", "column_code", "value", "raw_value", "row_label", "column_label", "unit",
-            "source_location");
-    static final List<String> ISSUE_HEADER = List.of("document_id", "rule", "table_code", "row_code", "column_code",
-            "expected", "actual", "message");
-    static final List<String> FAILURE_HEADER = List.of("run_id", "source_file", "step", "error_type", "message",
-            "time", "document_id");
 
     private CsvRows() {
     }

@@ -23,8 +23,8 @@ import java.util.Properties;
  */
 final class ExportManifest {
 
-    /** Bump when a build writes different bytes from the same data, so its first run exports again. */
-    static final String FORMAT = "3"; // 2: documents.csv ends with source_record; 3: panel.csv, duplicate_of, series issues
+    /** The output's schema ({@link OutputSchema#VERSION}): a build with other columns exports again on its first run. */
+    static final String FORMAT = OutputSchema.VERSION;
 
     private static final String STATE_FOLDER = ".export";
     private static final String FILE = "manifest.properties";

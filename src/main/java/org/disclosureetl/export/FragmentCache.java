@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.disclosureetl.store.ExportQueries;
 
@@ -20,8 +22,11 @@ import org.disclosureetl.store.ExportQueries;
  */
 final class FragmentCache {
 
-    /** Bump when the rendering of a row changes: older fragments are then never read. */
-    static final String VERSION = "fragments-v1";
+    /**
+     * The folder of this build's fragments: named by the output's schema ({@link OutputSchema#VERSION}), so a
+     * build with other columns never reads older fragments.
+     */
+    static final String VERSION = "fragments-" + OutputSchema.VERSION;
 
     private final Path root;
 
@@ -65,6 +70,34 @@ final class FragmentCache {
 
     void write(String file, String name, byte[] bytes) throws IOException {
         OutputFiles.writeAtomically(Files.createDirectories(root.resolve(file)), name, bytes);
+    }
+
+    /**
+     * Deletes the fragments of other builds' output schemas: a full export has rendered everything again, and
+     * they would never be read.
+     */
+    void deleteOtherVersions() throws IOException {
+        Path state = root.getParent();
+        if (!Files.isDirectory(state, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        String current = root.getFileName().toString();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(state, "fragments-*")) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(current)
+                        && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(entry);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Deletes the fragments (and stray temp files) of {@code file} that the export did not use. */

@@ -23,8 +23,6 @@ import org.disclosureetl.store.ExportQueries;
 final class PanelFile {
 
     static final String FILE = "panel.csv";
-    static final List<String> KEY_COLUMNS = List.of("agency_key", "agency", "report_year", "region_code", "province",
-            "prefecture", "county", "format_version", "document_id");
 
     private final List<String> codes = new ArrayList<>();
     private final Map<String, Integer> column = new HashMap<>();
@@ -48,7 +46,7 @@ final class PanelFile {
     }
 
     List<String> header() {
-        List<String> header = new ArrayList<>(KEY_COLUMNS);
+        List<String> header = new ArrayList<>(OutputSchema.PANEL_KEYS);
         header.addAll(codes);
         return header;
     }
@@ -79,7 +77,7 @@ final class PanelFile {
 
     /** A document's record: its keys (spreadsheet-safe text) and its values as plain decimals, empty where none. */
     List<String> record(ExportQueries.PanelDocument d, BigDecimal[] values) {
-        List<String> record = new ArrayList<>(KEY_COLUMNS.size() + values.length);
+        List<String> record = new ArrayList<>(OutputSchema.PANEL_KEYS.size() + values.length);
         record.add(text(d.agencyKey()));
         record.add(text(d.agency()));
         record.add(String.valueOf(d.reportYear()));

@@ -50,10 +50,6 @@ public class XlsxExporter {
     /** The document columns in front of every table sheet's cells. */
     public static final List<String> KEY_COLUMNS = List.of("document_id", "source_file", "agency", "report_year",
             "format_version", "region_code", "province", "prefecture", "county", "agency_key");
-    public static final List<String> DOCUMENT_COLUMNS = List.of("document_id", "source_file", "sha256",
-            "content_type", "script", "agency", "report_year", "format_version", "status", "tables_found", "cells",
-            "issues", "present", "region_code", "region_level", "province", "prefecture", "county", "agency_key",
-            "source_record", "duplicate_of");
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
@@ -84,7 +80,7 @@ public class XlsxExporter {
                 List<DocumentRow> documents = new ArrayList<>();
                 queries.forEachDocument(selection, documents::add);
 
-                SXSSFSheet documentSheet = sheets.create("documents", DOCUMENT_COLUMNS, null);
+                SXSSFSheet documentSheet = sheets.create("documents", OutputSchema.DOCUMENTS, null);
                 for (DocumentRow d : documents) {
                     Row row = sheets.next(documentSheet);
                     int c = 0;
@@ -135,8 +131,7 @@ public class XlsxExporter {
                 });
                 rows.put("validation_issues", issueRows[0]);
 
-                SXSSFSheet failures = sheets.create("failures", List.of("run_id", "source_file", "step", "error_type",
-                        "message", "time", "document_id"), null);
+                SXSSFSheet failures = sheets.create("failures", OutputSchema.FAILURES, null);
                 long[] failureRows = {0};
                 queries.forEachFailure(null, fl -> {
                     Row row = sheets.next(failures);
@@ -147,7 +142,7 @@ public class XlsxExporter {
                 });
                 rows.put("failures", failureRows[0]);
 
-                SXSSFSheet codes = sheets.create("codebook", CodebookFiles.HEADER, null);
+                SXSSFSheet codes = sheets.create("codebook", OutputSchema.CODEBOOK, null);
                 for (CodebookEntry e : codebook.entries()) {
                     Row row = sheets.next(codes);
                     int c = text(row, 0, e.tableCode(), e.rowCode(), e.columnCode(), e.rowLabel(), e.columnLabel(),
@@ -183,7 +178,7 @@ public class XlsxExporter {
             int c = text(row, 0, d.agencyKey(), d.agency());
             c = number(row, c, d.reportYear());
             text(row, c, d.regionCode(), d.province(), d.prefecture(), d.county(), d.formatVersion(), d.documentId());
-            int first = PanelFile.KEY_COLUMNS.size();
+            int first = OutputSchema.PANEL_KEYS.size();
             queries.forEachCell(d.documentId(), table, cell -> {
                 Integer column = panel.column(cell.tableCode(), cell.rowCode(), cell.columnCode());
                 if (column != null && cell.value() != null) {

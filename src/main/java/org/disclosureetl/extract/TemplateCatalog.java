@@ -1,11 +1,5 @@
 package org.disclosureetl.extract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.disclosureetl.vocabulary.Generation;
+import org.disclosureetl.vocabulary.Generations;
+import org.disclosureetl.vocabulary.ResourceCsv;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,28 +18,20 @@ import org.springframework.stereotype.Component;
  * ({@code canonical-cells.csv}, the output contract, and {@code legacy-cells.csv}), how their rows
  * are labelled ({@code row-labels.csv}), how each table is laid out ({@code tables.csv}) and which
  * labels tell the generations apart ({@code format-clues.csv}) and which accounting identities hold
- * ({@code identities.csv}).
+ * ({@code identities.csv}). The generations and their report years are read once by {@link Generations}.
  */
 @Component
 public class TemplateCatalog {
 
-    /** The template generations (templates/generations.csv), newest first. */
-    public static final String GENERATIONS = "generations.csv";
     /** Codes of the cells file reserved for indicators a report prints but the catalogue lacks. */
     public static final String SPARE_ROW_PREFIX = "x.unlisted.";
+
+    private static final String TEMPLATES = "templates/";
 
     private final Map<String, List<TableTemplate>> tablesByFormat = new LinkedHashMap<>();
     private final List<FormatClue> clues = new ArrayList<>();
     private final List<IdentityRule> identities = new ArrayList<>();
     private final Map<CellKey, CellLabels> cellLabels = new HashMap<>();
-
-    /** A template generation and the report years it is the official form of ({@code lastYear} null: in force). */
-    public record Generation(String formatVersion, int firstYear, Integer lastYear) {
-
-        boolean covers(int year) {
-            return year >= firstYear && (lastYear == null || year <= lastYear);
-        }
-    }
 
     public record FormatClue(String formatVersion, int weight, String key) {
     }
@@ -53,15 +40,10 @@ public class TemplateCatalog {
     public record CellLabels(String rowLabel, String columnLabel) {
     }
 
-    private final List<Generation> generations = new ArrayList<>();
-
     public TemplateCatalog() {
-        read(GENERATIONS, r -> generations.add(new Generation(r.get("format_version"),
-                Integer.parseInt(r.get("first_year")),
-                r.get("last_year").isEmpty() ? null : Integer.valueOf(r.get("last_year")))));
         Map<String, Map<String, Map<String, List<TableTemplate.Column>>>> columns = new LinkedHashMap<>();
         Map<String, String> rowLabels = new LinkedHashMap<>();
-        Consumer<CSVRecord> cell = r -> {
+        Consumer<Map<String, String>> cell = r -> {
             columns.computeIfAbsent(r.get("format_version"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.get("table_code"), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.get("row_code"), k -> new ArrayList<>())
@@ -75,19 +57,20 @@ public class TemplateCatalog {
         read("legacy-cells.csv", cell);
 
         // format/table/variant -> its labelled rows in printed order
-        Map<String, List<CSVRecord>> labelled = new LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> labelled = new LinkedHashMap<>();
         read("row-labels.csv", r -> labelled.computeIfAbsent(
                 r.get("format_version") + "/" + r.get("table_code") + "/" + r.get("variant"), k -> new ArrayList<>()).add(r));
 
         // a column that only some printed forms carry is no base column of any form of the table
+        List<Map<String, String>> tables = ResourceCsv.read(TEMPLATES + "tables.csv");
         Map<String, List<String>> optionalCodes = new LinkedHashMap<>();
-        read("tables.csv", r -> {
+        tables.forEach(r -> {
             if (!r.get("optional_column").isEmpty()) {
                 optionalCodes.computeIfAbsent(r.get("format_version") + "/" + r.get("table_code"), k -> new ArrayList<>())
                         .add(r.get("optional_column"));
             }
         });
-        read("tables.csv", r -> {
+        tables.forEach(r -> {
             String format = r.get("format_version");
             String table = r.get("table_code");
             String variant = r.get("variant");
@@ -113,11 +96,11 @@ public class TemplateCatalog {
                 tableRows.forEach((rowCode, rowColumns) -> templateRows.add(new TableTemplate.Row(rowCode,
                         rowLabels.get(format + "/" + table + "/" + rowCode), null, false, List.of(), rowColumns, null)));
             } else {
-                List<CSVRecord> rows = labelled.get(format + "/" + table + "/" + variant);
+                List<Map<String, String>> rows = labelled.get(format + "/" + table + "/" + variant);
                 if (rows == null) {
                     throw new IllegalStateException(format + "/" + table + "/" + variant + " has no rows in row-labels.csv");
                 }
-                for (CSVRecord row : rows) {
+                for (Map<String, String> row : rows) {
                     templateRows.add(row(format, table, row, tableRows, rowLabels,
                             optionalCodes.getOrDefault(format + "/" + table, List.of())));
                 }
@@ -134,7 +117,7 @@ public class TemplateCatalog {
                 Integer.parseInt(r.get("weight")), LabelKey.of(r.get("label")).key())));
     }
 
-    private static TableTemplate.Row row(String format, String table, CSVRecord r,
+    private static TableTemplate.Row row(String format, String table, Map<String, String> r,
                                          Map<String, List<TableTemplate.Column>> tableRows,
                                          Map<String, String> rowLabels, List<String> optionalCodes) {
         String rowCode = r.get("row_code");
@@ -167,19 +150,16 @@ public class TemplateCatalog {
 
     /** The generations' codes, newest first ({@code 2021}, {@code 2019}, {@code legacy}). */
     public List<String> formats() {
-        return generations.stream().map(Generation::formatVersion).toList();
+        return Generations.ALL.stream().map(Generation::formatVersion).toList();
     }
 
     public List<Generation> generations() {
-        return List.copyOf(generations);
+        return Generations.ALL;
     }
 
     /** The generation that is the official form of a report year, or null (no year, or before the first form). */
     public String formatForYear(Integer year) {
-        if (year == null) {
-            return null;
-        }
-        return generations.stream().filter(g -> g.covers(year)).map(Generation::formatVersion).findFirst().orElse(null);
+        return Generations.formatForYear(year);
     }
 
     public List<TableTemplate> tables(String formatVersion) {
@@ -218,19 +198,7 @@ public class TemplateCatalog {
         return List.copyOf(clues);
     }
 
-    private static void read(String name, Consumer<CSVRecord> consumer) {
-        try (InputStream in = TemplateCatalog.class.getResourceAsStream("/templates/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("templates/" + name + " is missing from the classpath");
-            }
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                    .setCommentMarker('#').setIgnoreEmptyLines(true).get();
-            for (CSVRecord record : format.parse(reader)) {
-                consumer.accept(record);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void read(String name, Consumer<Map<String, String>> consumer) {
+        ResourceCsv.read(TEMPLATES + name).forEach(consumer);
     }
 }

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.disclosureetl.codebook.ResourceCsv;
+import org.disclosureetl.vocabulary.ResourceCsv;
 import org.springframework.stereotype.Component;
 
 /**

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.disclosureetl.extract.FindingRule;
 import org.disclosureetl.extract.TableTemplate;
 import org.disclosureetl.extract.TemplateCatalog;
+import org.disclosureetl.vocabulary.ResourceCsv;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * codebook beside the data (covering every code and rule the exports contain), the workbook (every
  * cell of the hand-checked key, as a number) and the byte-order-marked CSV files for Excel.
  */
-@IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
+@IngestDatabaseTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalystExportsTest {
 

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * result is byte for byte the full export of the database. An export that fails or is filtered
  * leaves no manifest, so the next run exports again.
  */
-@IngestDatabaseTest(properties = {"etl.parse.isolation=in-process"})
+@IngestDatabaseTest
 class IncrementalExportTest {
 
     @Autowired
@@ -95,6 +95,30 @@ class IncrementalExportTest {
         fragmentsBefore.remove(oldFragment);
         // the unchanged documents' rows were copied, not rendered again: their fragments are the same files
         assertThat(fragmentsAfter).containsAllEntriesOf(fragmentsBefore);
+    }
+
+    @Test
+    void theFirstRunOfABuildWithOtherColumnsRewritesEverything() throws Exception {
+        for (String seed : Fixtures.seedNames()) {
+            Files.copy(Fixtures.resource("seeds/" + seed), input.resolve(seed));
+        }
+        run();
+        // what the build before the derived version left: its manifest format and its fragment folder
+        Path state = output.resolve(".export");
+        Path manifest = state.resolve("manifest.properties");
+        Files.writeString(manifest, Files.readString(manifest).replace("format=" + ExportManifest.FORMAT, "format=3"));
+        Files.move(state.resolve(FragmentCache.VERSION), state.resolve("fragments-v1"));
+        Map<String, Object> csvBefore = identities(output, CsvExporter.FILES);
+
+        run();
+
+        Map<String, Object> csvAfter = identities(output, CsvExporter.FILES);
+        for (String file : CsvExporter.FILES) {
+            assertThat(csvAfter.get(file)).as(file + " rewritten").isNotEqualTo(csvBefore.get(file));
+        }
+        assertThat(listing(fragments("observations.csv"))).hasSize(Fixtures.seedNames().size());
+        assertThat(listing(state)).containsExactly(FragmentCache.VERSION, "manifest.properties");
+        assertSameBytesAsAFullExport();
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * write its part, or its query fails) fails the whole export without touching the previous files or
  * leaving scratch files behind.
  */
-@IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
+@IngestDatabaseTest
 class ParallelCsvExportTest {
 
     @Autowired

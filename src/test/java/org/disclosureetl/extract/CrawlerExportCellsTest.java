@@ -12,13 +12,8 @@ import org.disclosureetl.parse.CrawlerExport;
 import org.disclosureetl.parse.CrawlerExportReader;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
-import org.disclosureetl.testsupport.TestKinds;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * Each record of a crawler export (fixtures/crawler, made from real/*.txt by make-fixtures.py) comes out with exactly
@@ -26,13 +21,9 @@ import org.springframework.context.annotation.Import;
  * cells are separated only by carriage returns, or it came as a JSON line or in GBK; and agency and year are those
  * of the hand-checked key (real/expected-cells.csv).
  */
-@Tag(TestKinds.APPLICATION)
-@SpringBootTest(properties = "etl.cli.enabled=false")
-@Import(ReportPipeline.class)
 class CrawlerExportCellsTest {
 
-    @Autowired
-    ReportPipeline pipeline;
+    private final ReportPipeline pipeline = ReportPipeline.shared();
 
     private final CrawlerExportReader reader = new CrawlerExportReader();
 

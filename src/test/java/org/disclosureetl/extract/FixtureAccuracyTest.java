@@ -15,28 +15,19 @@ import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
-import org.disclosureetl.testsupport.TestKinds;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * Every seed and every fixture made from it (HTML, DOCX, DOC, XLSX, PDF, other encodings, Taiwan
  * wording) must come out through parse, normalize and extract with exactly the hand-checked cells.
  */
-@Tag(TestKinds.APPLICATION)
-@SpringBootTest(properties = "etl.cli.enabled=false")
-@Import(ReportPipeline.class)
 class FixtureAccuracyTest {
 
     private static final Map<String, Fixtures.Expected> EXPECTED = Fixtures.expected();
 
-    @Autowired
-    ReportPipeline pipeline;
+    private final ReportPipeline pipeline = ReportPipeline.shared();
 
     static List<Fixtures.Fixture> fixturesWithCells() {
         return Fixtures.all().stream().filter(f -> EXPECTED.containsKey(f.seed())).toList();

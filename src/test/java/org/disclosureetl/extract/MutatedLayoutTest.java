@@ -8,20 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.disclosureetl.testsupport.ReportPipeline;
-import org.disclosureetl.testsupport.TestKinds;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * Damaged layouts: reports with random numbers (the form's identities hold) in every text layout
@@ -30,11 +28,9 @@ import org.springframework.context.annotation.Import;
  * printed as a lone dash, labels in other wordings, full-width digits, an empty cell, labels split
  * mid-word, values on the next line, a page footer inside a table. Every cell must come out right
  * or be flagged (by the extractor or a broken identity, as in validation_issues.csv) on its cell,
- * row, column or table: never silently wrong. Accuracy per layout and damage is printed.
+ * row, column or table: never silently wrong. Each layout and damage is a test case of its own (seeds
+ * numbered on from case to case, as when they were one loop); its accuracy is printed.
  */
-@Tag(TestKinds.APPLICATION)
-@SpringBootTest(properties = "etl.cli.enabled=false")
-@Import(ReportPipeline.class)
 class MutatedLayoutTest {
 
     private static final int REPORTS_PER_CASE = 12;
@@ -51,8 +47,7 @@ class MutatedLayoutTest {
         FOOTER_INSIDE
     }
 
-    @Autowired
-    ReportPipeline pipeline;
+    private final ReportPipeline pipeline = ReportPipeline.shared();
 
     @TempDir
     Path work;
@@ -60,63 +55,75 @@ class MutatedLayoutTest {
     record Score(int cells, int right, int flagged, int silentlyWrong, List<String> examples) {
     }
 
-    @Test
-    void everyCellIsRightOrFlaggedInEveryLayoutAndDamage() throws IOException {
-        Map<SyntheticReport.Layout, Map<Damage, Score>> scores = new EnumMap<>(SyntheticReport.Layout.class);
+    /** Each layout with each damage, and the seed of its first report: the seeds run on from case to case. */
+    static Stream<Arguments> layoutsAndDamages() {
+        List<Arguments> cases = new ArrayList<>();
         long seed = 1;
         for (SyntheticReport.Layout layout : SyntheticReport.Layout.values()) {
             for (Damage damage : Damage.values()) {
-                int cells = 0;
-                int right = 0;
-                int flagged = 0;
-                int wrong = 0;
-                List<String> examples = new ArrayList<>();
-                for (int n = 0; n < REPORTS_PER_CASE; n++) {
-                    SyntheticReport report = new SyntheticReport(seed++);
-                    Map<String, BigDecimal> truth = new LinkedHashMap<>(report.truth);
-                    List<SyntheticReport.Row> printed = damage(report, damage, truth, new Random(seed));
-                    Extraction extraction = extract(report.render(layout, printed, new Random(seed)),
-                            layout + "-" + damage + "-" + n);
-                    assertThat(extraction.identity().agency()).isEqualTo(SyntheticReport.AGENCY);
-                    assertThat(extraction.formatVersion()).isEqualTo("2021");
-                    // flagged as in validation_issues.csv: the extractor's doubts and the broken identities
-                    List<Finding> findings = pipeline.findings(extraction);
-                    Map<String, Observation> byCell = new LinkedHashMap<>();
-                    extraction.observations().forEach(o -> byCell.put(o.tableCode() + "/" + o.rowCode() + "/" + o.columnCode(), o));
-                    for (Map.Entry<String, BigDecimal> e : truth.entrySet()) {
-                        cells++;
-                        Observation o = byCell.get(e.getKey());
-                        BigDecimal got = o == null ? null : o.value();
-                        boolean ok = e.getValue() == null ? got == null : got != null && got.compareTo(e.getValue()) == 0;
-                        if (ok) {
-                            right++;
-                        } else if (covers(e.getKey(), findings)) {
-                            flagged++;
-                        } else {
-                            wrong++;
-                            if (examples.size() < 3) {
-                                examples.add(e.getKey() + " expected " + e.getValue() + " got " + got);
-                            }
-                        }
-                    }
-                }
-                scores.computeIfAbsent(layout, k -> new EnumMap<>(Damage.class))
-                        .put(damage, new Score(cells, right, flagged, wrong, examples));
+                cases.add(Arguments.of(layout, damage, seed));
+                seed += REPORTS_PER_CASE;
             }
         }
-        print(scores);
-        scores.forEach((layout, byDamage) -> byDamage.forEach((damage, score) -> {
-            assertThat(score.silentlyWrong()).as(layout + " " + damage + ": " + score.examples()).isZero();
-            boolean flattened = layout == SyntheticReport.Layout.CRAWLER || layout == SyntheticReport.Layout.CRAWLER_SPACED;
-            if (flattened) {
-                // random numbers run together in identity-less rows have several readings: flagged, not guessed
-                assertThat(score.right()).as(layout + " " + damage).isGreaterThanOrEqualTo(score.cells() * 85 / 100);
-            } else if (damage == Damage.NONE || damage == Damage.LABEL_VARIANTS || damage == Damage.FULL_WIDTH_DIGITS
-                    || damage == Damage.DASH_ROW || damage == Damage.LABEL_SPLIT || damage == Damage.VALUES_NEXT_LINE
-                    || damage == Damage.FOOTER_INSIDE) {
-                assertThat(score.right()).as(layout + " " + damage).isEqualTo(score.cells());
+        return cases.stream();
+    }
+
+    @BeforeAll
+    static void printHeader() {
+        System.out.printf("%ncell accuracy on damaged layouts (right / flagged / silently wrong of all cells)%n"
+                + "%-14s %-18s %7s %7s %7s %7s%n", "layout", "damage", "cells", "right", "flagged", "wrong");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("layoutsAndDamages")
+    void everyCellIsRightOrFlagged(SyntheticReport.Layout layout, Damage damage, long firstSeed) throws IOException {
+        long seed = firstSeed;
+        int cells = 0;
+        int right = 0;
+        int flagged = 0;
+        int wrong = 0;
+        List<String> examples = new ArrayList<>();
+        for (int n = 0; n < REPORTS_PER_CASE; n++) {
+            SyntheticReport report = new SyntheticReport(seed++);
+            Map<String, BigDecimal> truth = new LinkedHashMap<>(report.truth);
+            List<SyntheticReport.Row> printed = damage(report, damage, truth, new Random(seed));
+            Extraction extraction = extract(report.render(layout, printed, new Random(seed)),
+                    layout + "-" + damage + "-" + n);
+            assertThat(extraction.identity().agency()).isEqualTo(SyntheticReport.AGENCY);
+            assertThat(extraction.formatVersion()).isEqualTo("2021");
+            // flagged as in validation_issues.csv: the extractor's doubts and the broken identities
+            List<Finding> findings = pipeline.findings(extraction);
+            Map<String, Observation> byCell = new LinkedHashMap<>();
+            extraction.observations().forEach(o -> byCell.put(o.tableCode() + "/" + o.rowCode() + "/" + o.columnCode(), o));
+            for (Map.Entry<String, BigDecimal> e : truth.entrySet()) {
+                cells++;
+                Observation o = byCell.get(e.getKey());
+                BigDecimal got = o == null ? null : o.value();
+                boolean ok = e.getValue() == null ? got == null : got != null && got.compareTo(e.getValue()) == 0;
+                if (ok) {
+                    right++;
+                } else if (covers(e.getKey(), findings)) {
+                    flagged++;
+                } else {
+                    wrong++;
+                    if (examples.size() < 3) {
+                        examples.add(e.getKey() + " expected " + e.getValue() + " got " + got);
+                    }
+                }
             }
-        }));
+        }
+        Score score = new Score(cells, right, flagged, wrong, examples);
+        print(layout, damage, score);
+        assertThat(score.silentlyWrong()).as(layout + " " + damage + ": " + score.examples()).isZero();
+        boolean flattened = layout == SyntheticReport.Layout.CRAWLER || layout == SyntheticReport.Layout.CRAWLER_SPACED;
+        if (flattened) {
+            // random numbers run together in identity-less rows have several readings: flagged, not guessed
+            assertThat(score.right()).as(layout + " " + damage).isGreaterThanOrEqualTo(score.cells() * 85 / 100);
+        } else if (damage == Damage.NONE || damage == Damage.LABEL_VARIANTS || damage == Damage.FULL_WIDTH_DIGITS
+                || damage == Damage.DASH_ROW || damage == Damage.LABEL_SPLIT || damage == Damage.VALUES_NEXT_LINE
+                || damage == Damage.FOOTER_INSIDE) {
+            assertThat(score.right()).as(layout + " " + damage).isEqualTo(score.cells());
+        }
     }
 
     /** Damages one row (or all labels) of the report; {@code truth} is adjusted where the report itself says otherwise. */
@@ -221,12 +228,9 @@ class MutatedLayoutTest {
         return pipeline.extract(file);
     }
 
-    private static void print(Map<SyntheticReport.Layout, Map<Damage, Score>> scores) {
-        StringBuilder sb = new StringBuilder("\ncell accuracy on damaged layouts (right / flagged / silently wrong of all cells)\n");
-        sb.append(String.format("%-14s %-18s %7s %7s %7s %7s%n", "layout", "damage", "cells", "right", "flagged", "wrong"));
-        scores.forEach((layout, byDamage) -> byDamage.forEach((damage, s) -> sb.append(String.format(
-                "%-14s %-18s %7d %6.2f%% %6.2f%% %7d %s%n", layout, damage, s.cells(), 100.0 * s.right() / s.cells(),
-                100.0 * s.flagged() / s.cells(), s.silentlyWrong(), s.silentlyWrong() > 0 ? s.examples() : ""))));
-        System.out.println(sb);
+    private static void print(SyntheticReport.Layout layout, Damage damage, Score s) {
+        System.out.printf("%-14s %-18s %7d %6.2f%% %6.2f%% %7d %s%n", layout, damage, s.cells(),
+                100.0 * s.right() / s.cells(), 100.0 * s.flagged() / s.cells(), s.silentlyWrong(),
+                s.silentlyWrong() > 0 ? s.examples() : "");
     }
 }

@@ -16,12 +16,7 @@ import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
-import org.disclosureetl.testsupport.TestKinds;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * Ten real reports as published (crawler text of web pages, PDFs; see {@code real/README.md}),
@@ -30,16 +25,12 @@ import org.springframework.context.annotation.Import;
  * wrong. A cell the key marks {@code ambiguous} (the text alone does not fix it) counts as right when
  * its value matches and is otherwise acceptable only when flagged.
  */
-@Tag(TestKinds.APPLICATION)
-@SpringBootTest(properties = "etl.cli.enabled=false")
-@Import(ReportPipeline.class)
 class RealReportsTest {
 
     private static final Set<String> REPORTS = Set.of("101.txt", "102.txt", "103.txt", "104.txt", "105.txt",
             "106.txt", "107.txt", "108.txt", "B01_hongze-2023.pdf", "B02_hongze-2024.pdf");
 
-    @Autowired
-    ReportPipeline pipeline;
+    private final ReportPipeline pipeline = ReportPipeline.shared();
 
     record Tally(int right, int missing, int flaggedAmbiguous, int flaggedOther, int silent, List<String> silentCells) {
     }

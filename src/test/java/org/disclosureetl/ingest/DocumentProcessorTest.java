@@ -37,7 +37,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * case; a parser that throws stands in for what they cannot produce on demand (a timeout, a database or
  * JVM fault, a permission error while the tests run as root, a defect).
  */
-@IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
+@IngestDatabaseTest
 class DocumentProcessorTest {
 
     @Autowired

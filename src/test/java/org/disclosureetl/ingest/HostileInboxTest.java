@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the failure log (table, failures.csv and the run's log file) with a specific error type, and the
  * real reports are extracted as if the hostile files were not there.
  */
-@IngestDatabaseTest(properties = "etl.parse.timeout=30s")
+@IngestDatabaseTest
 class HostileInboxTest {
 
     @Autowired

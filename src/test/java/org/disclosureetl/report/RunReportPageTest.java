@@ -31,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * renders, shows the run's numbers (as the CSV files count them) and logs nothing to the console.
  */
 @Tag(TestKinds.BROWSER)
-@IngestDatabaseTest(properties = "etl.parse.isolation=in-process")
+@IngestDatabaseTest
 class RunReportPageTest {
 
     @Autowired

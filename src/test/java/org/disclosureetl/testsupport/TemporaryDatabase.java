@@ -21,7 +21,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The set-up of {@link IngestDatabaseTest}: a context customizer, as {@code @DynamicPropertySource}
  * cannot sit on a meta-annotation. Its two properties take precedence over application.yml and the
- * test's own properties.
+ * test's own properties. The customizer is the same for every test class, so classes with the same
+ * properties share one cached context and its H2 file; {@link EmptyDatabase} empties it before each class.
  */
 public final class TemporaryDatabase implements ContextCustomizerFactory {
 
@@ -39,11 +40,14 @@ public final class TemporaryDatabase implements ContextCustomizerFactory {
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
                                                      List<ContextConfigurationAttributes> configAttributes) {
-        return new Customizer(testClass);
+        return new Customizer();
     }
 
-    /** Equal for one test class only: each class gets its own context, so its own database, as before. */
-    private record Customizer(Class<?> testClass) implements ContextCustomizer {
+    /**
+     * Equal for every test class (a record without components): the test context cache keys on it, so a
+     * customizer that differed per class would start a context (and a fork pool, and migrate a database) per class.
+     */
+    private record Customizer() implements ContextCustomizer {
 
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {

@@ -13,26 +13,17 @@ import org.disclosureetl.extract.FindingRule;
 import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.ReportPipeline;
-import org.disclosureetl.testsupport.TestKinds;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * Agency and year of 72 real page openings of 28 provinces, through the real parse, normalize and
  * extract stages, against their hand-made key ({@code attribution/README.md}).
  */
-@Tag(TestKinds.APPLICATION)
-@SpringBootTest(properties = "etl.cli.enabled=false")
-@Import(ReportPipeline.class)
 class AttributionOnRealPagesTest {
 
     private static final String KEY = "attribution/pages/key.csv";
 
-    @Autowired
-    ReportPipeline pipeline;
+    private final ReportPipeline pipeline = ReportPipeline.shared();
 
     @Test
     void everyPageIsAttributedAsItsTextSays() throws IOException {

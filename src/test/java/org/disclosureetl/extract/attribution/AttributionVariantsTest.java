@@ -10,27 +10,18 @@ import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
 import org.disclosureetl.extract.ReportIdentity;
 import org.disclosureetl.testsupport.ReportPipeline;
-import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * One real report under five other title shapes ({@code attribution/README.md}): the agency and year
  * each shape gives, and the same cells as the original whatever the title.
  */
-@Tag(TestKinds.APPLICATION)
-@SpringBootTest(properties = "etl.cli.enabled=false")
-@Import(ReportPipeline.class)
 class AttributionVariantsTest {
 
     private static final String FOLDER = "attribution/variants/";
 
-    @Autowired
-    ReportPipeline pipeline;
+    private final ReportPipeline pipeline = ReportPipeline.shared();
 
     private List<String> originalCells;
 

@@ -1,4 +1,4 @@
-package org.disclosureetl.codebook;
+package org.disclosureetl.vocabulary;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +16,11 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV data file from the class path (templates, codebook texts, reference lists) the way
- * the template files are written: header row, {@code #} comment lines, blank lines ignored. Each
- * record comes back as a map from header to value, so an optional column (say a {@code years}
- * column added to legacy-cells.csv later) is simply absent or present.
+ * the template files are written: header row, {@code #} comment lines, blank lines ignored, values
+ * stripped. Each record comes back as a map from header to value (in header order), so an optional
+ * column (say a {@code years} column added to legacy-cells.csv later) is simply absent or present.
+ * The one reader of the project's data files: extract's templates, the codebook's texts and region's
+ * division lists all come through here.
  */
 public final class ResourceCsv {
 
