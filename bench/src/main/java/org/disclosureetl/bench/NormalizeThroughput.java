@@ -1,31 +1,39 @@
-package org.disclosureetl.normalize;
+package org.disclosureetl.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 import com.github.houbb.opencc4j.core.impl.ZhConvertBootstrap;
 import com.github.houbb.opencc4j.support.segment.impl.Segments;
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import org.disclosureetl.normalize.ScriptNormalizer;
+import org.disclosureetl.normalize.TextNormalizer;
+import org.disclosureetl.normalize.WidthNormalizer;
 
 /**
- * Rough single-thread throughput check, run by hand (not a test):
+ * Rough single-thread throughput of the text normalizer against bare opencc4j, run by hand from the repository
+ * root (bench/README.md "Parser and normalizer checks"):
  * <pre>
- * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.disclosureetl.normalize.NormalizeThroughput
+ * java -cp bench/target/classes:target/disclosure-etl-app/disclosure-etl.jar org.disclosureetl.bench.NormalizeThroughput [seeds]
  * </pre>
- * MB/s counts UTF-8 bytes of the input.
+ * on the Traditional seed 000 and the Simplified seed 002 of {@code data/inbox/txt} (or {@code seeds}). MB/s counts
+ * UTF-8 bytes of the input.
  */
 public final class NormalizeThroughput {
 
     private NormalizeThroughput() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        Path seeds = Path.of(args.length > 0 ? args[0] : "data/inbox/txt");
         TextNormalizer normalizer = new TextNormalizer(new WidthNormalizer(), new ScriptNormalizer());
         ScriptNormalizer script = new ScriptNormalizer();
-        String traditional = TestResources.seed(TestResources.SEED_TRADITIONAL);
-        String simplified = TestResources.seed(TestResources.SEED_SIMPLIFIED);
+        String traditional = Files.readString(seeds.resolve("000_e61bf2b8057539f0.txt"), StandardCharsets.UTF_8);
+        String simplified = Files.readString(seeds.resolve("002_2bd72b0ede0a148a.txt"), StandardCharsets.UTF_8);
         List<String> traditionalLines = traditional.lines().toList();
 
         ZhConvertBootstrap opencc4jChars = ZhConvertBootstrap.newInstance(Segments.chars());

@@ -1,4 +1,4 @@
-package org.disclosureetl.parse;
+package org.disclosureetl.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.disclosureetl.parse.ParseProperties;
+import org.disclosureetl.parse.ReportParser;
+
 /**
- * Rough per-document cost of fork isolation against in-process parsing, run by hand (not a test):
+ * Rough per-document cost of fork isolation against in-process parsing, run by hand from the repository root
+ * (bench/README.md "Parser and normalizer checks"):
  * <pre>
- * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.disclosureetl.parse.ForkOverhead [inbox] [rounds]
+ * java -cp bench/target/classes:target/disclosure-etl-app/disclosure-etl.jar org.disclosureetl.bench.ForkOverhead [inbox] [rounds]
  * </pre>
  * One thread, one child JVM. Prints the cold first parse of each mode (fork: child JVM start and class
  * loading through the pipe), then, after warm-up, the median time per file with the two modes
