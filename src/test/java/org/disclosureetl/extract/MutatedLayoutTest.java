@@ -15,7 +15,9 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.disclosureetl.testsupport.ReportPipeline;
+import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * row, column or table: never silently wrong. Each layout and damage is a test case of its own (seeds
  * numbered on from case to case, as when they were one loop); its accuracy is printed.
  */
+@Tag(TestKinds.ACCURACY)
 class MutatedLayoutTest {
 
     private static final int REPORTS_PER_CASE = 12;

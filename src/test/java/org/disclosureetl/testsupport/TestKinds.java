@@ -1,7 +1,7 @@
 package org.disclosureetl.testsupport;
 
 /**
- * JUnit tags of the tests that need more than the JVM they run in. The fast loop
+ * JUnit tags of the tests that need more than the JVM they run in, or much of its time. The fast loop
  * ({@code mvn -B -q -Punit test}, docs/DEVELOPING.md) leaves them out; {@code mvn -B verify} runs all.
  */
 public final class TestKinds {
@@ -14,6 +14,8 @@ public final class TestKinds {
     public static final String PROCESSES = "processes";
     /** opens a page in a real headless Chromium */
     public static final String BROWSER = "browser";
+    /** scores a large synthetic corpus: each case fast, the class tens of seconds (docs/DEVELOPING.md "the accuracy check") */
+    public static final String ACCURACY = "accuracy";
 
     private TestKinds() {
     }
