@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.disclosureetl.codebook.Codebook;
 import org.disclosureetl.store.SchemaMigrations;
 
 /**
@@ -39,11 +40,18 @@ public final class OutputSchema {
      */
     static final int RENDERING = 1;
 
-    /** The version of the export's state: a digest of every header, the database schema and {@link #RENDERING}. */
-    static final String VERSION = version(List.of(DOCUMENTS, OBSERVATIONS, ISSUES, FAILURES, PANEL_KEYS, CODEBOOK),
-            SchemaMigrations.LATEST_VERSION + "/" + RENDERING);
+    /**
+     * The version of the export's state: a digest of every header (panel.csv's with a column per cell code of the
+     * codebook, so a cell added to the templates counts too), the database schema and {@link #RENDERING}.
+     */
+    static final String VERSION = version(headers(new Codebook()), SchemaMigrations.LATEST_VERSION + "/" + RENDERING);
 
     private OutputSchema() {
+    }
+
+    /** The header of every exported file, in the order of {@link CsvExporter#FILES} and then codebook.csv. */
+    static List<List<String>> headers(Codebook codebook) {
+        return List.of(DOCUMENTS, OBSERVATIONS, ISSUES, FAILURES, new PanelFile(codebook, null).header(), CODEBOOK);
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.disclosureetl.codebook.Codebook;
+import org.disclosureetl.store.SchemaMigrations;
 import org.junit.jupiter.api.Test;
 
 /** The export's state version follows the columns and the database schema by itself (issue 25 item 3). */
@@ -30,9 +32,12 @@ class OutputSchemaTest {
     void theManifestAndTheFragmentsAreVersionedByTheSchema() {
         assertThat(ExportManifest.FORMAT).isEqualTo(OutputSchema.VERSION);
         assertThat(FragmentCache.VERSION).isEqualTo("fragments-" + OutputSchema.VERSION);
-        assertThat(OutputSchema.VERSION).isEqualTo(OutputSchema.version(List.of(OutputSchema.DOCUMENTS,
-                OutputSchema.OBSERVATIONS, OutputSchema.ISSUES, OutputSchema.FAILURES, OutputSchema.PANEL_KEYS,
-                OutputSchema.CODEBOOK), org.disclosureetl.store.SchemaMigrations.LATEST_VERSION + "/"
-                + OutputSchema.RENDERING));
+        List<List<String>> headers = OutputSchema.headers(new Codebook());
+        assertThat(headers).hasSize(6).startsWith(OutputSchema.DOCUMENTS).endsWith(OutputSchema.CODEBOOK);
+        // panel.csv: its keys, then a column per cell code of the codebook
+        assertThat(headers.get(4)).startsWith(OutputSchema.PANEL_KEYS.toArray(String[]::new))
+                .hasSize(OutputSchema.PANEL_KEYS.size() + new Codebook().entries().size());
+        assertThat(OutputSchema.VERSION).isEqualTo(OutputSchema.version(headers,
+                SchemaMigrations.LATEST_VERSION + "/" + OutputSchema.RENDERING));
     }
 }
