@@ -215,20 +215,21 @@ public class ReportExtractor {
         TableReading best = null;
         for (TableTemplate template : table.variants()) {
             List<IdentityRule> rules = catalog.identities(format, table.code(), template.variant());
-            TableReading reading;
             try {
-                reading = reader.reader().read(template, rules, prose, cursors.getOrDefault(reader.reader(), 0));
+                // a reading the reader could not make whole (null, no table) fails here too, inside the guard
+                TableReading reading = reader.reader().read(template, rules, prose,
+                        cursors.getOrDefault(reader.reader(), 0));
+                if (found(reading) && (best == null || reading.betterThan(best))) {
+                    best = reading;
+                }
             } catch (RuntimeException | StackOverflowError e) {
                 failures.add(Finding.of(FindingRule.READER_FAILED)
                         .table(table.code())
-                        .message("the " + reader.reader().name() + " reader failed on table " + table.code()
+                        .message("the " + reader.kind().name() + " reader failed on table " + table.code()
                         + (template.variant() == null || template.variant().isEmpty() ? ""
                         : " (printed as " + template.variant() + ")")
                         + ": " + e + "; the table is read by the other readers alone"));
                 return null;
-            }
-            if (found(reading) && (best == null || reading.betterThan(best))) {
-                best = reading;
             }
         }
         if (best != null) {

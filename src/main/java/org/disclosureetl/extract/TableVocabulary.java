@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class TableVocabulary {
 
-    /** Counting and money units printed after a label or a number; a unit that begins another comes first. */
+    /** Counting and money units printed after a label or a number; 人次 before 人, so that a pattern takes the whole unit. */
     static final List<String> UNITS = List.of("人次", "万元", "条", "件", "个", "次", "人", "篇", "元", "项", "宗", "户");
     /** Units printed attached to the number itself ({@code 12.5万元}): the money units. */
     static final List<String> MONEY_UNITS = List.of("万元", "元");

@@ -93,6 +93,29 @@ class ReportExtractorReadersTest {
     }
 
     @Test
+    void aReaderThatReturnsNoReadingAtAllFailsLikeOneThatThrows() {
+        TableReader.Kind emptyHanded = new TableReader.Kind("empty-handed", false, report -> new TableReader() {
+            @Override
+            public String name() {
+                return "empty-handed";
+            }
+
+            @Override
+            public TableReading read(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose, int from) {
+                return null;
+            }
+        });
+        Extraction plain = new ReportExtractor(CATALOG).extract(REPORT);
+        Extraction extraction = new ReportExtractor(CATALOG, List.of(AnchoredRowReader.KIND, FlattenedTableReader.KIND,
+                emptyHanded)).extract(REPORT);
+
+        assertThat(extraction.observations()).isEqualTo(plain.observations());
+        assertThat(extraction.findings()).filteredOn(f -> f.rule().equals("reader_failed")).first()
+                .satisfies(f -> assertThat(f.message())
+                        .startsWith("the empty-handed reader failed on table proactive: java.lang.NullPointerException"));
+    }
+
+    @Test
     void aCompleteUndoubtedReadingOfALayoutThatKeptItsCellsEndsTheTablesSearch() {
         // the proactive table in pipe-separated cells: the anchored reader reads it whole, so the failing reader after
         // it is never asked for that table
