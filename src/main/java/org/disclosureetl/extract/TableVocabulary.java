@@ -23,9 +23,13 @@ final class TableVocabulary {
 
     /** Cells that stand for "nothing reported": dashes, slashes, a backslash. */
     private static final Set<String> BLANK_MARKS = Set.of("-", "—", "–", "——", "/", "－", "−", "--", "\\");
+    /** The blank marks of one character, for the label stream's scan of every character. */
+    private static final String BLANK_MARK_CHARS = String.join("",
+            BLANK_MARKS.stream().filter(mark -> mark.length() == 1).sorted().toList());
 
     /** A Chinese numeral as labels are numbered with it (一 … 十, 十一 …). */
     static final String HAN_NUMERAL = "[一二三四五六七八九十]+";
+    private static final Pattern HAN_NUMERAL_ALONE = Pattern.compile(HAN_NUMERAL);
     /** A numeral of an Arabic numbering (1. / (3)): tables number at most 99 labels. */
     private static final String ARABIC_NUMERAL = "\\d{1,2}";
 
@@ -62,12 +66,12 @@ final class TableVocabulary {
     }
 
     static boolean isBlankMark(char c) {
-        return BLANK_MARKS.contains(String.valueOf(c));
+        return BLANK_MARK_CHARS.indexOf(c) >= 0;
     }
 
     /** Whether the text is a Chinese numeral alone (the (二) of a numbering, not a remark). */
     static boolean isHanNumeral(String text) {
-        return text.matches(HAN_NUMERAL);
+        return HAN_NUMERAL_ALONE.matcher(text).matches();
     }
 
     /**
