@@ -7,26 +7,33 @@ import java.util.List;
  * Reads a template table from a report's tokens, for layouts that kept their cell boundaries. Generic over the templates: rows
  * are anchored on their labels (so a missing cell or row never shifts the others), values are
  * read from the anchor's own line first (tab, pipe, table or space-aligned layouts) and then from
- * the following lines (one cell per line). Whatever had to be guessed is reported as a finding.
+ * the following lines (one cell per line); {@link RowCellAssignment} puts them into cells and reports
+ * whatever had to be guessed. Run-layout tables are read by {@link AnchoredRunReader}.
  */
 final class AnchoredRowReader implements TableReader {
+
+    /** The layout kind: tables that kept their cell boundaries (HTML, Word, spreadsheets, tab-, pipe- or space-aligned text). */
+    static final TableReader.Kind KIND = new TableReader.Kind("anchored", true,
+            report -> new AnchoredRowReader(Tokenizer.tokenize(report.document())));
 
     /** How many label fragments (wrapped label lines, stray headers) may sit between a label and its values. */
     private static final int MAX_SKIPPED_FRAGMENTS = 3;
     /** A label longer than this is prose or a section heading, never part of a table header. */
-    private static final int MAX_HEADER_LABEL = 24;
+    static final int MAX_HEADER_LABEL = 24;
 
     private final List<Token> tokens;
     private final List<LabelKey> keys;
+    private final AnchoredRunReader runs;
 
     AnchoredRowReader(List<Token> tokens) {
         this.tokens = tokens;
         this.keys = keysOf(tokens);
+        this.runs = new AnchoredRunReader(tokens, this);
     }
 
     @Override
     public String name() {
-        return "anchored";
+        return KIND.name();
     }
 
     /** The label key of every label token (null for the others), computed once per document. */
@@ -42,7 +49,7 @@ final class AnchoredRowReader implements TableReader {
     public TableReading read(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose, int from) {
         return switch (table.layout()) {
             case ROWS -> readRows(table, new RowBalance(rules), from);
-            case RUN -> readRun(table, from);
+            case RUN -> runs.read(table, from);
         };
     }
 
@@ -60,115 +67,15 @@ final class AnchoredRowReader implements TableReader {
                 continue;
             }
             rowsFound++;
-            RowValues values = collectRowValues(table, anchor, row.columns().size());
-            assign(table, row, values, balance, observations, findings, ordinal);
+            RowCellAssignment.RowValues values = collectRowValues(table, anchor, row.columns().size());
+            RowCellAssignment.assign(table, row, values, balance, observations, findings, ordinal);
             ordinal += row.columns().size();
             cursor = Math.max(cursor, values.end());
         }
         return new TableReading(table, observations, findings, rowsFound, cursor);
     }
 
-    private TableReading readRun(TableTemplate table, int from) {
-        List<Observation> observations = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        int anchor = findLabel(table.anchor(), from);
-        if (anchor < 0) {
-            return TableReading.notFound(table, from);
-        }
-        int cellCount = table.cellCount();
-        List<Token> cells = positionalRun(anchor, cellCount);
-        int end;
-        if (cells != null) {
-            end = indexAfterLine(cells.get(cells.size() - 1).line(), anchor);
-        } else {
-            cells = new ArrayList<>();
-            int i = anchor + 1;
-            for (; i < tokens.size() && cells.size() < cellCount; i++) {
-                Token t = tokens.get(i);
-                if (t.isValueLike()) {
-                    cells.add(t);
-                } else if (t.kind() == Token.Kind.LABEL && (t.text().length() > MAX_HEADER_LABEL
-                        || keys.get(i).numbering() != null)) {
-                    break; // the next section starts
-                }
-            }
-            end = i;
-        }
-        if (cells.size() < cellCount) {
-            findings.add(Finding.of(FindingRule.CELLS_MISSING)
-                    .table(table.code())
-                    .expected(String.valueOf(cellCount))
-                    .actual(String.valueOf(cells.size()))
-                    .message("expected " + cellCount + " numbers after the header, found "
-                    + cells.size() + "; the cells without a number are left empty"));
-        }
-        int k = 0;
-        int ordinal = 0;
-        int rowsFound = 0;
-        for (TableTemplate.Row row : table.rows()) {
-            boolean any = false;
-            for (TableTemplate.Column column : row.columns()) {
-                Token t = k < cells.size() ? cells.get(k) : null;
-                k++;
-                if (t != null) {
-                    observations.add(observation(table, row, column, t, null, ordinal));
-                    any = true;
-                }
-                ordinal++;
-            }
-            if (any) {
-                rowsFound++;
-            }
-        }
-        return new TableReading(table, observations, findings, rowsFound, Math.max(from, end));
-    }
-
-    /** A line after the anchor holding exactly the table's cells (blank cells included) is read by position. */
-    private List<Token> positionalRun(int anchor, int cellCount) {
-        int i = anchor + 1;
-        while (i < tokens.size()) {
-            Token first = tokens.get(i);
-            if (first.kind() == Token.Kind.LABEL && first.text().length() > MAX_HEADER_LABEL) {
-                return null;
-            }
-            int line = first.line();
-            List<Token> cells = new ArrayList<>();
-            boolean hasLabel = false;
-            int j = i;
-            for (; j < tokens.size() && tokens.get(j).line() == line; j++) {
-                Token t = tokens.get(j);
-                if (t.kind() == Token.Kind.LABEL) {
-                    hasLabel = true;
-                }
-                cells.add(t);
-            }
-            if (!hasLabel) {
-                List<Token> trimmed = trimEmpty(cells);
-                if (trimmed.size() == cellCount && trimmed.stream().anyMatch(Token::isValueLike)) {
-                    return trimmed;
-                }
-                if (trimmed.stream().anyMatch(Token::isValueLike)) {
-                    return null; // numbers, but not laid out one row per line
-                }
-            }
-            i = j;
-        }
-        return null;
-    }
-
-    private int indexAfterLine(int line, int from) {
-        int i = from;
-        while (i < tokens.size() && tokens.get(i).line() <= line) {
-            i++;
-        }
-        return i;
-    }
-
-    /** The values of one row and the index after the last token they used. */
-    private record RowValues(List<Token> cells, String unit, int end, boolean positional, int extra) {
-    }
-
-    private RowValues collectRowValues(TableTemplate table, int anchor, int columns) {
+    private RowCellAssignment.RowValues collectRowValues(TableTemplate table, int anchor, int columns) {
         int anchorLine = tokens.get(anchor).line();
         String unit = null;
         List<Token> sameLine = new ArrayList<>();
@@ -176,7 +83,7 @@ final class AnchoredRowReader implements TableReader {
         for (; i < tokens.size() && tokens.get(i).line() == anchorLine; i++) {
             Token t = tokens.get(i);
             if (t.kind() == Token.Kind.LABEL) {
-                if (CellValue.isUnit(t.text()) && unit == null) {
+                if (TableVocabulary.isUnit(t.text()) && unit == null) {
                     unit = t.text();
                     continue;
                 }
@@ -187,13 +94,13 @@ final class AnchoredRowReader implements TableReader {
         List<Token> trimmed = trimEmpty(sameLine);
         List<Token> values = trimmed.stream().filter(Token::isValueLike).toList();
         if (values.size() == columns) {
-            return new RowValues(values, unit, i, false, 0);
+            return new RowCellAssignment.RowValues(values, unit, i, false, 0);
         }
         if (values.size() < columns && trimmed.size() == columns && !values.isEmpty()) {
-            return new RowValues(trimmed, unit, i, true, 0);
+            return new RowCellAssignment.RowValues(trimmed, unit, i, true, 0);
         }
         if (values.size() > columns) {
-            return new RowValues(values, unit, i, false, values.size() - columns);
+            return new RowCellAssignment.RowValues(values, unit, i, false, values.size() - columns);
         }
         // the row goes on below its label: one cell per line, or numbers on the next line
         List<Token> collected = new ArrayList<>(values);
@@ -208,7 +115,7 @@ final class AnchoredRowReader implements TableReader {
                 collected.add(t);
                 continue;
             }
-            if (CellValue.isUnit(t.text()) && unit == null && collected.isEmpty()) {
+            if (TableVocabulary.isUnit(t.text()) && unit == null && collected.isEmpty()) {
                 unit = t.text();
                 continue;
             }
@@ -220,166 +127,14 @@ final class AnchoredRowReader implements TableReader {
             skipped++;
         }
         if (collected.isEmpty()) {
-            return new RowValues(List.of(), unit, i, false, 0);
+            return new RowCellAssignment.RowValues(List.of(), unit, i, false, 0);
         }
         int extra = Math.max(0, collected.size() - columns);
-        return new RowValues(collected, unit, j, false, extra);
+        return new RowCellAssignment.RowValues(collected, unit, j, false, extra);
     }
 
-    private void assign(TableTemplate table, TableTemplate.Row row, RowValues values, RowBalance balance,
-                        List<Observation> observations, List<Finding> findings, int ordinal) {
-        List<TableTemplate.Column> columns = row.columns();
-        List<Token> cells = values.cells();
-        if (cells.isEmpty()) {
-            findings.add(Finding.of(FindingRule.CELLS_MISSING)
-                    .table(table.code())
-                    .row(row.code())
-                    .expected(String.valueOf(columns.size()))
-                    .actual("0")
-                    .message("row " + row.label() + " has no numbers"));
-            for (int c = 0; c < columns.size(); c++) {
-                observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, "",
-                        values.unit(), row.label(), columns.get(c).label(), null, ordinal + c));
-            }
-            return;
-        }
-        if (cells.size() == 1 && cells.get(0).kind() == Token.Kind.BLANK && columns.size() > 1) {
-            // a lone dash for a whole row: nothing reported in any of its cells
-            for (int c = 0; c < columns.size(); c++) {
-                observations.add(observation(table, row, columns.get(c), cells.get(0), values.unit(), ordinal + c));
-            }
-            return;
-        }
-        if (values.extra() > 0) {
-            int from = balancedWindow(cells, columns, balance);
-            List<Token> kept = cells.subList(from, from + columns.size());
-            String reading = !balance.appliesTo(columns) ? ""
-                    : balance.holds(columns, decimals(kept)) ? ", the reading where the row's total adds up"
-                    : ", but no reading makes the row's total add up";
-            findings.add(Finding.of(FindingRule.EXTRA_CELLS)
-                    .table(table.code())
-                    .row(row.code())
-                    .expected(String.valueOf(columns.size()))
-                    .actual(String.valueOf(cells.size()))
-                    .message("row " + row.label() + " has " + cells.size() + " numbers where "
-                    + columns.size() + " belong (" + texts(cells) + "); numbers " + (from + 1) + " to "
-                    + (from + columns.size()) + " were kept" + reading));
-            cells = kept;
-        } else if (cells.size() < columns.size() && ranTogether(cells, columns.size())) {
-            splitRunTogether(table, row, cells, values.unit(), balance, observations, findings, ordinal);
-            return;
-        } else if (cells.size() < columns.size()) {
-            findings.add(Finding.of(FindingRule.CELLS_MISSING)
-                    .table(table.code())
-                    .row(row.code())
-                    .expected(String.valueOf(columns.size()))
-                    .actual(String.valueOf(cells.size()))
-                    .message("row " + row.label() + " has " + cells.size() + " numbers where "
-                    + columns.size() + " belong (" + texts(cells) + "); they were assigned from the left"));
-        }
-        for (int c = 0; c < columns.size(); c++) {
-            if (c < cells.size()) {
-                Token cell = cells.get(c);
-                observations.add(observation(table, row, columns.get(c), cell, values.unit(), ordinal + c));
-                if (cell.annotated()) {
-                    findings.add(Finding.of(FindingRule.ANNOTATED_VALUE)
-                            .table(table.code())
-                            .row(row.code())
-                            .column(columns.get(c).code())
-                            .actual(cell.raw())
-                            .message("the cell carries a remark; its leading number was taken"));
-                }
-            } else {
-                observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, "",
-                        values.unit(), row.label(), columns.get(c).label(), null, ordinal + c));
-            }
-        }
-    }
-
-    /** The first window of consecutive values that satisfies the row's identity, or 0. */
-    private static int balancedWindow(List<Token> cells, List<TableTemplate.Column> columns, RowBalance balance) {
-        for (int from = 0; from + columns.size() <= cells.size(); from++) {
-            if (balance.holds(columns, decimals(cells.subList(from, from + columns.size())))) {
-                return from;
-            }
-        }
-        return 0;
-    }
-
-    private static List<java.math.BigDecimal> decimals(List<Token> cells) {
-        List<java.math.BigDecimal> values = new ArrayList<>(cells.size());
-        for (Token cell : cells) {
-            values.add(cell.value());
-        }
-        return values;
-    }
-
-    /** Fewer numbers than columns, all plain digit runs with enough digits to fill the row. */
-    private static boolean ranTogether(List<Token> cells, int columns) {
-        int digits = 0;
-        boolean longRun = false;
-        for (Token cell : cells) {
-            if (cell.kind() != Token.Kind.VALUE || cell.annotated() || !cell.text().matches("\\d+")) {
-                return false;
-            }
-            digits += cell.text().length();
-            longRun |= cell.text().length() > 1;
-        }
-        return longRun && digits >= columns;
-    }
-
-    private void splitRunTogether(TableTemplate table, TableTemplate.Row row, List<Token> cells, String unit,
-                                  RowBalance balance, List<Observation> observations, List<Finding> findings,
-                                  int ordinal) {
-        List<TableTemplate.Column> columns = row.columns();
-        List<String> groups = cells.stream().map(Token::text).toList();
-        String raw = texts(cells);
-        List<List<java.math.BigDecimal>> solutions = balance.appliesTo(columns)
-                ? RunTogetherSplitter.solutions(groups, columns.size(), values -> balance.holds(columns, values))
-                : null;
-        String where = cells.get(0).where();
-        if (solutions != null && solutions.size() == 1) {
-            List<java.math.BigDecimal> split = solutions.get(0);
-            for (int c = 0; c < columns.size(); c++) {
-                observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), split.get(c), raw,
-                        unit, row.label(), columns.get(c).label(), where, ordinal + c));
-            }
-            findings.add(Finding.of(FindingRule.SPLIT_RUN_TOGETHER)
-                    .table(table.code())
-                    .row(row.code())
-                    .actual(raw)
-                    .message("the numbers of row " + row.label() + " ran together (" + raw + "); split as "
-                            + String.join(" ", split.stream().map(CellValue::plain).toList())
-                            + ", the only split where the row's total adds up"));
-            return;
-        }
-        for (int c = 0; c < columns.size(); c++) {
-            observations.add(new Observation(table.code(), row.code(), columns.get(c).code(), null, raw, unit,
-                    row.label(), columns.get(c).label(), where, ordinal + c));
-        }
-        String why = solutions == null ? "the row has no identity to tell the splits apart"
-                : solutions.isEmpty() ? "no split makes the row's total add up"
-                : solutions.size() + " splits make the row's total add up";
-        findings.add(Finding.of(FindingRule.UNSPLITTABLE_RUN_TOGETHER)
-                .table(table.code())
-                .row(row.code())
-                .expected(String.valueOf(columns.size()))
-                .actual(raw)
-                .message("the numbers of row " + row.label() + " ran together (" + raw
-                + ") and cannot be split with confidence: " + why + "; its cells are left empty"));
-    }
-
-    private static Observation observation(TableTemplate table, TableTemplate.Row row, TableTemplate.Column column,
-                                           Token cell, String unit, int ordinal) {
-        return new Observation(table.code(), row.code(), column.code(), cell.kind() == Token.Kind.VALUE ? cell.value() : null,
-                cell.raw(), unit, row.label(), column.label(), cell.where(), ordinal);
-    }
-
-    private static String texts(List<Token> cells) {
-        return String.join(" ", cells.stream().map(Token::raw).toList());
-    }
-
-    private static List<Token> trimEmpty(List<Token> cells) {
+    /** The cells without the empty ones at either end (layout, not data). */
+    static List<Token> trimEmpty(List<Token> cells) {
         int from = 0;
         int to = cells.size();
         while (from < to && cells.get(from).kind() == Token.Kind.EMPTY) {
@@ -391,6 +146,11 @@ final class AnchoredRowReader implements TableReader {
         return cells.subList(from, to);
     }
 
+    /** The label key of token {@code index}, or null when it is no label. */
+    LabelKey keyAt(int index) {
+        return keys.get(index);
+    }
+
     private int findRow(TableTemplate.Row row, int from) {
         for (int i = from; i < tokens.size(); i++) {
             if (matches(row, keys.get(i))) {
@@ -400,7 +160,8 @@ final class AnchoredRowReader implements TableReader {
         return -1;
     }
 
-    private int findLabel(String key, int from) {
+    /** The first unnumbered short label from {@code from} on that starts with {@code key} (a table's header), or -1. */
+    int findHeader(String key, int from) {
         for (int i = from; i < tokens.size(); i++) {
             LabelKey label = keys.get(i);
             if (label != null && label.numbering() == null && label.key().startsWith(key)

@@ -1,7 +1,6 @@
 package org.disclosureetl.extract;
 
 import java.math.BigDecimal;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,22 +8,12 @@ import java.util.regex.Pattern;
 public final class CellValue {
 
     private static final Pattern NUMBER = Pattern.compile(
-            "^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(?:万元|元)?$");
+            "^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*" + TableVocabulary.MONEY_UNIT + "?$");
     // a number followed by a remark, e.g. 22(其中修订16件)
     private static final Pattern ANNOTATED = Pattern.compile(
-            "^([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*(?:万元|元|件|条)?\\s*\\(.*\\)$");
-    private static final Set<String> BLANK_MARKS = Set.of("-", "—", "–", "——", "/", "－", "−", "--", "\\");
-    private static final Set<String> UNITS = Set.of("条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "宗");
+            "^([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*" + TableVocabulary.UNIT + "?\\s*\\(.*\\)$");
 
     private CellValue() {
-    }
-
-    static boolean isBlankMark(String text) {
-        return BLANK_MARKS.contains(text);
-    }
-
-    static boolean isUnit(String text) {
-        return UNITS.contains(text);
     }
 
     /** The number in the text, or null when the text is not a number. */

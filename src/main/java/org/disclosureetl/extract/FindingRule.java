@@ -37,6 +37,8 @@ public enum FindingRule {
     AGENCY_EVIDENCE_DISAGREES,
     /** statements of the report give different years (or a publication date before the year ended); the weightiest decided */
     YEAR_EVIDENCE_DISAGREES,
+    /** a table reader failed on a table (a bug); the table is read by the other readers alone */
+    READER_FAILED,
     /** an annual report without any recognizable table */
     NO_TABLE,
     /** not recognized as an annual disclosure report */

@@ -1,7 +1,6 @@
 package org.disclosureetl.extract;
 
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A label cell reduced to what identifies it: its own number (一 / (一) / 1) and a key without
@@ -9,28 +8,15 @@ import java.util.regex.Pattern;
  */
 record LabelKey(String numbering, String key) {
 
-    private static final Pattern NUMBERING = Pattern.compile(
-            "^\\s*(?:第?([一二三四五六七八九十]+)\\s*[、.]"
-                    + "|[(]\\s*([一二三四五六七八九十]+)\\s*[)]"
-                    + "|(\\d{1,2})\\s*[.、](?!\\d)"
-                    + "|[(]\\s*(\\d{1,2})\\s*[)])");
     /** Characters that never tell labels apart (besides whitespace). */
     private static final String NOISE_CHARS = ":,、.·“”\"'‘’《》<>()[]【】;；!！?？/";
 
     static LabelKey of(String text) {
-        Matcher m = NUMBERING.matcher(text);
+        Matcher m = TableVocabulary.NUMBERING_AT_START.matcher(text);
         String numbering = null;
         String rest = text;
         if (m.find()) {
-            if (m.group(1) != null) {
-                numbering = m.group(1);
-            } else if (m.group(2) != null) {
-                numbering = "(" + m.group(2) + ")";
-            } else if (m.group(3) != null) {
-                numbering = m.group(3);
-            } else {
-                numbering = m.group(4);
-            }
+            numbering = TableVocabulary.numbering(m);
             rest = text.substring(m.end());
         }
         StringBuilder stripped = new StringBuilder(rest.length());
@@ -53,6 +39,6 @@ record LabelKey(String numbering, String key) {
 
     /** True when the text begins with a numbering such as 一、 (一) 1. so it starts a new label. */
     static boolean startsWithNumbering(String text) {
-        return NUMBERING.matcher(text).find();
+        return TableVocabulary.NUMBERING_AT_START.matcher(text).find();
     }
 }

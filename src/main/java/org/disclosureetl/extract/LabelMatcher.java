@@ -15,10 +15,7 @@ import java.util.regex.Pattern;
 final class LabelMatcher {
 
     private static final Pattern TRAILING_REMARK = Pattern.compile("\\([^()]{0,60}\\)\\s*$");
-    private static final Pattern TRAILING_UNIT = Pattern.compile("(?:人次|万元|条|件|个|次|人|篇|元|项|宗|户)\\s*$");
-    private static final Pattern NUMBERING_BEFORE = Pattern.compile(
-            "(?:([一二三四五六七八九十]+)\\s*[、.]|\\(\\s*([一二三四五六七八九十]+)\\s*\\)|(\\d{1,2})\\s*[.、]?|\\(\\s*(\\d{1,2})\\s*\\))"
-                    + "\\s*(?:其中)?\\s*:?\\s*$");
+    private static final Pattern TRAILING_UNIT = Pattern.compile(TableVocabulary.UNIT + "\\s*$");
 
     private LabelMatcher() {
     }
@@ -184,16 +181,7 @@ final class LabelMatcher {
     }
 
     private static String numberingBefore(String before) {
-        Matcher m = NUMBERING_BEFORE.matcher(before);
-        if (!m.find()) {
-            return null;
-        }
-        if (m.group(1) != null) {
-            return m.group(1);
-        }
-        if (m.group(2) != null) {
-            return "(" + m.group(2) + ")";
-        }
-        return m.group(3) != null ? m.group(3) : m.group(4);
+        Matcher m = TableVocabulary.NUMBERING_AT_END.matcher(before);
+        return m.find() ? TableVocabulary.numbering(m) : null;
     }
 }

@@ -18,7 +18,6 @@ record LabelStream(List<Piece> pieces) {
 
     /** Page numbers printed inside a table by PDF conversion: {@code -2-}, {@code — 5 —}, {@code - 4 -}. */
     private static final Pattern PAGE_FOOTER = Pattern.compile("^[-—–－~\\s]+\\d{1,3}[-—–－~\\s]+$|^第\\s*\\d+\\s*页(共\\s*\\d+\\s*页)?$");
-    private static final String BLANK_MARKS = "-—–/－−\\";
     private static final int MAX_ANNOTATION = 40;
 
     LabelStream {
@@ -144,7 +143,7 @@ record LabelStream(List<Piece> pieces) {
          *               one value, never several run together
          */
         void scan(String text, String where, boolean sealed) {
-            if (isBlankMark(text)) {
+            if (TableVocabulary.isBlankMark(text)) {
                 addAtom(new Atom(AtomKind.BLANK, "", "", "", null, false, text, pending, where));
                 return;
             }
@@ -163,7 +162,7 @@ record LabelStream(List<Piece> pieces) {
                     i = j;
                 } else if (isDigit(ch) || (ch == '-' || ch == '+') && i + 1 < n && isDigit(text.charAt(i + 1))) {
                     i = number(text, i, where, sealed);
-                } else if (BLANK_MARKS.indexOf(ch) >= 0 && (i == 0 || isSpace(text.charAt(i - 1)))
+                } else if (TableVocabulary.isBlankMark(ch) && (i == 0 || isSpace(text.charAt(i - 1)))
                         && (i + 1 == n || isSpace(text.charAt(i + 1)))) {
                     addAtom(new Atom(AtomKind.BLANK, "", "", "", null, false, String.valueOf(ch), pending, where));
                     i++;
@@ -209,7 +208,7 @@ record LabelStream(List<Piece> pieces) {
                 fraction = text.substring(i, f);
                 i = f;
             }
-            String unit = text.startsWith("万元", i) ? "万元" : i < n && text.charAt(i) == '元' ? "元" : null;
+            String unit = moneyUnitAt(text, i);
             int end = unit == null ? i : i + unit.length();
             boolean annotated = false;
             int k = end;
@@ -255,10 +254,6 @@ record LabelStream(List<Piece> pieces) {
             return pieces;
         }
 
-        private static boolean isBlankMark(String text) {
-            return text.length() == 1 && BLANK_MARKS.contains(text) || "——".equals(text) || "--".equals(text);
-        }
-
         private static boolean startsLabel(String text, int from) {
             int i = from;
             while (i < text.length() && text.charAt(i) == ' ') {
@@ -277,7 +272,17 @@ record LabelStream(List<Piece> pieces) {
             for (int i = 0; i < inside.length(); i++) {
                 han |= Character.UnicodeScript.of(inside.charAt(i)) == Character.UnicodeScript.HAN;
             }
-            return han && !inside.strip().matches("[一二三四五六七八九十]+");
+            return han && !TableVocabulary.isHanNumeral(inside.strip());
+        }
+
+        /** The money unit printed right after a number ({@code 12.5万元}), or null. */
+        private static String moneyUnitAt(String text, int at) {
+            for (String unit : TableVocabulary.MONEY_UNITS) {
+                if (text.startsWith(unit, at)) {
+                    return unit;
+                }
+            }
+            return null;
         }
 
         private static boolean thousands(String text, int comma) {

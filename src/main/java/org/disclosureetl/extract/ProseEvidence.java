@@ -20,7 +20,7 @@ final class ProseEvidence {
     private static final int WINDOW = 24;
     /** How much of the text before a number the finding quotes (at least from the label word on). */
     private static final int QUOTE = 10;
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(\\d{2,})(?![\\d.])\\s?(?:条|件|个|次|人次|人|项|篇|元|万元|宗|户)");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d.])(\\d{2,})(?![\\d.])\\s?" + TableVocabulary.UNIT);
     /** Label words that every row shares and that therefore name nothing. */
     private static final Set<String> COMMON = Set.of("信息", "政府", "公开", "申请", "数量", "本年", "情况", "其中");
 

@@ -10,25 +10,42 @@ import org.disclosureetl.extract.attribution.Attribution;
 import org.disclosureetl.extract.attribution.Attributor;
 import org.disclosureetl.normalize.NormalizedDocument;
 import org.disclosureetl.vocabulary.DocumentStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The extract stage: identifies a normalized report (agency, year, template generation) and reads
  * the cells of its standardized tables into the canonical schema. Every table is read by each
- * {@link TableReader} in every printed form (variant) the catalogue knows, and the reading with the
- * most cells and the fewest doubts is kept.
+ * {@link TableReader} of {@link #READERS} in every printed form (variant) the catalogue knows, and the
+ * reading with the most cells and the fewest doubts is kept. A reader that fails on a table gives no
+ * reading of it and a {@link FindingRule#READER_FAILED} finding: the document keeps the other readers' readings.
  */
 @Component
 public class ReportExtractor {
+
+    /**
+     * The layout kinds every document is read with, in this order: a complete and undoubted reading by a
+     * kind that {@link TableReader.Kind#keepsCellBoundaries() keeps cell boundaries} ends a table's search.
+     * A new layout is one new {@link TableReader} and its kind here.
+     */
+    static final List<TableReader.Kind> READERS = List.of(AnchoredRowReader.KIND, FlattenedTableReader.KIND);
 
     /** A table counts as found when at least this many of its rows are (one row alone may be prose). */
     private static final int MIN_ROWS_FOR_A_TABLE = 2;
 
     private final TemplateCatalog catalog;
+    private final List<TableReader.Kind> kinds;
     private final Attributor attributor = new Attributor();
 
+    @Autowired
     public ReportExtractor(TemplateCatalog catalog) {
+        this(catalog, READERS);
+    }
+
+    /** An extractor with other readers (tests of how readers are combined). */
+    ReportExtractor(TemplateCatalog catalog, List<TableReader.Kind> kinds) {
         this.catalog = catalog;
+        this.kinds = List.copyOf(kinds);
     }
 
     /** A report whose file name is unknown (tests of text written inline). */
@@ -44,8 +61,8 @@ public class ReportExtractor {
         Attribution attribution = attributor.attribute(document.lines(), sourceName);
         ReportIdentity identity = attribution.identity();
         LabelStream stream = LabelStream.of(document);
-        Readers readers = new Readers(new AnchoredRowReader(Tokenizer.tokenize(document)),
-                new FlattenedTableReader(stream));
+        List<Finding> failures = new ArrayList<>();
+        List<Reader> readers = readers(new TableReader.ReportText(document, stream), failures);
         ProseEvidence prose = new ProseEvidence(stream.text());
 
         // the generation the column labels name is nearly always right: when it reads every table, the others are not read
@@ -75,12 +92,16 @@ public class ReportExtractor {
             if (identity.titled()) {
                 findings.addAll(attributionFindings(attribution));
             }
+            findings.addAll(failures);
+            byFormat.values().stream().flatMap(r -> r.failures().stream()).distinct().forEach(findings::add);
             return new Extraction(document.contentType(), document.script(), identity, null, status, 0,
                     List.of(), findings, List.of());
         }
         List<Observation> observations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(attributionFindings(attribution));
         findings.addAll(decision.findings());
+        findings.addAll(failures);
+        findings.addAll(best.failures());
         List<IdentityRule> identities = new ArrayList<>();
         for (TemplateTable table : best.templateTables()) {
             TableReading reading = best.tables().get(table.code());
@@ -92,8 +113,7 @@ public class ReportExtractor {
                 continue;
             }
             for (Observation o : reading.observations()) {
-                observations.add(new Observation(o.tableCode(), o.rowCode(), o.columnCode(), o.value(), o.rawValue(),
-                        o.unit(), o.rowLabel(), o.columnLabel(), o.where(), observations.size()));
+                observations.add(o.withOrdinal(observations.size()));
             }
             findings.addAll(reading.findings());
             identities.addAll(catalog.identities(decision.format(), table.code(), reading.table().variant()));
@@ -123,8 +143,9 @@ public class ReportExtractor {
         }
     }
 
-    /** The best reading of every table of one format. */
-    private record FormatReading(List<TemplateTable> templateTables, Map<String, TableReading> tables) {
+    /** The best reading of every table of one format, and the readers' failures while reading them. */
+    private record FormatReading(List<TemplateTable> templateTables, Map<String, TableReading> tables,
+                                 List<Finding> failures) {
         long cellsRead() {
             return tables.values().stream().mapToLong(TableReading::cellsRead).sum();
         }
@@ -134,7 +155,26 @@ public class ReportExtractor {
         }
     }
 
-    private FormatReading read(String format, Readers readers, ProseEvidence prose) {
+    /** A layout kind's reader of this document. */
+    private record Reader(TableReader.Kind kind, TableReader reader) {
+    }
+
+    /** The document's reader of each kind; a kind that fails to build one is left out, with a finding. */
+    private List<Reader> readers(TableReader.ReportText report, List<Finding> failures) {
+        List<Reader> readers = new ArrayList<>();
+        for (TableReader.Kind kind : kinds) {
+            try {
+                readers.add(new Reader(kind, kind.readerFor(report)));
+            } catch (RuntimeException | StackOverflowError e) {
+                failures.add(Finding.of(FindingRule.READER_FAILED)
+                        .message("the " + kind.name() + " reader failed to read the document (" + e
+                        + "); its tables are read by the other readers alone"));
+            }
+        }
+        return readers;
+    }
+
+    private FormatReading read(String format, List<Reader> readers, ProseEvidence prose) {
         Map<String, List<TableTemplate>> variants = new LinkedHashMap<>();
         for (TableTemplate template : catalog.tables(format)) {
             variants.computeIfAbsent(template.code(), k -> new ArrayList<>()).add(template);
@@ -143,39 +183,57 @@ public class ReportExtractor {
                 .map(e -> new TemplateTable(e.getKey(), e.getValue())).toList();
         Map<TableReader, Integer> cursors = new HashMap<>();
         Map<String, TableReading> readings = new LinkedHashMap<>();
+        List<Finding> failures = new ArrayList<>();
         for (TemplateTable table : tables) {
-            // a layout that kept its cell boundaries and reads completely without a doubt needs no solving
-            TableReading anchored = bestOf(readers.anchored(), format, table, prose, cursors);
-            TableReading best = anchored != null && anchored.findings().isEmpty()
-                    && anchored.rowsFound() == anchored.table().outputRows().size() ? anchored : null;
-            if (best == null) {
-                TableReading flattened = bestOf(readers.flattened(), format, table, prose, cursors);
-                best = flattened == null || anchored != null && anchored.betterThan(flattened) ? anchored : flattened;
+            TableReading best = null;
+            for (Reader reader : readers) {
+                TableReading reading = bestOf(reader, format, table, prose, cursors, failures);
+                if (reading == null) {
+                    continue;
+                }
+                // a layout that kept its cell boundaries and reads completely without a doubt needs no solving
+                if (reader.kind().keepsCellBoundaries() && reading.findings().isEmpty()
+                        && reading.rowsFound() == reading.table().outputRows().size()) {
+                    best = reading;
+                    break;
+                }
+                best = best != null && best.betterThan(reading) ? best : reading;
             }
             if (best != null) {
                 readings.put(table.code(), best);
             }
         }
-        return new FormatReading(tables, readings);
+        return new FormatReading(tables, readings, failures);
     }
 
-    /** The two reading strategies of one document. */
-    private record Readers(TableReader anchored, TableReader flattened) {
-    }
-
-    /** The reader's best reading of the table over its printed forms, or null; advances the reader's cursor. */
-    private TableReading bestOf(TableReader reader, String format, TemplateTable table, ProseEvidence prose,
-                                Map<TableReader, Integer> cursors) {
+    /**
+     * The reader's best reading of the table over its printed forms, or null; advances the reader's cursor. A
+     * reader that fails gives no reading of the table, and a finding.
+     */
+    private TableReading bestOf(Reader reader, String format, TemplateTable table, ProseEvidence prose,
+                                Map<TableReader, Integer> cursors, List<Finding> failures) {
         TableReading best = null;
         for (TableTemplate template : table.variants()) {
             List<IdentityRule> rules = catalog.identities(format, table.code(), template.variant());
-            TableReading reading = reader.read(template, rules, prose, cursors.getOrDefault(reader, 0));
-            if (found(reading) && (best == null || reading.betterThan(best))) {
-                best = reading;
+            try {
+                // a reading the reader could not make whole (null, no table) fails here too, inside the guard
+                TableReading reading = reader.reader().read(template, rules, prose,
+                        cursors.getOrDefault(reader.reader(), 0));
+                if (found(reading) && (best == null || reading.betterThan(best))) {
+                    best = reading;
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                failures.add(Finding.of(FindingRule.READER_FAILED)
+                        .table(table.code())
+                        .message("the " + reader.kind().name() + " reader failed on table " + table.code()
+                        + (template.variant() == null || template.variant().isEmpty() ? ""
+                        : " (printed as " + template.variant() + ")")
+                        + ": " + e + "; the table is read by the other readers alone"));
+                return null;
             }
         }
         if (best != null) {
-            cursors.put(reader, best.end());
+            cursors.put(reader.reader(), best.end());
         }
         return best;
     }

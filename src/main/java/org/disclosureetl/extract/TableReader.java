@@ -1,12 +1,16 @@
 package org.disclosureetl.extract;
 
 import java.util.List;
+import java.util.function.Function;
+
+import org.disclosureetl.normalize.NormalizedDocument;
 
 /**
  * One way of reading a template table out of a report (tabula-java style: one strategy per
  * layout). {@link AnchoredRowReader} reads tables whose cells kept their boundaries (HTML, Word,
  * spreadsheets, tab- or pipe-separated and space-aligned text); {@link FlattenedTableReader} solves
- * tables whose boundaries are lost (crawler text, PDF text). The extractor keeps the better reading.
+ * tables whose boundaries are lost (crawler text, PDF text). Each is built per document by its
+ * {@link Kind}, registered in {@link ReportExtractor#READERS}; the extractor keeps the better reading.
  */
 interface TableReader {
 
@@ -25,5 +29,23 @@ interface TableReader {
                 .table(table.code())
                 .row(row.code())
                 .message("no row labelled " + row.label() + " was found");
+    }
+
+    /** What a document's readers are built from: the document, and the label stream the extractor reads anyway. */
+    record ReportText(NormalizedDocument document, LabelStream labelStream) {
+    }
+
+    /**
+     * A layout kind: builds its reader for each document.
+     *
+     * @param keepsCellBoundaries whether the layouts it reads kept their cells' boundaries: then a reading of a
+     *                            table that finds every row without a doubt is taken as it is, and the readers
+     *                            after it in the list do not read that table
+     */
+    record Kind(String name, boolean keepsCellBoundaries, Function<ReportText, TableReader> builder) {
+
+        TableReader readerFor(ReportText report) {
+            return builder.apply(report);
+        }
     }
 }

@@ -43,6 +43,6 @@ record TableReading(TableTemplate table, List<Observation> observations, List<Fi
     }
 
     private static boolean isBlankMark(String raw) {
-        return CellValue.isBlankMark(raw.strip());
+        return TableVocabulary.isBlankMark(raw.strip());
     }
 }

@@ -100,7 +100,7 @@ final class Tokenizer {
     }
 
     private static Token.Kind kindOf(String word) {
-        if (CellValue.isBlankMark(word)) {
+        if (TableVocabulary.isBlankMark(word)) {
             return Token.Kind.BLANK;
         }
         if (CellValue.parse(word) != null || CellValue.parseAnnotated(word) != null) {

@@ -387,8 +387,8 @@ public final class SeriesLinker {
         values.forEach((term, value) -> {
             BigDecimal v = term.subtracted() ? value.negate() : value;
             cells.add(eachColumn
-                    ? new Observation(check.tableCode(), term.synthetic(), line, v, null, null, null, null, null, 0)
-                    : new Observation(check.tableCode(), line, term.synthetic(), v, null, null, null, null, null, 0));
+                    ? Observation.of(check.tableCode(), term.synthetic(), line).value(v).build()
+                    : Observation.of(check.tableCode(), line, term.synthetic()).value(v).build());
         });
         return cells;
     }

@@ -31,14 +31,6 @@ class CellValueTest {
         assertThat(CellValue.parseAnnotated("55")).isNull();
     }
 
-    @Test
-    void dashesAndSlashesAreBlankMarks() {
-        assertThat(CellValue.isBlankMark("-")).isTrue();
-        assertThat(CellValue.isBlankMark("—")).isTrue();
-        assertThat(CellValue.isBlankMark("/")).isTrue();
-        assertThat(CellValue.isBlankMark("0")).isFalse();
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"0|true", "-3|true", "+2|true", "12.5元|true", "22(其中修订16件)|true", "-|false",
             "+|false", "''|false", "３|false", "一|false", "总计|false", "' 8'|false", "-x|false"})
