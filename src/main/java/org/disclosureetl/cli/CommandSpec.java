@@ -119,10 +119,15 @@ public enum CommandSpec {
             throw new UsageException("no command given (commands: "
                     + String.join(", ", Arrays.stream(values()).map(c -> c.word).toList()) + "; --help for more)");
         }
+        boolean settings = false;
         for (String arg : args) {
             if (arg.startsWith("--")) {
                 command.check(arg);
+                settings |= arg.startsWith("--" + Settings.PREFIX);
             }
+        }
+        if (settings) {
+            Settings.ofApplication().check(args);
         }
         return new Parsed(command, false);
     }
