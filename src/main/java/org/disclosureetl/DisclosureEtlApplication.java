@@ -62,6 +62,8 @@ public class DisclosureEtlApplication {
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // Spring AOT's build-time run (pom.xml, process-aot) ends this way on purpose
         } catch (RuntimeException e) {
             // Spring Boot's own report of it is silenced in application.yml: this line is all the console shows
             System.exit(StartupFailure.report(e, openedUrl(args), System.err));

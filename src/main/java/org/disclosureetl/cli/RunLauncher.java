@@ -19,6 +19,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Runs the ingest job and reports it. When the database itself fails (disk full: H2 closes the database at the
@@ -64,9 +65,11 @@ class RunLauncher {
                 JobExecution execution = job.get(1, TimeUnit.SECONDS);
                 try {
                     return summary.report(execution);
-                } catch (DataAccessException failed) {
+                } catch (RuntimeException failed) {
                     // the job ended, but its counts cannot be read: the database went away at the end
-                    databaseFault.report(failed);
+                    if (!DatabaseFault.isFatal(failed)) {
+                        throw failed;
+                    }
                     return databaseFailed(parameters, failed);
                 }
             } catch (TimeoutException stillRunning) {
@@ -78,9 +81,11 @@ class RunLauncher {
                     Runtime.getRuntime().halt(ExitCodes.JOB_FAILED);
                 }
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof DataAccessException failed) {
-                    databaseFault.report(failed);
-                    return databaseFailed(parameters, failed);
+                // a database that is gone fails the job launch itself (its transaction cannot even begin)
+                if (e.getCause() instanceof DataAccessException || e.getCause() instanceof TransactionException
+                        || DatabaseFault.isFatal(e.getCause())) {
+                    databaseFault.report(e.getCause());
+                    return databaseFailed(parameters, e.getCause());
                 }
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }

@@ -68,7 +68,8 @@ public class DatabaseFault {
     public static final String CANNOT_BE_WRITTEN = "cannot be written";
     public static final String CANNOT_BE_REACHED = "cannot be reached";
 
-    static boolean isFatal(Throwable failure) {
+    /** Whether the failure says the database is gone (closed, full, unreachable). */
+    public static boolean isFatal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (int code : FATAL) {
