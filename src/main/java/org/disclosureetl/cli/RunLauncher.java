@@ -99,7 +99,7 @@ class RunLauncher {
         }
         String what = DatabaseFault.whatFailed(failure);
         out.printf("run %d FAILED: the database %s%n", runId, what);
-        out.println("  error: " + Failures.oneLine(failure));
+        out.println("  error: " + DatabaseFault.message(failure).orElseGet(() -> Failures.oneLine(failure)));
         summary.keepStacks(Path.of(parameters.getString(IngestJobConfiguration.OUTPUT)), runId, List.of(failure));
         out.println("  resume with: restart --run=" + runId + (DatabaseFault.CANNOT_BE_REACHED.equals(what)
                 ? " (once the database server is back)" : " (once the cause is fixed: space freed, say)"));

@@ -65,6 +65,20 @@ public class DatabaseFault {
         return CANNOT_BE_WRITTEN;
     }
 
+    /**
+     * The database's own words for the fault: the message of the SQLException that says the database is gone
+     * (PgJDBC's "An I/O error occurred while sending to the backend" rather than the EOFException under it).
+     */
+    public static Optional<String> message(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null && (sql.getSQLState() != null
+                    && FATAL_SQLSTATES.stream().anyMatch(sql.getSQLState()::startsWith))) {
+                return Optional.of(sql.getClass().getSimpleName() + ": " + sql.getMessage().lines().findFirst().orElse("").strip());
+            }
+        }
+        return Optional.empty();
+    }
+
     public static final String CANNOT_BE_WRITTEN = "cannot be written";
     public static final String CANNOT_BE_REACHED = "cannot be reached";
 
