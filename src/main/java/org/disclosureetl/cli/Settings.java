@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import org.disclosureetl.EtlProperties;
+import org.disclosureetl.parse.ParseProperties;
+import org.disclosureetl.store.DatabaseProperties;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -44,8 +47,20 @@ final class Settings {
         this.names = names;
     }
 
+    /**
+     * The application's {@link ConfigurationProperties} records. Listed rather than found by scanning the class
+     * path at every start (a scan of the packed jar cost seconds); {@code SettingsTest} checks that the list
+     * holds every such record a scan finds, so a new one cannot be left out.
+     */
+    static final List<Class<?>> RECORDS = List.of(EtlProperties.class, ParseProperties.class, DatabaseProperties.class);
+
     /** The settings of the application's @ConfigurationProperties records under {@code etl}, and those named by conditions. */
     static Settings ofApplication() {
+        return of(RECORDS, List.of(CommandLineDispatcher.ENABLED));
+    }
+
+    /** Every {@link ConfigurationProperties} class of the application, found by scanning its package (slow). */
+    static List<Class<?>> scan() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
         List<Class<?>> types = new ArrayList<>();
@@ -56,7 +71,7 @@ final class Settings {
                 throw new IllegalStateException(e);
             }
         }
-        return of(types, List.of(CommandLineDispatcher.ENABLED));
+        return types;
     }
 
     /** The settings of these records, plus names that no record holds (a condition's switch). */

@@ -100,8 +100,9 @@ class DatabaseServerLossIT {
 
     @Test
     void aFullDiskEndsTheRunFailedAndRestartFinishesItOnceThereIsSpace() throws Exception {
-        Path space = Files.createDirectories(work.resolve("space"));
-        // a few MB past the ~8 MB a new database takes: the run's cells do not fit
+        // under /tmp itself, not the test's folder: the server's own user must reach it, and @TempDir is private
+        Path space = Files.createTempDirectory("etl-space-");
+        // a few MB past what a new database takes: the run's cells do not fit
         Assumptions.assumeTrue(mount(space, "size=12m"), "cannot mount a tmpfs here (not root, or no CAP_SYS_ADMIN)");
         try {
             String db = "--db=" + server.newDatabaseIn(space.resolve("tablespace"));
@@ -120,6 +121,7 @@ class DatabaseServerLossIT {
             assertSameExport(reference, out);
         } finally {
             command("umount", "-l", space.toString());
+            Files.deleteIfExists(space);
         }
     }
 

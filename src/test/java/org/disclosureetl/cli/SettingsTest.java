@@ -18,6 +18,11 @@ class SettingsTest {
     }
 
     @Test
+    void theRecordsAreEveryConfigurationPropertiesRecordOfTheApplication() {
+        assertThat(Settings.scan()).containsExactlyInAnyOrderElementsOf(Settings.RECORDS);
+    }
+
+    @Test
     void theKnownNamesAreThoseOfTheRecordsInKebabCaseNestedRecordsIncluded() {
         assertThat(settings.names()).contains("etl.threads", "etl.chunk-size", "etl.max-attempts", "etl.input",
                 "etl.remote.partitions", "etl.remote.poll-interval", "etl.schedule.cron", "etl.parse.max-chars",
