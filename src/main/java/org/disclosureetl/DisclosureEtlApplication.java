@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.disclosureetl.cli.CommandSpec;
+import org.disclosureetl.cli.StartupFailure;
 import org.disclosureetl.store.DatabaseDialect;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 @SpringBootApplication
@@ -22,6 +24,23 @@ public class DisclosureEtlApplication {
 
     /** The user an H2 file database is created with and opened as (databases made by earlier versions have it). */
     static final String H2_USER = "sa";
+
+    /**
+     * How long a PostgreSQL connection may take to fail, so that a server that stops or cannot be reached ends
+     * the run in seconds (store/DatabaseFault): PgJDBC waits forever for a socket read by default and Hikari 30 s
+     * for a connection. Hikari's connectionTimeout (ms) bounds a thread's wait for a pooled connection; its
+     * validationTimeout (ms) the check of one taken from the pool; PgJDBC's connectTimeout (s) the TCP connect,
+     * loginTimeout (s) the whole opening (connect, authentication); socketTimeout (s) any one read once open, so
+     * it is sized above the longest single wait of a healthy run (an export's sorted query over every cell);
+     * tcpKeepAlive lets the operating system notice a peer that vanished. Each can be overridden like any setting.
+     */
+    static final Map<String, Object> POSTGRESQL_TIMEOUTS = Map.of(
+            "spring.datasource.hikari.connection-timeout", "10000",
+            "spring.datasource.hikari.validation-timeout", "3000",
+            "spring.datasource.hikari.data-source-properties.connectTimeout", "5",
+            "spring.datasource.hikari.data-source-properties.loginTimeout", "10",
+            "spring.datasource.hikari.data-source-properties.socketTimeout", "300",
+            "spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true");
 
     public static void main(String[] args) {
         // checked before Spring starts, so a mistyped command line never opens (or creates) a database
@@ -40,7 +59,17 @@ public class DisclosureEtlApplication {
         }
         SpringApplication application = new SpringApplication(DisclosureEtlApplication.class);
         application.setDefaultProperties(datasourceDefaults(databaseUrl(args)));
-        System.exit(SpringApplication.exit(application.run(args)));
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // Spring AOT's build-time run (pom.xml, process-aot) ends this way on purpose
+        } catch (RuntimeException e) {
+            // Spring Boot's own report of it is silenced in application.yml: this line is all the console shows
+            System.exit(StartupFailure.report(e, openedUrl(args), System.err));
+            return;
+        }
+        System.exit(SpringApplication.exit(context));
     }
 
     /**
@@ -76,6 +105,8 @@ public class DisclosureEtlApplication {
         if (DatabaseDialect.of(url) == DatabaseDialect.H2) {
             defaults.put("spring.datasource.username", H2_USER);
             defaults.put("spring.datasource.password", "");
+        } else {
+            defaults.putAll(POSTGRESQL_TIMEOUTS);
         }
         return defaults;
     }

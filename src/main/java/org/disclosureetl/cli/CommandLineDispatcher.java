@@ -1,10 +1,10 @@
 package org.disclosureetl.cli;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-import org.disclosureetl.export.ExportFilter;
-import org.disclosureetl.export.ExportOptions;
 import org.disclosureetl.store.H2Compaction;
 import org.disclosureetl.store.RunLock;
 import org.slf4j.Logger;
@@ -16,98 +16,86 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the command named by the first plain argument and remembers its exit code.
+ * Runs the command named by the first plain argument ({@link CommandSpec}) and remembers its exit code.
  * Tests that start the application context switch it off with {@code etl.cli.enabled=false}.
  */
 @Component
-@ConditionalOnProperty(name = "etl.cli.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = CommandLineDispatcher.ENABLED, havingValue = "true", matchIfMissing = true)
 class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
+
+    /** The setting that switches the command line off (tests that start the context themselves). */
+    static final String ENABLED = "etl.cli.enabled";
 
     private static final Logger log = LoggerFactory.getLogger(CommandLineDispatcher.class);
 
-    private final Commands commands;
+    private final RunCommands runs;
+    private final RunsCommand runList;
+    private final ExportCommand export;
     private final ScheduleCommand schedule;
+    private final WorkerCommand worker;
     private final H2Compaction compaction;
     private int exitCode;
 
-    CommandLineDispatcher(Commands commands, ScheduleCommand schedule, H2Compaction compaction) {
-        this.commands = commands;
+    CommandLineDispatcher(RunCommands runs, RunsCommand runList, ExportCommand export, ScheduleCommand schedule,
+                          WorkerCommand worker, H2Compaction compaction) {
+        this.runs = runs;
+        this.runList = runList;
+        this.export = export;
         this.schedule = schedule;
+        this.worker = worker;
         this.compaction = compaction;
     }
 
     /** The commands that run the job once and end the process: after a successful one the H2 file may be compacted. */
-    private static final Set<String> RUNS_THE_JOB_ONCE = Set.of("ingest", "retry-failed", "restart");
+    private static final Set<CommandSpec> RUNS_THE_JOB_ONCE = EnumSet.of(CommandSpec.INGEST, CommandSpec.RETRY_FAILED,
+            CommandSpec.RESTART);
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
         List<String> plain = args.getNonOptionArgs();
         if (plain.isEmpty()) {
             System.err.print(CommandSpec.usage());
-            exitCode = Commands.USAGE;
+            exitCode = ExitCodes.USAGE;
+            return;
+        }
+        Optional<CommandSpec> command = CommandSpec.of(plain.get(0));
+        if (command.isEmpty()) {
+            System.err.println("unknown command: " + plain.get(0));
+            exitCode = ExitCodes.USAGE;
             return;
         }
         try {
-            exitCode = dispatch(plain.get(0), args);
-            if (exitCode == Commands.OK && RUNS_THE_JOB_ONCE.contains(plain.get(0))) {
+            exitCode = dispatch(command.get(), args);
+            if (exitCode == ExitCodes.OK && RUNS_THE_JOB_ONCE.contains(command.get())) {
                 compaction.compactIfMostlyGarbage(); // the last use of the database in this process
             }
         } catch (RunLock.DatabaseInUseException e) {
             System.err.println(e.getMessage());
-            exitCode = Commands.JOB_FAILED;
+            exitCode = ExitCodes.JOB_FAILED;
         } catch (Exception e) {
             // one line for the operator; the stack is for whoever debugs (--logging.level.org.disclosureetl=DEBUG)
             System.err.println(plain.get(0) + ": " + Failures.oneLine(e));
             log.debug("{} failed", plain.get(0), e);
-            exitCode = Commands.JOB_FAILED;
+            exitCode = ExitCodes.JOB_FAILED;
         }
     }
 
-    private int dispatch(String command, ApplicationArguments args) throws Exception {
+    private int dispatch(CommandSpec command, ApplicationArguments args) throws Exception {
         return switch (command) {
-            case "ingest" -> commands.ingest();
-            case "retry-failed" -> commands.retryFailed(Commands.longOption(args, "run"),
-                    given(args, "input"), given(args, "output"));
-            case "restart" -> commands.restart(Commands.longOption(args, "run"));
-            case "runs" -> commands.runs(limit(args));
-            case "export" -> {
-                ExportOptions options = exportOptions(args);
-                yield options == null ? Commands.USAGE : commands.export(filter(args), options);
-            }
-            case "schedule" -> schedule.run(Commands.option(args, "cron"));
-            case "worker" -> commands.worker();
-            default -> {
-                System.err.println("unknown command: " + command);
-                yield Commands.USAGE;
-            }
+            case INGEST -> runs.ingest();
+            case RETRY_FAILED -> runs.retryFailed(Options.longOption(args, "run"),
+                    Options.given(args, "input"), Options.given(args, "output"));
+            case RESTART -> runs.restart(Options.longOption(args, "run"));
+            case RUNS -> runList.runs(limit(args));
+            case EXPORT -> export.run(args);
+            case SCHEDULE -> schedule.run(Options.option(args, "cron"));
+            case WORKER -> worker.run();
         };
     }
 
-    /** Whether the folder was named on the command line or in the environment (not left to the default). */
-    private static boolean given(ApplicationArguments args, String folder) {
-        return args.containsOption(folder) || args.containsOption("etl." + folder)
-                || System.getenv("ETL_" + folder.toUpperCase(java.util.Locale.ROOT)) != null;
-    }
-
     private static int limit(ApplicationArguments args) {
-        Long limit = Commands.longOption(args, "limit");
+        Long limit = Options.longOption(args, "limit");
         return limit == null ? 20 : limit.intValue();
-    }
-
-    private static ExportFilter filter(ApplicationArguments args) {
-        Long year = Commands.longOption(args, "year");
-        return new ExportFilter(year == null ? null : year.intValue(), Commands.option(args, "agency"),
-                Commands.option(args, "region"), Commands.option(args, "table"));
-    }
-
-    /** --format=xlsx writes the workbook instead of the CSV files; --excel puts a BOM before the CSV files. */
-    private static ExportOptions exportOptions(ApplicationArguments args) {
-        String format = Commands.option(args, "format");
-        if (format != null && !format.equals("csv") && !format.equals("xlsx")) {
-            System.err.println("export: --format is csv or xlsx, not " + format);
-            return null;
-        }
-        return new ExportOptions(args.containsOption("excel"), "xlsx".equals(format));
     }
 
     @Override

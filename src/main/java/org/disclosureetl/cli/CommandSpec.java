@@ -11,8 +11,9 @@ import org.disclosureetl.store.DatabaseDialect;
 /**
  * The commands and the options each accepts. Every command line is checked against this before the
  * application starts (and so before a database is opened or created): an unknown or misspelt option,
- * a value that is not a number, an option missing its value and a stray argument each end the
- * process with one line on standard error and exit code 2.
+ * a value that is not a number, an option missing its value, a stray argument and an {@code etl.*} setting
+ * that does not exist or does not bind ({@link Settings}) each end the process with one line on standard
+ * error and exit code 2. The enum is also what {@code CommandLineDispatcher} dispatches on.
  */
 public enum CommandSpec {
     INGEST("ingest", "parse, extract, validate and store the new and changed files under --input, then write the CSV files",
@@ -119,10 +120,15 @@ public enum CommandSpec {
             throw new UsageException("no command given (commands: "
                     + String.join(", ", Arrays.stream(values()).map(c -> c.word).toList()) + "; --help for more)");
         }
+        boolean settings = false;
         for (String arg : args) {
             if (arg.startsWith("--")) {
                 command.check(arg);
+                settings |= arg.startsWith("--" + Settings.PREFIX);
             }
+        }
+        if (settings) {
+            Settings.ofApplication().check(args);
         }
         return new Parsed(command, false);
     }

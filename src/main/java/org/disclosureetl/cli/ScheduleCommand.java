@@ -28,7 +28,7 @@ class ScheduleCommand implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
 
-    private final Commands commands;
+    private final RunCommands commands;
     private final EtlProperties properties;
     private final PrintStream out = System.out;
     private final CountDownLatch shutdown = new CountDownLatch(1);
@@ -36,7 +36,7 @@ class ScheduleCommand implements ApplicationListener<ContextClosedEvent> {
     /** Guarded by {@code ticks}. */
     private boolean closing;
 
-    ScheduleCommand(Commands commands, EtlProperties properties) {
+    ScheduleCommand(RunCommands commands, EtlProperties properties) {
         this.commands = commands;
         this.properties = properties;
     }
@@ -45,7 +45,7 @@ class ScheduleCommand implements ApplicationListener<ContextClosedEvent> {
         String cron = cronOption != null ? cronOption : properties.schedule().cron();
         if (!CronExpression.isValidExpression(cron)) {
             out.println("schedule: '" + cron + "' is not a cron expression (second minute hour day month weekday)");
-            return Commands.USAGE;
+            return ExitCodes.USAGE;
         }
         // held while the schedule is up, as an H2 file is: a second schedule or ingest stops at once
         commands.lockRuns();
@@ -78,7 +78,7 @@ class ScheduleCommand implements ApplicationListener<ContextClosedEvent> {
                 zone, CronExpression.parse(cron).next(ZonedDateTime.now(zone)));
         out.flush();
         shutdown.await(); // until the JVM is told to stop; RunningJobs stops a running job gracefully
-        return Commands.OK;
+        return ExitCodes.OK;
     }
 
     /** The first thing a closing context does (before {@code RunningJobs} stops the running job): no more ticks. */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One process at a time runs jobs on a database. An H2 file database opens in one process only, so
- * there the database itself is the lock ({@link DatabaseInUseFailureAnalyzer}). A PostgreSQL database
+ * there the database itself is the lock (H2's error {@link #H2_DATABASE_ALREADY_OPEN}, told in one line by
+ * {@link ConnectionFailure}). A PostgreSQL database
  * is shared: analysts query it and {@code runs} or {@code export} read it while a run goes on. There a
  * process that runs jobs (ingest, restart, retry-failed, schedule) first takes a session-level advisory
  * lock and holds it, on a connection of its own, until it exits. That keeps two runs from working on
@@ -26,6 +27,12 @@ public class RunLock implements DisposableBean {
 
     /** The advisory lock's key: a number no other application on the database is expected to use ("dis-etl"). */
     static final long KEY = 0x6469732d65746cL;
+
+    /** H2's DATABASE_ALREADY_OPEN_1: the H2 file is open in another process. */
+    static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    static final String IN_USE = "The database is in use by another disclosure-etl process (a run or a schedule is going on).";
+    static final String WAIT = "Wait for the other process to finish, or point this one at another database with --db.";
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_lock(?)";
     private static final String UNLOCK = "SELECT pg_advisory_unlock(?)";
@@ -103,7 +110,7 @@ public class RunLock implements DisposableBean {
         private static final long serialVersionUID = 1L;
 
         DatabaseInUseException() {
-            super(DatabaseInUseFailureAnalyzer.IN_USE + " " + DatabaseInUseFailureAnalyzer.WAIT);
+            super(IN_USE + " " + WAIT);
         }
     }
 }

@@ -67,18 +67,95 @@ public final class PostgresServer {
     /** A new empty database on the shared server, as a JDBC URL that names its user. */
     public static String newDatabaseUrl() {
         try {
-            PostgresServer server = shared();
-            String name = "etl_" + ProcessHandle.current().pid() + "_" + server.databases.incrementAndGet();
-            try (Connection connection = DriverManager.getConnection(server.url("postgres"));
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + name);
-            }
-            return server.url(name);
-        } catch (IOException | SQLException e) {
+            return shared().newDatabase();
+        } catch (IOException e) {
             throw new IllegalStateException("no test PostgreSQL database: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A server of the caller's own, to stop and start again ({@link #kill}, {@link #startAgain}) without
+     * disturbing the other tests' databases; {@link #close} removes it.
+     */
+    public static PostgresServer startOwn() throws IOException, InterruptedException {
+        return start();
+    }
+
+    /** A new empty database on this server, as a JDBC URL that names its user. */
+    public String newDatabase() {
+        return newDatabase("");
+    }
+
+    /**
+     * A new empty database whose files are in {@code folder} (a tablespace there: a small file system makes a
+     * database that fills up). The folder must be empty; it is given to the server's user.
+     */
+    public String newDatabaseIn(Path folder) throws IOException {
+        giveToServer(folder);
+        String tablespace = "space_" + databases.incrementAndGet();
+        execute("CREATE TABLESPACE " + tablespace + " LOCATION '" + folder.toAbsolutePath() + "'");
+        return newDatabase(" TABLESPACE " + tablespace);
+    }
+
+    private String newDatabase(String options) {
+        String name = "etl_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+        execute("CREATE DATABASE " + name + options);
+        return url(name);
+    }
+
+    /**
+     * A database owned by a user who must give {@code password} (scram-sha-256 on 127.0.0.1; the other users
+     * keep trust authentication), as a URL that names neither user nor password.
+     */
+    public String newPasswordDatabase(String user, String password) throws IOException {
+        String name = "etl_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
+        execute("CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'");
+        execute("CREATE DATABASE " + name + " OWNER " + user);
+        Path hba = folder.resolve("data/pg_hba.conf");
+        String rules = Files.readString(hba, StandardCharsets.UTF_8);
+        Files.writeString(hba, "host all " + user + " 127.0.0.1/32 scram-sha-256\n" + rules, StandardCharsets.UTF_8);
+        execute("SELECT pg_reload_conf()");
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+    }
+
+    /** host:port of this server. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Stops the server as a crash would ({@code pg_ctl -m immediate stop}): connections break, nothing is flushed. */
+    public void kill() throws IOException, InterruptedException {
+        run("pg_ctl", "-D", folder.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    /** Starts the server again after {@link #kill}, on the same port. */
+    public void startAgain() throws IOException, InterruptedException {
+        run("pg_ctl", "-D", folder.resolve("data").toString(), "-l", folder.resolve("server.log").toString(),
+                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " " + SETTINGS, "start");
+    }
+
+    /** Stops this server and removes its folder (for a server of {@link #startOwn}). */
+    public void close() {
+        stop();
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(url("postgres"));
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void giveToServer(Path path) throws IOException {
+        if (asRoot) {
+            UserPrincipal owner = path.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(OS_USER_FOR_ROOT);
+            Files.setOwner(path, owner);
         }
     }
 
@@ -90,20 +167,15 @@ public final class PostgresServer {
         Path binaries = binaries();
         boolean asRoot = "root".equals(System.getProperty("user.name"));
         Path folder = Files.createTempDirectory("etl-postgres-");
-        if (asRoot) {
-            UserPrincipal owner = folder.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(OS_USER_FOR_ROOT);
-            Files.setOwner(folder, owner);
-        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         PostgresServer server = new PostgresServer(binaries, folder, port, asRoot);
+        server.giveToServer(folder);
         server.run("initdb", "-D", folder.resolve("data").toString(), "-U", USER, "-A", "trust", "--no-locale",
                 "-E", "UTF8", "--no-sync");
-        server.run("pg_ctl", "-D", folder.resolve("data").toString(), "-l", folder.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k " + folder + " " + SETTINGS, "start");
+        server.startAgain();
         return server;
     }
 

@@ -1,0 +1,51 @@
+package org.disclosureetl.cli;
+
+import java.io.PrintStream;
+
+import org.disclosureetl.EtlProperties;
+import org.disclosureetl.export.ExportFilter;
+import org.disclosureetl.export.ExportOptions;
+import org.disclosureetl.export.Exports;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/** {@code export}: writes the output files from the database again, optionally filtered. */
+@Component
+class ExportCommand {
+
+    private final Exports exporter;
+    private final EtlProperties properties;
+    private final PrintStream out = System.out;
+
+    ExportCommand(Exports exporter, EtlProperties properties) {
+        this.exporter = exporter;
+        this.properties = properties;
+    }
+
+    int run(ApplicationArguments args) throws Exception {
+        ExportOptions options = exportOptions(args);
+        if (options == null) {
+            return ExitCodes.USAGE;
+        }
+        Exports.Result result = exporter.export(properties.output(), filter(args), options);
+        result.rows().forEach((file, rows) -> out.printf("export: %-22s %d rows%n", file, rows));
+        out.println("export: written to " + result.folder().toAbsolutePath());
+        return ExitCodes.OK;
+    }
+
+    private static ExportFilter filter(ApplicationArguments args) {
+        Long year = Options.longOption(args, "year");
+        return new ExportFilter(year == null ? null : year.intValue(), Options.option(args, "agency"),
+                Options.option(args, "region"), Options.option(args, "table"));
+    }
+
+    /** --format=xlsx writes the workbook instead of the CSV files; --excel puts a BOM before the CSV files. */
+    private static ExportOptions exportOptions(ApplicationArguments args) {
+        String format = Options.option(args, "format");
+        if (format != null && !format.equals("csv") && !format.equals("xlsx")) {
+            System.err.println("export: --format is csv or xlsx, not " + format);
+            return null;
+        }
+        return new ExportOptions(args.containsOption("excel"), "xlsx".equals(format));
+    }
+}

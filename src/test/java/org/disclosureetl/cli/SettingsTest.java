@@ -1,0 +1,72 @@
+package org.disclosureetl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The etl.* settings of the command line, against the application's own @ConfigurationProperties records. */
+class SettingsTest {
+
+    private static Settings settings;
+
+    @BeforeAll
+    static void scan() {
+        settings = Settings.ofApplication();
+    }
+
+    @Test
+    void theRecordsAreEveryConfigurationPropertiesRecordOfTheApplication() {
+        assertThat(Settings.scan()).containsExactlyInAnyOrderElementsOf(Settings.RECORDS);
+    }
+
+    @Test
+    void theKnownNamesAreThoseOfTheRecordsInKebabCaseNestedRecordsIncluded() {
+        assertThat(settings.names()).contains("etl.threads", "etl.chunk-size", "etl.max-attempts", "etl.input",
+                "etl.remote.partitions", "etl.remote.poll-interval", "etl.schedule.cron", "etl.parse.max-chars",
+                "etl.parse.in-process-types", "etl.database.template", "etl.cli.enabled")
+                .doesNotContain("etl.remote", "etl.schedule");
+    }
+
+    @Test
+    void aMisspeltNameIsRefusedWithTheNearestKnownName() {
+        assertThatThrownBy(() -> settings.check(new String[] {"ingest", "--etl.thredas=2"}))
+                .isInstanceOf(CommandSpec.UsageException.class)
+                .hasMessage("unknown setting --etl.thredas: did you mean --etl.threads?");
+        assertThatThrownBy(() -> settings.check(new String[] {"ingest", "--etl.parse.maxchars=2", "--etl.parse.timeot=5s"}))
+                .hasMessage("unknown setting --etl.parse.timeot: did you mean --etl.parse.timeout?");
+    }
+
+    @Test
+    void namesAreComparedAsSpringBindsThemCaseDashesAndIndexesAside() {
+        assertThat(settings.known("etl.chunkSize")).isTrue();
+        assertThat(settings.known("etl.chunk_size")).isTrue();
+        assertThat(settings.known("etl.parse.in-process-types[0]")).isTrue();
+        assertThat(settings.known("etl.remote")).isFalse();
+        assertThatNoException().isThrownBy(() -> settings.check(new String[] {"ingest", "--etl.threads=2",
+                "--etl.parse.timeout=90s", "--etl.parse.child-heap=256MB", "--etl.workers=remote", "--input=x"}));
+    }
+
+    @Test
+    void aValueThatDoesNotBindIsOneLineNamingTheSettingAndWhatItTakes() {
+        assertThatThrownBy(() -> settings.check(new String[] {"ingest", "--etl.threads=abc"}))
+                .hasMessage("etl.threads must be a whole number, not 'abc'");
+        assertThatThrownBy(() -> settings.check(new String[] {"ingest", "--etl.parse.timeout=soon"}))
+                .hasMessage("etl.parse.timeout must be a duration such as 500ms, 60s or 5m, not 'soon'");
+        assertThatThrownBy(() -> settings.check(new String[] {"ingest", "--etl.workers=many"}))
+                .hasMessage("etl.workers must be one of local, remote, not 'many'");
+        // a record's own check names the setting itself
+        assertThatThrownBy(() -> settings.check(new String[] {"ingest", "--etl.parse.max-chars=-1"}))
+                .hasMessage("etl.parse.max-chars must be positive, not -1");
+    }
+
+    @Test
+    void editDistance() {
+        assertThat(Settings.distance("thredas", "threads")).isEqualTo(2);
+        assertThat(Settings.distance("", "abc")).isEqualTo(3);
+        assertThat(Settings.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(Settings.kebab("pollInterval")).isEqualTo("poll-interval");
+    }
+}
