@@ -35,6 +35,15 @@ final class SolverTables {
                 row("proactive.channels.gazette", "政府公报公开政府信息数", columns)), List.of());
     }
 
+    /** The same with the requests received below, a row no column sum ties to the others. */
+    static TableTemplate statisticsAndRequests() {
+        TableTemplate statistics = statistics();
+        List<TableTemplate.Row> rows = new ArrayList<>(statistics.rows());
+        rows.add(row("requests.received", "收到申请数", statistics.rows().get(0).columns()));
+        return new TableTemplate("legacy", "statistics", "fujian_2008", TableTemplate.Layout.ROWS, null, null, rows,
+                List.of());
+    }
+
     static List<IdentityRule> statisticsRules() {
         return List.of(PUBLISHED_TOTAL, CUMULATIVE_COVERS_YEAR);
     }

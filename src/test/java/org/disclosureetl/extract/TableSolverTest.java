@@ -174,15 +174,17 @@ class TableSolverTest {
     @Test
     void aReadingTheProseChoseOutsideEveryBestCombinationDoesNotEmptyTheLaterRows() {
         // issue 26: 202 | 63542 keeps the year's sum (190 + 12) and the prose names 2026; the 历年累计 sum breaks
-        // whatever the reading, so the prose decides the first row and the rows after it are chosen with 2026
-        TableTemplate table = SolverTables.statistics();
+        // whatever the reading, so the prose decides the first row, and the rows after it are chosen with 2026
+        // (the requests row, which no broken sum touches, had no combination left to choose from)
+        TableTemplate table = SolverTables.statisticsAndRequests();
         TableSolver.Solution solution = new TableSolver(table, SolverTables.statisticsRules(),
                 new ProseEvidence("2012年，全局主动公开政府信息2026条。")).solve(List.of(
                 segment(table, 0, crawled("主动公开信息数条20263542")),
                 segment(table, 1, crawled("网站公开条19033041")),
-                segment(table, 2, crawled("政府公报公开条12500"))));
+                segment(table, 2, crawled("政府公报公开条12500")),
+                segment(table, 3, crawled("受理依申请公开信息总数条728"))));
 
-        assertThat(values(solution, table)).containsExactly("2026", "3542", null, null, null, null);
+        assertThat(values(solution, table)).containsExactly("2026", "3542", null, null, null, null, "7", "28");
         assertThat(solution.findings()).extracting(Finding::rule, Finding::rowCode, Finding::columnCode, Finding::expected)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("split_run_together", "proactive.published", null, null),
