@@ -123,7 +123,7 @@ final class TableSolver {
             if (used.size() == 1) {
                 settled.put(s, used.iterator().next());
             }
-            decide(segment, readings, List.copyOf(used), segmentReadings, decidedBy, cells, found);
+            decide(segment, segmentReadings, List.copyOf(used), decidedBy, cells, found);
         }
         return new Solution(cells, found);
     }
@@ -138,9 +138,9 @@ final class TableSolver {
     }
 
     /** The segment's cells from the readings still possible ({@code options}), and the findings they call for. */
-    private void decide(Segment segment, List<List<MaterialReadings.ReadCell>> readings, List<Integer> options,
-                        SegmentReadings segmentReadings, String decidedBy, Map<Slot, MaterialReadings.ReadCell> cells,
-                        List<Finding> found) {
+    private void decide(Segment segment, SegmentReadings segmentReadings, List<Integer> options, String decidedBy,
+                        Map<Slot, MaterialReadings.ReadCell> cells, List<Finding> found) {
+        List<List<MaterialReadings.ReadCell>> readings = segmentReadings.readings();
         List<MaterialReadings.ReadCell> first = readings.get(options.get(0));
         boolean anyUndecided = false;
         for (int c = 0; c < segment.slots().size(); c++) {
