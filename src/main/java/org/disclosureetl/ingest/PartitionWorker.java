@@ -117,6 +117,11 @@ public class PartitionWorker implements SmartLifecycle {
         }
     }
 
+    /** This process's name in {@code partition_worker} and in the attempts it takes. */
+    String workerId() {
+        return workerId;
+    }
+
     private void heartbeat() {
         try {
             requests.heartbeat(workerId);
