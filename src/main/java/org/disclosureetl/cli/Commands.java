@@ -203,7 +203,9 @@ class Commands {
 
     int runs(int limit) {
         List<JobInstance> instances = jobRepository.getJobInstances(IngestJobConfiguration.JOB_NAME, 0, limit);
-        out.printf("%-6s %-10s %-19s %-19s %8s %8s %8s%n", "run", "status", "start", "end", "read", "written", "failed");
+        Map<Long, Integer> resent = partitionRequests.resentByRun(); // extract partitions sent to a worker again
+        out.printf("%-6s %-10s %-19s %-19s %8s %8s %8s %8s%n", "run", "status", "start", "end", "read", "written", "failed",
+                "resent");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         for (JobInstance instance : instances) {
             for (JobExecution e : jobRepository.getJobExecutions(instance)) {
@@ -216,8 +218,9 @@ class Commands {
                     }
                 }
                 DocumentRepository.RunCounts counts = documents.countsOfRun(e.getId());
-                out.printf("%-6d %-10s %-19s %-19s %8d %8d %8d%n", e.getId(), e.getStatus(),
-                        format(e.getStartTime(), time), format(e.getEndTime(), time), read, written, counts.failed());
+                out.printf("%-6d %-10s %-19s %-19s %8d %8d %8d %8d%n", e.getId(), e.getStatus(),
+                        format(e.getStartTime(), time), format(e.getEndTime(), time), read, written, counts.failed(),
+                        resent.getOrDefault(e.getId(), 0));
             }
         }
         return OK;
@@ -341,6 +344,13 @@ class Commands {
             out.printf("  crawler exports: %d, read as one document per record (counted above)%n", counts.split());
         }
         out.printf("  cells written: %d, issues found: %d%n", counts.cells(), counts.issues());
+        List<PartitionRequests.AttemptRow> resent = partitionRequests.attemptsOfRun(runId).stream()
+                .filter(a -> a.attempt() > 1).toList();
+        if (!resent.isEmpty()) {
+            out.printf("  partitions re-sent after their worker was lost: %s%n", String.join(", ", resent.stream()
+                    .map(a -> a.stepName() + " (attempt " + a.attempt() + (a.worker() == null ? "" : " on " + a.worker())
+                            + ", " + (a.outcome() == null ? "open" : a.outcome()) + ")").toList()));
+        }
         Path output = Path.of(execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT));
         out.println("  CSV: " + output.resolve("observations.csv") + " (and documents.csv, validation_issues.csv, failures.csv)");
         printReportLink(execution);
