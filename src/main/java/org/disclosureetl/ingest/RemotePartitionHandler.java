@@ -115,6 +115,10 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
                 if (current != null && current.getStatus().isRunning()) {
                     open++;
                     checkWorker(watch, current, noWorkerLeft);
+                } else if (watch.stopping && requests.isRunningOnAWorker(partition.getId())) {
+                    // Spring Batch's stop marks the partitions STOPPED in the job repository at once; a worker
+                    // still runs its chunk until it sees that: the run may end only when it has
+                    open++;
                 }
             }
             if (open == 0) {
@@ -169,17 +173,19 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
     /**
      * Takes back the requests no worker has taken and ends their partitions with {@code status} (STOPPED when
      * the run is stopping: nothing is wrong with them). A request a worker takes meanwhile is left to it.
+     * Whatever the partition's status: Spring Batch's own stop may already have marked it STOPPED.
      */
     private int withdrawQueued(Watch watch, BatchStatus status, String reason) {
         int withdrawn = 0;
         for (StepExecution partition : watch.partitions) {
-            Attempt attempt = watch.attempts.get(partition.getId());
-            StepExecution current = jobRepository.getStepExecution(partition.getId());
-            if (current == null || !current.getStatus().isRunning() || !requests.withdraw(attempt.message(), reason)) {
+            if (!requests.withdraw(watch.attempts.get(partition.getId()).message(), reason)) {
                 continue;
             }
-            end(watch, current, status, reason);
             withdrawn++;
+            StepExecution current = jobRepository.getStepExecution(partition.getId());
+            if (current != null && current.getStatus().isRunning()) {
+                end(watch, current, status, reason);
+            }
         }
         return withdrawn;
     }
