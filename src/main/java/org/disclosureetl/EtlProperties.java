@@ -43,8 +43,26 @@ public record EtlProperties(@DefaultValue("data/inbox") Path input,
      *                     faster worker takes more of them and a worker that dies leaves a small part unfinished
      * @param pollInterval how often the manager reads its partitions' state and an idle worker looks for a
      *                     request
+     * @param maxPartitionAttempts how often a partition is sent to a worker within one run: a partition whose
+     *                     worker died is sent again to the others until this many attempts were lost
+     * @param heartbeat    how often a worker records that it is alive; a worker silent for {@link #lease()}
+     *                     (six heartbeats) counts as dead and its partitions are sent again
      */
-    public record Remote(@DefaultValue("8") int partitions, @DefaultValue("1s") Duration pollInterval) {
+    public record Remote(@DefaultValue("8") int partitions, @DefaultValue("1s") Duration pollInterval,
+                         @DefaultValue("3") int maxPartitionAttempts, @DefaultValue("5s") Duration heartbeat) {
+
+        /** Heartbeats a worker may miss (a long GC pause, a busy database) before it counts as dead. */
+        static final int MISSED_HEARTBEATS = 6;
+
+        /** The attempts a partition gets; a setting below 1 counts as 1 (the first send). */
+        public int partitionAttempts() {
+            return Math.max(1, maxPartitionAttempts);
+        }
+
+        /** How long a worker's heartbeat stays valid: its lease on the partitions it runs. */
+        public Duration lease() {
+            return heartbeat.multipliedBy(MISSED_HEARTBEATS);
+        }
     }
 
     /**

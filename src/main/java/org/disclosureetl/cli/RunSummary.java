@@ -17,6 +17,7 @@ import org.disclosureetl.ingest.FailureRecorder;
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.report.RunReports;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.PartitionRequests;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -29,12 +30,15 @@ class RunSummary {
     private final JobRepository jobRepository;
     private final DocumentRepository documents;
     private final RunReports reports;
+    private final PartitionRequests partitionRequests;
     private final PrintStream out = System.out;
 
-    RunSummary(JobRepository jobRepository, DocumentRepository documents, RunReports reports) {
+    RunSummary(JobRepository jobRepository, DocumentRepository documents, RunReports reports,
+               PartitionRequests partitionRequests) {
         this.jobRepository = jobRepository;
         this.documents = documents;
         this.reports = reports;
+        this.partitionRequests = partitionRequests;
     }
 
     /** Prints the summary of a run that ended and gives the exit code. */
@@ -66,6 +70,13 @@ class RunSummary {
             out.printf("  crawler exports: %d, read as one document per record (counted above)%n", counts.split());
         }
         out.printf("  cells written: %d, issues found: %d%n", counts.cells(), counts.issues());
+        List<PartitionRequests.AttemptRow> resent = partitionRequests.attemptsOfRun(runId).stream()
+                .filter(a -> a.attempt() > 1).toList();
+        if (!resent.isEmpty()) {
+            out.printf("  partitions re-sent after their worker was lost: %s%n", String.join(", ", resent.stream()
+                    .map(a -> a.stepName() + " (attempt " + a.attempt() + (a.worker() == null ? "" : " on " + a.worker())
+                            + ", " + (a.outcome() == null ? "open" : a.outcome()) + ")").toList()));
+        }
         Path output = Path.of(execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT));
         out.println("  CSV: " + output.resolve("observations.csv") + " (and documents.csv, validation_issues.csv, failures.csv)");
         printReportLink(execution);

@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.store.DocumentRepository;
+import org.disclosureetl.store.PartitionRequests;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -18,16 +20,20 @@ class RunsCommand {
 
     private final JobRepository jobRepository;
     private final DocumentRepository documents;
+    private final PartitionRequests partitionRequests;
     private final PrintStream out = System.out;
 
-    RunsCommand(JobRepository jobRepository, DocumentRepository documents) {
+    RunsCommand(JobRepository jobRepository, DocumentRepository documents, PartitionRequests partitionRequests) {
         this.jobRepository = jobRepository;
         this.documents = documents;
+        this.partitionRequests = partitionRequests;
     }
 
     int runs(int limit) {
         List<JobInstance> instances = jobRepository.getJobInstances(IngestJobConfiguration.JOB_NAME, 0, limit);
-        out.printf("%-6s %-10s %-19s %-19s %8s %8s %8s%n", "run", "status", "start", "end", "read", "written", "failed");
+        Map<Long, Integer> resent = partitionRequests.resentByRun(); // extract partitions sent to a worker again
+        out.printf("%-6s %-10s %-19s %-19s %8s %8s %8s %8s%n", "run", "status", "start", "end", "read", "written", "failed",
+                "resent");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         for (JobInstance instance : instances) {
             for (JobExecution e : jobRepository.getJobExecutions(instance)) {
@@ -40,8 +46,9 @@ class RunsCommand {
                     }
                 }
                 DocumentRepository.RunCounts counts = documents.countsOfRun(e.getId());
-                out.printf("%-6d %-10s %-19s %-19s %8d %8d %8d%n", e.getId(), e.getStatus(),
-                        format(e.getStartTime(), time), format(e.getEndTime(), time), read, written, counts.failed());
+                out.printf("%-6d %-10s %-19s %-19s %8d %8d %8d %8d%n", e.getId(), e.getStatus(),
+                        format(e.getStartTime(), time), format(e.getEndTime(), time), read, written, counts.failed(),
+                        resent.getOrDefault(e.getId(), 0));
             }
         }
         return ExitCodes.OK;

@@ -162,7 +162,7 @@ public class IngestJobConfiguration {
                     .observationRegistry(stages.registry())
                     .partitioner(EXTRACT_PARTITION_STEP, documentPartitioner())
                     .partitionHandler(new RemotePartitionHandler(jobRepository, requests, documents,
-                            properties.remote().pollInterval(), properties.remote().partitions()))
+                            properties.remote()))
                     .listener(progress)
                     .build();
         }

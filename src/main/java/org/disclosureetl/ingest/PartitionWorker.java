@@ -1,12 +1,18 @@
 package org.disclosureetl.ingest;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.disclosureetl.EtlProperties;
@@ -32,7 +38,10 @@ import org.springframework.stereotype.Component;
  * queue and run them with Spring Batch's {@link StepExecutionRequestHandler}: the same
  * {@code extractPartition} step, reader, processor (and so the same fork-isolated parser) and writer as a
  * local run, on the run's own folders (its job parameters). Idle threads look for a request every
- * {@code etl.remote.poll-interval}. On shutdown (SIGTERM) no request is taken any more and a running
+ * {@code etl.remote.poll-interval}. The process records itself in the database and sends a heartbeat every
+ * {@code etl.remote.heartbeat}, which renews the lease of the partitions it runs: a manager sends the
+ * partitions of a worker whose lease ran out, or whose session ended, to the others
+ * ({@link RemotePartitionHandler}). On shutdown (SIGTERM) no request is taken any more and a running
  * partition stops after its current chunk, STOPPED, so that {@code restart} resumes it.
  *
  * <p>A worker takes no {@code RunLock}: it runs only the partitions of a run that a manager, which holds
@@ -54,6 +63,10 @@ public class PartitionWorker implements SmartLifecycle {
     private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
+    /** This process in {@code partition_worker}: host, process id and a random part (a pid is reused). */
+    private final String workerId = host() + "/" + ProcessHandle.current().pid() + "/"
+            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    private volatile ScheduledExecutorService heartbeat;
     private volatile boolean lifecycleRunning;
 
     public PartitionWorker(JobRepository jobRepository, @Qualifier("extractPartitionStep") Step extractPartitionStep,
@@ -79,6 +92,46 @@ public class PartitionWorker implements SmartLifecycle {
     public Outcome run() throws InterruptedException {
         int count = properties.effectiveThreads();
         List<int[]> done = new ArrayList<>();
+        requests.workerStarted(workerId);
+        Duration beat = properties.remote().heartbeat();
+        heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "worker-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeat.scheduleAtFixedRate(this::heartbeat, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("worker: {} up, heartbeat every {} ms", workerId, beat.toMillis());
+        try {
+            return consumeAll(count, done);
+        } finally {
+            heartbeat.shutdownNow();
+        }
+    }
+
+    /** Out of the count of live workers at once, rather than when its lease runs out. */
+    private void recordStopped() {
+        try {
+            requests.workerStopped(workerId);
+        } catch (RuntimeException e) {
+            log.warn("worker: {} could not record that it stopped: {}", workerId, e.toString());
+        }
+    }
+
+    /** This process's name in {@code partition_worker} and in the attempts it takes. */
+    String workerId() {
+        return workerId;
+    }
+
+    private void heartbeat() {
+        try {
+            requests.heartbeat(workerId);
+        } catch (RuntimeException e) {
+            // the next beat tries again; six missed beats and the managers count this worker as dead
+            log.warn("worker: heartbeat not recorded: {}", e.toString());
+        }
+    }
+
+    private Outcome consumeAll(int count, List<int[]> done) throws InterruptedException {
         synchronized (threads) {
             for (int i = 0; i < count; i++) {
                 int[] ran = new int[1];
@@ -97,14 +150,14 @@ public class PartitionWorker implements SmartLifecycle {
     private void consume(int[] ran) {
         try (PartitionRequests.WorkerSession session = requests.openWorkerSession()) {
             while (stopping.getCount() > 0) {
-                Optional<StepExecutionRequest> request = session.claim();
-                if (request.isEmpty()) {
+                Optional<PartitionRequests.Claim> claim = session.claim(workerId);
+                if (claim.isEmpty()) {
                     stopping.await(properties.remote().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                long id = request.get().getStepExecutionId();
+                long id = claim.get().request().getStepExecutionId();
                 try {
-                    if (runPartition(request.get())) {
+                    if (runPartition(claim.get())) {
                         ran[0]++;
                     }
                 } finally {
@@ -120,14 +173,18 @@ public class PartitionWorker implements SmartLifecycle {
     }
 
     /** Runs one partition unless it is no longer waiting for a worker (its run failed or was restarted). */
-    private boolean runPartition(StepExecutionRequest request) {
+    private boolean runPartition(PartitionRequests.Claim claim) {
+        StepExecutionRequest request = claim.request();
         StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
+        // a run that is stopping still gets its partition run: Spring Batch stops it before its first chunk,
+        // STOPPED, as the manager expects of a request a worker took
         if (partition == null || partition.getStatus() != BatchStatus.STARTING
                 || !partition.getJobExecution().isRunning() || stopping.getCount() == 0) {
-            log.info("worker: request for step execution {} skipped: {}", request.getStepExecutionId(),
-                    partition == null ? "not in the job repository" : partition.getStepName() + " of run "
-                            + partition.getJobExecutionId() + " is " + partition.getStatus() + ", its run "
-                            + partition.getJobExecution().getStatus());
+            String why = partition == null ? "not in the job repository" : partition.getStepName() + " of run "
+                    + partition.getJobExecutionId() + " is " + partition.getStatus() + ", its run "
+                    + partition.getJobExecution().getStatus() + (stopping.getCount() == 0 ? ", this worker stops" : "");
+            log.info("worker: request for step execution {} skipped: {}", request.getStepExecutionId(), why);
+            requests.endAttempt(claim.messageId(), PartitionRequests.Outcome.SKIPPED, why);
             return false;
         }
         // as the local extract step does before its partitions start (etl.parse.quick-start-below)
@@ -135,6 +192,11 @@ public class PartitionWorker implements SmartLifecycle {
         log.info("worker: run {} {} started", partition.getJobExecutionId(), partition.getStepName());
         long started = System.nanoTime();
         StepExecution ended = handler.handle(request);
+        requests.endAttempt(claim.messageId(), switch (ended.getStatus()) {
+            case COMPLETED -> PartitionRequests.Outcome.COMPLETED;
+            case STOPPED -> PartitionRequests.Outcome.STOPPED;
+            default -> PartitionRequests.Outcome.FAILED;
+        }, ended.getExitStatus().getExitDescription());
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info(String.format("worker: run %d %s %s: %d documents in %.1f s", ended.getJobExecutionId(),
                 ended.getStepName(), ended.getStatus(), ended.getWriteCount(), seconds));
@@ -164,6 +226,14 @@ public class PartitionWorker implements SmartLifecycle {
         };
     }
 
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
     @Override
     public void start() {
         lifecycleRunning = true;
@@ -186,6 +256,11 @@ public class PartitionWorker implements SmartLifecycle {
                 if (thread.isAlive()) {
                     log.warn("worker: {} did not stop within {} s", thread.getName(), GRACE.toSeconds());
                 }
+            }
+            ScheduledExecutorService beating = heartbeat;
+            if (beating != null && threads.stream().noneMatch(Thread::isAlive)) {
+                beating.shutdownNow();
+                recordStopped();
             }
         }
         lifecycleRunning = false;

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.disclosureetl.store.PartitionRequests.AttemptRow;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.disclosureetl.store.ReportingQueries.FailureRow;
 import org.disclosureetl.store.ReportingQueries.IssueRow;
@@ -16,10 +17,13 @@ import org.disclosureetl.store.ReportingQueries.IssueRow;
  * @param documents the documents this run processed
  * @param issues    their validation issues
  * @param failures  the failure log entries of this run
+ * @param partitionAttempts every send of an extract partition to a worker ({@code --workers=remote}; empty for
+ *                  a local run), by partition and attempt: the later attempts are the partitions re-sent
  */
 public record RunReport(long runId, String status, LocalDateTime start, LocalDateTime end, Duration took,
                         String input, String output, Map<String, Integer> discovery, List<DocumentRow> documents,
-                        List<IssueRow> issues, List<FailureRow> failures, List<String> errors) {
+                        List<IssueRow> issues, List<FailureRow> failures, List<String> errors,
+                        List<AttemptRow> partitionAttempts) {
 
     public RunReport {
         discovery = Map.copyOf(discovery);
@@ -27,6 +31,19 @@ public record RunReport(long runId, String status, LocalDateTime start, LocalDat
         issues = List.copyOf(issues);
         failures = List.copyOf(failures);
         errors = List.copyOf(errors);
+        partitionAttempts = List.copyOf(partitionAttempts);
+    }
+
+    /** A run whose extract partitions ran on its own threads. */
+    public RunReport(long runId, String status, LocalDateTime start, LocalDateTime end, Duration took,
+                     String input, String output, Map<String, Integer> discovery, List<DocumentRow> documents,
+                     List<IssueRow> issues, List<FailureRow> failures, List<String> errors) {
+        this(runId, status, start, end, took, input, output, discovery, documents, issues, failures, errors, List.of());
+    }
+
+    /** The partitions sent to a worker again (after a worker was lost): their attempts after the first. */
+    public long resent() {
+        return partitionAttempts.stream().filter(a -> a.attempt() > 1).count();
     }
 
     public long count(String status) {

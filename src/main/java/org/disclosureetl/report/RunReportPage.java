@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.disclosureetl.store.PartitionRequests.AttemptRow;
 import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.disclosureetl.store.ReportingQueries.FailureRow;
@@ -58,6 +59,10 @@ public final class RunReportPage {
                 .append(r.count(DocumentStatus.NOT_A_REPORT.code())).append(" not a report, ").append(r.count(DocumentStatus.FAILED.code())).append(" failed</dd>\n");
         h.append("<dt>cells written</dt><dd id=\"cells\">").append(r.cells()).append("</dd>\n");
         h.append("<dt>issues found</dt><dd id=\"issues\">").append(r.issues().size()).append("</dd>\n");
+        if (!r.partitionAttempts().isEmpty()) {
+            h.append("<dt>partitions re-sent</dt><dd id=\"resent\">").append(r.resent())
+                    .append(" (a worker was lost; see Partitions)</dd>\n");
+        }
         h.append("</dl>\n");
         for (String error : r.errors()) {
             h.append("<p class=\"status-FAILED\">error: ").append(esc(error)).append("</p>\n");
@@ -120,6 +125,8 @@ public final class RunReportPage {
             }
             h.append("</table>\n");
         }
+
+        partitionAttempts(h, r.partitionAttempts());
 
         h.append("<h2>Documents</h2>\n<table id=\"document-list\"><tr><th>file</th><th>agency</th><th>region</th><th>year</th>")
                 .append("<th>format</th><th>status</th><th>cells</th><th>issues</th></tr>\n");
@@ -196,6 +203,22 @@ public final class RunReportPage {
             }
         }
         return list;
+    }
+
+    /** Remote runs: each send of an extract partition to a worker, its worker and how it ended. */
+    private static void partitionAttempts(StringBuilder h, List<AttemptRow> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Partitions</h2>\n<table id=\"partition-attempts\"><tr><th>partition</th><th>attempt</th>")
+                .append("<th>worker</th><th>outcome</th><th>reason</th></tr>\n");
+        for (AttemptRow a : attempts) {
+            h.append("<tr><td>").append(esc(a.stepName())).append("</td><td class=\"n\">").append(a.attempt())
+                    .append("</td><td>").append(esc(a.worker() == null ? "" : a.worker())).append("</td><td>")
+                    .append(esc(a.outcome() == null ? "open" : a.outcome())).append("</td><td>")
+                    .append(esc(a.reason() == null ? "" : a.reason())).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     static String esc(String text) {

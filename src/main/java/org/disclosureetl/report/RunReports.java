@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.disclosureetl.export.OutputFiles;
 import org.disclosureetl.ingest.IngestJobConfiguration;
+import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.store.ReportingQueries;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -24,9 +25,11 @@ public class RunReports {
     public static final String FILE = "report.html";
 
     private final ReportingQueries queries;
+    private final PartitionRequests partitions;
 
-    public RunReports(ReportingQueries queries) {
+    public RunReports(ReportingQueries queries, PartitionRequests partitions) {
         this.queries = queries;
+        this.partitions = partitions;
     }
 
     public RunReport collect(JobExecution execution) {
@@ -42,7 +45,7 @@ public class RunReports {
         return new RunReport(runId, execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(), took,
                 execution.getJobParameters().getString(IngestJobConfiguration.INPUT), execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT),
                 discovery == null ? Map.of() : discovery, queries.documentsOfRun(runId), queries.issuesOfRun(runId),
-                failures, errors);
+                failures, errors, partitions.attemptsOfRun(runId));
     }
 
     /** Writes the page through a temp file; returns its path. */

@@ -53,8 +53,9 @@ class CommandLineIT {
 
         JarRunner.Result runs = JarRunner.run(work, "runs", "--db=" + work.resolve("db/etl"));
         assertThat(runs.exitCode()).isZero();
-        assertThat(runs.stdout()).containsPattern("(?m)^1\\s+COMPLETED\\s.*\\s" + files + "\\s+" + files + "\\s+0\\s*$")
-                .containsPattern("(?m)^2\\s+COMPLETED\\s.*\\s0\\s+0\\s+0\\s*$");
+        // read, written, failed, resent (remote partitions sent again: none in a local run)
+        assertThat(runs.stdout()).containsPattern("(?m)^1\\s+COMPLETED\\s.*\\s" + files + "\\s+" + files + "\\s+0\\s+0\\s*$")
+                .containsPattern("(?m)^2\\s+COMPLETED\\s.*\\s0\\s+0\\s+0\\s+0\\s*$");
 
         JarRunner.Result export = JarRunner.run(work, "export", "--year=2020", "--output=" + work.resolve("out2020"),
                 "--db=" + work.resolve("db/etl"));

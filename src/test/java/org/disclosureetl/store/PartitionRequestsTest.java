@@ -2,6 +2,7 @@ package org.disclosureetl.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,16 +11,12 @@ import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.integration.channel.QueueChannel;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.messaging.Message;
 
 /**
- * The queue of partition requests and the partitions' locks on a real PostgreSQL server: what a worker
- * that takes a request, runs it, or dies leaves for the manager to see.
+ * The queue of partition requests, their attempts, the partitions' locks and the workers' heartbeats on a real
+ * PostgreSQL server: what a worker that takes a request, runs it, beats or dies leaves for the manager to see.
  */
 @Tag(TestKinds.DATABASE)
 class PartitionRequestsTest {
@@ -35,29 +32,32 @@ class PartitionRequestsTest {
 
     @Test
     void aRequestGoesToOneWorkerWhichHoldsItsLockUntilItReleasesItOrDies() throws Exception {
-        QueueChannel manager = requests.channel();
-        Message<StepExecutionRequest> first = MessageBuilder.withPayload(new StepExecutionRequest("extractPartition", 41L)).build();
-        Message<StepExecutionRequest> second = MessageBuilder.withPayload(new StepExecutionRequest("extractPartition", 42L)).build();
-        manager.send(first);
-        manager.send(second);
-        assertThat(requests.isQueued(first.getHeaders().getId())).isTrue();
+        UUID first = requests.send(7, 41, "extractPartition:partition0", 1, "extractPartition");
+        UUID second = requests.send(7, 42, "extractPartition:partition1", 1, "extractPartition");
+        assertThat(requests.isQueued(first)).isTrue();
+        assertThat(requests.workerOf(first)).isNull();
         assertThat(requests.isRunningOnAWorker(41)).isFalse();
 
         try (PartitionRequests.WorkerSession one = requests.openWorkerSession();
              PartitionRequests.WorkerSession two = requests.openWorkerSession()) {
-            Optional<StepExecutionRequest> taken = one.claim();
-            Optional<StepExecutionRequest> next = two.claim();
+            Optional<PartitionRequests.Claim> taken = one.claim("w1");
+            Optional<PartitionRequests.Claim> next = two.claim("w2");
 
-            // oldest first, each to one session
-            assertThat(taken).map(StepExecutionRequest::getStepExecutionId).contains(41L);
-            assertThat(next).map(StepExecutionRequest::getStepExecutionId).contains(42L);
-            assertThat(two.claim()).isEmpty();
-            assertThat(requests.isQueued(first.getHeaders().getId())).isFalse();
+            // oldest first, each to one session, the attempt recorded as taken by that worker
+            assertThat(taken).map(c -> c.request().getStepExecutionId()).contains(41L);
+            assertThat(taken).map(PartitionRequests.Claim::messageId).contains(first);
+            assertThat(next).map(c -> c.request().getStepExecutionId()).contains(42L);
+            assertThat(two.claim("w2")).isEmpty();
+            assertThat(requests.isQueued(first)).isFalse();
+            assertThat(requests.workerOf(first)).isEqualTo("w1");
             assertThat(requests.isRunningOnAWorker(41)).isTrue();
             assertThat(requests.isRunningOnAWorker(42)).isTrue();
             // the manager's check leaves a held partition alone
             assertThat(requests.ifAbandoned(41, () -> { throw new AssertionError("not abandoned"); })).isFalse();
+            // a taken request cannot be withdrawn
+            assertThat(requests.withdraw(first, "too late")).isFalse();
 
+            requests.endAttempt(first, PartitionRequests.Outcome.COMPLETED, "");
             one.release(41); // the partition ended and recorded it
             assertThat(requests.isRunningOnAWorker(41)).isFalse();
         } // both sessions end, as when a worker process dies: the lock of partition 42 goes with them
@@ -66,5 +66,52 @@ class PartitionRequestsTest {
         assertThat(requests.ifAbandoned(42, () -> ran[0] = true)).isTrue();
         assertThat(ran[0]).isTrue();
         assertThat(requests.isQueued(UUID.randomUUID())).isFalse();
+        requests.endAttempt(second, PartitionRequests.Outcome.LOST, "its worker died");
+        requests.endAttempt(second, PartitionRequests.Outcome.COMPLETED, "a late end changes nothing");
+        assertThat(requests.attemptsOfRun(7)).containsExactly(
+                new PartitionRequests.AttemptRow("extractPartition:partition0", 1, "w1", "COMPLETED", ""),
+                new PartitionRequests.AttemptRow("extractPartition:partition1", 1, "w2", "LOST", "its worker died"));
+    }
+
+    @Test
+    void aQueuedRequestIsWithdrawnOnceAndNoWorkerGetsIt() throws Exception {
+        UUID request = requests.send(8, 51, "extractPartition:partition0", 1, "extractPartition");
+
+        assertThat(requests.withdraw(request, "the run was stopped")).isTrue();
+        assertThat(requests.withdraw(request, "again")).isFalse();
+
+        try (PartitionRequests.WorkerSession worker = requests.openWorkerSession()) {
+            assertThat(worker.claim("w1")).isEmpty();
+        }
+        assertThat(requests.attemptsOfRun(8)).containsExactly(
+                new PartitionRequests.AttemptRow("extractPartition:partition0", 1, null, "WITHDRAWN", "the run was stopped"));
+        assertThat(requests.resentByRun()).doesNotContainKey(8L);
+    }
+
+    @Test
+    void aWorkersHeartbeatKeepsItAndItsAttemptsAliveForTheLease() throws Exception {
+        Duration lease = Duration.ofMillis(700);
+        requests.workerStarted("w1");
+        requests.workerStarted("w2");
+        UUID first = requests.send(9, 61, "extractPartition:partition0", 1, "extractPartition");
+        UUID again = requests.send(9, 61, "extractPartition:partition0", 2, "extractPartition");
+        try (PartitionRequests.WorkerSession session = requests.openWorkerSession()) {
+            session.claim("w1");
+        }
+        assertThat(requests.liveWorkers(lease)).isEqualTo(2);
+        assertThat(requests.leaseExpired(first, lease)).isFalse();
+
+        Thread.sleep(1000);
+        requests.heartbeat("w2");
+        assertThat(requests.liveWorkers(lease)).isEqualTo(1);
+        assertThat(requests.leaseExpired(first, lease)).isTrue();
+        assertThat(requests.leaseExpired(again, lease)).as("queued: no lease yet").isFalse();
+        requests.heartbeat("w1");
+        assertThat(requests.leaseExpired(first, lease)).isFalse();
+        assertThat(requests.liveWorkers(lease)).isEqualTo(2);
+
+        requests.workerStopped("w2");
+        assertThat(requests.liveWorkers(lease)).isEqualTo(1);
+        assertThat(requests.resentByRun()).containsEntry(9L, 1);
     }
 }
