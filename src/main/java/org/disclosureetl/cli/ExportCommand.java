@@ -27,10 +27,39 @@ class ExportCommand {
         if (options == null) {
             return ExitCodes.USAGE;
         }
-        Exports.Result result = exporter.export(properties.output(), filter(args), options);
+        ExportFilter filter = filter(args);
+        Exports.Result result = exporter.export(properties.output(), filter, options);
         result.rows().forEach((file, rows) -> out.printf("export: %-22s %d rows%n", file, rows));
         out.println("export: written to " + result.folder().toAbsolutePath());
+        if (!ExportFilter.ALL.equals(filter) && documentsWritten(result) == 0) {
+            System.err.println("export: no document matches " + describe(filter)
+                    + "; the files hold their headers only");
+        }
         return ExitCodes.OK;
+    }
+
+    /** The documents the export wrote: documents.csv's rows, or the workbook's documents sheet. */
+    private static long documentsWritten(Exports.Result result) {
+        return result.rows().entrySet().stream()
+                .filter(e -> e.getKey().equals("documents.csv") || e.getKey().endsWith(":documents"))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
+    private static String describe(ExportFilter filter) {
+        java.util.List<String> options = new java.util.ArrayList<>();
+        if (filter.year() != null) {
+            options.add("--year=" + filter.year());
+        }
+        if (filter.agency() != null) {
+            options.add("--agency=" + filter.agency());
+        }
+        if (filter.region() != null) {
+            options.add("--region=" + filter.region());
+        }
+        if (filter.table() != null) {
+            options.add("--table=" + filter.table());
+        }
+        return String.join(" ", options);
     }
 
     private static ExportFilter filter(ApplicationArguments args) {

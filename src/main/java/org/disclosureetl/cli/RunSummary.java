@@ -78,10 +78,21 @@ class RunSummary {
                             + ", " + (a.outcome() == null ? "open" : a.outcome()) + ")").toList()));
         }
         Path output = Path.of(execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT));
-        out.println("  CSV: " + output.resolve("observations.csv") + " (and documents.csv, validation_issues.csv, failures.csv)");
+        // a run that ended before its export step wrote no CSV file: the files there, if any, are an earlier run's
+        boolean exported = execution.getStatus() == BatchStatus.COMPLETED || execution.getStepExecutions().stream()
+                .anyMatch(step -> IngestJobConfiguration.EXPORT_STEP.equals(step.getStepName())
+                        && step.getStatus() == BatchStatus.COMPLETED);
+        if (exported) {
+            out.println("  CSV: " + output.resolve("observations.csv")
+                    + " (and documents.csv, validation_issues.csv, failures.csv)");
+        } else {
+            out.println("  CSV: not written (the run ended before its export step; restart writes them)");
+        }
         printReportLink(execution);
         if (counts.failed() > 0) {
-            out.println("  failed documents are listed in " + output.resolve("failures.csv") + "; re-run them with retry-failed");
+            out.println(exported
+                    ? "  failed documents are listed in " + output.resolve("failures.csv") + "; re-run them with retry-failed"
+                    : "  failed documents will be listed in failures.csv when the run is resumed; re-run them with retry-failed");
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();

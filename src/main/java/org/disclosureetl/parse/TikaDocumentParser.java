@@ -129,7 +129,8 @@ final class TikaDocumentParser {
                 // Tika wraps a handler's exception when a decorator in between hides where it came from
                 throw new DocumentParseException(ErrorType.OUTPUT_LIMIT, limit.getMessage(), e);
             }
-            throw new DocumentParseException(ErrorType.PARSE_ERROR, describe(e), e);
+            String nesting = nestingTooDeep(e);
+            throw new DocumentParseException(ErrorType.PARSE_ERROR, nesting != null ? nesting : describe(e), e);
         } catch (RuntimeException e) {
             // parsers throw all sorts of unchecked exceptions on malformed input
             throw new DocumentParseException(ErrorType.PARSE_ERROR, describe(e), e);
@@ -162,6 +163,26 @@ final class TikaDocumentParser {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OutputLimitException limit) {
                 return limit;
+            }
+        }
+        return null;
+    }
+
+    /** Tika's guard against XML bombs stops at this: "Suspected zip bomb: 100 levels of XML element nesting". */
+    private static final java.util.regex.Pattern NESTING_GUARD =
+            java.util.regex.Pattern.compile("(\\d+) levels of XML element nesting");
+
+    /**
+     * A page nested deeper than Tika's guard allows is named as what it is, not as the zip bomb Tika's message
+     * suspects (a web page with thousands of unclosed tags is one); null for any other failure.
+     */
+    static String nestingTooDeep(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            java.util.regex.Matcher levels = t.getMessage() == null ? null : NESTING_GUARD.matcher(t.getMessage());
+            if (levels != null && levels.find()) {
+                return "the document's elements are nested more than " + levels.group(1)
+                        + " levels deep, where parsing stops (a page of unclosed tags, or a document built to exhaust"
+                        + " the parser)";
             }
         }
         return null;

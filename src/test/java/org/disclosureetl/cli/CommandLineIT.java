@@ -62,6 +62,14 @@ class CommandLineIT {
         assertThat(export.exitCode()).as(export.stdout()).isZero();
         List<String> documents2020 = Files.readAllLines(work.resolve("out2020/documents.csv"));
         assertThat(documents2020).hasSize(1 + 4).allMatch(line -> line.startsWith("document_id") || line.contains(",2020,2019,"));
+        assertThat(export.stdout()).doesNotContain("no document matches");
+
+        // a filter that matches nothing says so (issue 27): the files it wrote hold their headers only
+        JarRunner.Result nothing = JarRunner.run(work, "export", "--region=9999", "--output=" + work.resolve("none"),
+                "--db=" + work.resolve("db/etl"));
+        assertThat(nothing.exitCode()).as(nothing.stdout()).isZero();
+        assertThat(nothing.stdout()).contains("export: no document matches --region=9999; the files hold their headers only");
+        assertThat(Files.readAllLines(work.resolve("none/documents.csv"))).hasSize(1);
 
         // one start of the jar for both options (each start costs seconds): the workbook, and a BOM before the codebook CSV
         JarRunner.Result xlsx = JarRunner.run(work, "export", "--format=xlsx", "--excel", "--output=" + work.resolve("xlsx"),

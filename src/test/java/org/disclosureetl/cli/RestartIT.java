@@ -164,7 +164,9 @@ class RestartIT {
         JarRunner.Result failed = JarRunner.run(work, "ingest", "--input=" + small, "--output=" + out, db);
 
         assertThat(failed.exitCode()).isEqualTo(1);
-        assertThat(failed.stdout()).contains("run 1 FAILED").contains("resume with: restart --run=1");
+        assertThat(failed.stdout()).contains("run 1 FAILED").contains("resume with: restart --run=1")
+                .contains("CSV: not written (the run ended before its export step; restart writes them)")
+                .doesNotContain("CSV: " + out.resolve("observations.csv"));
         Files.delete(out);
         JarRunner.Result restarted = JarRunner.run(work, "restart", "--run=1", db);
         assertThat(restarted.exitCode()).as(restarted.stdout()).isZero();
