@@ -96,6 +96,10 @@ final class AnchoredRowReader implements TableReader {
         if (values.size() == columns) {
             return new RowCellAssignment.RowValues(values, unit, i, false, 0);
         }
+        List<Token> placed = values.size() < columns && !values.isEmpty() ? inPlace(sameLine, columns) : null;
+        if (placed != null) {
+            return new RowCellAssignment.RowValues(placed, unit, i, true, 0);
+        }
         if (values.size() < columns && trimmed.size() == columns && !values.isEmpty()) {
             return new RowCellAssignment.RowValues(trimmed, unit, i, true, 0);
         }
@@ -131,6 +135,24 @@ final class AnchoredRowReader implements TableReader {
         }
         int extra = Math.max(0, collected.size() - columns);
         return new RowCellAssignment.RowValues(collected, unit, j, false, extra);
+    }
+
+    /**
+     * A table row's cells after its label where each keeps its column: exactly as many cells as columns, or more
+     * with only empty cells in front (the label's merged cells), the rest right-aligned; null otherwise. A cell
+     * left empty in a grid (HTML {@code <td>&nbsp;</td>}, a blank Word cell) is a column of the row, so
+     * {@code "" | "" | 8} is 8 in the third column, not the first (issue 26).
+     */
+    static List<Token> inPlace(List<Token> cells, int columns) {
+        if (cells.size() < columns) {
+            return null;
+        }
+        for (int c = 0; c < cells.size() - columns; c++) {
+            if (cells.get(c).kind() != Token.Kind.EMPTY) {
+                return null;
+            }
+        }
+        return cells.subList(cells.size() - columns, cells.size());
     }
 
     /** The cells without the empty ones at either end (layout, not data). */

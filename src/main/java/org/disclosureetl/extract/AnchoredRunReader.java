@@ -63,6 +63,9 @@ final class AnchoredRunReader {
                 if (t != null) {
                     observations.add(RowCellAssignment.cell(table, row, column, t, null, ordinal));
                     any = true;
+                    if (t.kind() == Token.Kind.EMPTY) {
+                        findings.add(RowCellAssignment.blankCell(table, row, column));
+                    }
                 }
                 ordinal++;
             }
@@ -93,6 +96,10 @@ final class AnchoredRunReader {
                 cells.add(t);
             }
             if (!hasLabel) {
+                List<Token> placed = AnchoredRowReader.inPlace(cells, cellCount);
+                if (placed != null && placed.stream().anyMatch(Token::isValueLike)) {
+                    return placed;
+                }
                 List<Token> trimmed = AnchoredRowReader.trimEmpty(cells);
                 if (trimmed.size() == cellCount && trimmed.stream().anyMatch(Token::isValueLike)) {
                     return trimmed;

@@ -13,6 +13,7 @@ public enum FindingRule {
     ROW_MISSING,
     /** a row has fewer numbers than cells */
     CELLS_MISSING,
+    BLANK_CELL,
     /** a row has more numbers than cells; a window of them was kept */
     EXTRA_CELLS,
     /** cells that ran together were split; the message says what decided the split */

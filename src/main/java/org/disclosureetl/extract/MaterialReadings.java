@@ -23,9 +23,19 @@ final class MaterialReadings {
     }
 
     /** One cell as read. {@code value} is null for an empty cell or a blank mark. */
-    record ReadCell(BigDecimal value, String raw, boolean blankMark, boolean annotated, String unit, String where) {
+    /** @param printedEmpty an empty cell of a grid (not a cell the reading assumes was left out) */
+    record ReadCell(BigDecimal value, String raw, boolean blankMark, boolean annotated, String unit, String where,
+                    boolean printedEmpty) {
+        ReadCell(BigDecimal value, String raw, boolean blankMark, boolean annotated, String unit, String where) {
+            this(value, raw, blankMark, annotated, unit, where, false);
+        }
+
         static ReadCell empty(String where) {
             return new ReadCell(null, "", false, false, null, where);
+        }
+
+        static ReadCell printedEmpty(String where) {
+            return new ReadCell(null, "", false, false, null, where, true);
         }
     }
 
@@ -110,7 +120,7 @@ final class MaterialReadings {
         }
         switch (atom.kind()) {
             case EMPTY -> {
-                current.add(ReadCell.empty(atom.where()));
+                current.add(ReadCell.printedEmpty(atom.where()));
                 search(s, index + 1, insertable, cost, current);
                 current.remove(current.size() - 1);
             }

@@ -77,6 +77,10 @@ final class RowCellAssignment {
             if (c < cells.size()) {
                 Token cell = cells.get(c);
                 observations.add(cell(table, row, columns.get(c), cell, values.unit(), ordinal + c));
+                if (cell.kind() == Token.Kind.EMPTY) {
+                    // a blank grid cell is often a zero, but the report does not say so: left empty, never guessed
+                    findings.add(blankCell(table, row, columns.get(c)));
+                }
                 if (cell.annotated()) {
                     findings.add(Finding.of(FindingRule.ANNOTATED_VALUE)
                             .table(table.code())
@@ -90,6 +94,17 @@ final class RowCellAssignment {
                         .ordinal(ordinal + c).build());
             }
         }
+    }
+
+    /** A grid cell printed empty: it keeps its column and is left empty, never guessed. */
+    static Finding blankCell(TableTemplate table, TableTemplate.Row row, TableTemplate.Column column) {
+        return Finding.of(FindingRule.BLANK_CELL)
+                .table(table.code())
+                .row(row.code())
+                .column(column.code())
+                .actual("")
+                .message("row " + row.label() + ": the cell under " + column.label()
+                        + " is printed empty; left empty (a blank often stands for 0)");
     }
 
     /** The cell a value or blank token fills. */

@@ -151,6 +151,10 @@ final class TableSolver {
             }
             if (values.size() == 1) {
                 cells.put(slot, first.get(c));
+                if (first.get(c).printedEmpty()) {
+                    TableTemplate.Row row = table.rows().get(slot.row());
+                    found.add(RowCellAssignment.blankCell(table, row, row.columns().get(slot.column())));
+                }
                 if (first.get(c).annotated()) {
                     found.add(findings.annotated(segment, slot, first.get(c)));
                 }

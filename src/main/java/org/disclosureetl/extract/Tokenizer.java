@@ -28,7 +28,8 @@ final class Tokenizer {
         for (int lineIndex = 0; lineIndex < lines.size(); lineIndex++) {
             NormalizedDocument.Line line = lines.get(lineIndex);
             for (NormalizedDocument.Cell cell : line.cells()) {
-                if (cell.text().isEmpty()) {
+                // a cell of only spaces is empty too: crawled HTML prints a zero as <td>&nbsp;</td>
+                if (cell.text().isBlank() || cell.text().strip().replace("\u00a0", "").isEmpty()) {
                     if (line.tableRow()) {
                         tokens.add(new Token(Token.Kind.EMPTY, "", cell.raw(), null, false, lineIndex, line.where()));
                     }

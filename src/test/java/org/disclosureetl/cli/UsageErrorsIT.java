@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UsageErrorsIT {
 
-    private static final String RUNS_HEADER = String.format("%-6s %-10s %-19s %-19s %8s %8s %8s%n", "run", "status",
-            "start", "end", "read", "written", "failed");
+    private static final String RUNS_HEADER = String.format("%-6s %-10s %-19s %-19s %8s %8s %8s %8s%n", "run",
+            "status", "start", "end", "read", "written", "failed", "resent");
 
     @TempDir
     Path work;
