@@ -17,6 +17,11 @@ final class Failures {
             seen.add(root);
             root = root.getCause();
         }
+        // a failed JDBC batch says only which entry failed; the driver's reason is its next exception
+        if (root instanceof java.sql.SQLException batch && batch.getNextException() != null
+                && batch.getNextException() != root) {
+            return oneLine(batch.getNextException());
+        }
         String message = root.getMessage() == null ? "" : root.getMessage().strip();
         int sql = message.indexOf("; SQL statement:");
         if (sql > 0) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.disclosureetl.EtlProperties;
@@ -13,6 +14,7 @@ import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.store.RunLock;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -181,7 +183,38 @@ class RunCommands {
             out.printf("run %d was left unfinished by a process that stopped: marked FAILED (restart --run=%d resumes it)%n",
                     run.getId(), run.getId());
         }
+        JobExecution latest = latestExecution();
+        if (latest != null && latest.getStatus() == BatchStatus.UNKNOWN) {
+            markFailed(latest);
+            out.printf("run %d ended when its status could not be saved (UNKNOWN): marked FAILED (restart --run=%d resumes it)%n",
+                    latest.getId(), latest.getId());
+        }
         return true;
+    }
+
+    /**
+     * A run whose failure could not be recorded (the database failed while Spring Batch saved it: a full disk)
+     * is left UNKNOWN, which Spring Batch refuses to restart. Its documents commit with their chunks, so what it
+     * wrote is whole and the rest is still pending: it is marked FAILED like a run whose process died.
+     */
+    private void markFailed(JobExecution run) {
+        LocalDateTime now = LocalDateTime.now();
+        for (StepExecution step : run.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.UNKNOWN || step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED);
+                if (step.getEndTime() == null) {
+                    step.setEndTime(now);
+                }
+                jobRepository.update(step);
+            }
+        }
+        run.setStatus(BatchStatus.FAILED);
+        run.setExitStatus(ExitStatus.FAILED);
+        if (run.getEndTime() == null) {
+            run.setEndTime(now);
+        }
+        jobRepository.update(run);
     }
 
     /** The run with this id, or null (the JDBC repository throws for an id it does not have). */

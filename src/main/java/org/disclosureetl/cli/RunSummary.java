@@ -53,8 +53,13 @@ class RunSummary {
         // the run this one resumes is the instance's latest before it (executions come in no set order)
         long resumed = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
                 .mapToLong(JobExecution::getId).filter(id -> id < runId).max().orElse(-1);
-        out.printf("run %d %s in %.1f s%s%n", runId, execution.getStatus(), took.toMillis() / 1000.0,
-                resumed < 0 ? "" : " (resumes run " + resumed + ")");
+        // UNKNOWN: the run failed and the database failed as its failure was saved (a full disk); to the user it failed
+        boolean unsaved = execution.getStatus() == BatchStatus.UNKNOWN;
+        out.printf("run %d %s in %.1f s%s%n", runId, unsaved ? BatchStatus.FAILED : execution.getStatus(),
+                took.toMillis() / 1000.0, resumed < 0 ? "" : " (resumes run " + resumed + ")");
+        if (unsaved) {
+            out.println("  its failure could not be saved in the database (UNKNOWN there); restart marks it FAILED and resumes it");
+        }
         if (discovery != null) {
             out.printf("  files: %d seen, %d new, %d changed, %d unchanged, %d deleted%n", discovery.get("files"),
                     discovery.get("added"), discovery.get("changed"), discovery.get("unchanged"),
