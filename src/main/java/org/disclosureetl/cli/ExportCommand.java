@@ -1,6 +1,8 @@
 package org.disclosureetl.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.export.ExportFilter;
@@ -31,22 +33,15 @@ class ExportCommand {
         Exports.Result result = exporter.export(properties.output(), filter, options);
         result.rows().forEach((file, rows) -> out.printf("export: %-22s %d rows%n", file, rows));
         out.println("export: written to " + result.folder().toAbsolutePath());
-        if (!ExportFilter.ALL.equals(filter) && documentsWritten(result) == 0) {
+        if (!ExportFilter.ALL.equals(filter) && result.documents() == 0) {
             System.err.println("export: no document matches " + describe(filter)
                     + "; the files hold their headers only");
         }
         return ExitCodes.OK;
     }
 
-    /** The documents the export wrote: documents.csv's rows, or the workbook's documents sheet. */
-    private static long documentsWritten(Exports.Result result) {
-        return result.rows().entrySet().stream()
-                .filter(e -> e.getKey().equals("documents.csv") || e.getKey().endsWith(":documents"))
-                .mapToLong(java.util.Map.Entry::getValue).sum();
-    }
-
     private static String describe(ExportFilter filter) {
-        java.util.List<String> options = new java.util.ArrayList<>();
+        List<String> options = new ArrayList<>();
         if (filter.year() != null) {
             options.add("--year=" + filter.year());
         }

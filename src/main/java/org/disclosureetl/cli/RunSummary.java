@@ -76,7 +76,7 @@ class RunSummary {
         }
         out.printf("  cells written: %d, issues found: %d%n", counts.cells(), counts.issues());
         List<PartitionRequests.AttemptRow> resent = partitionRequests.attemptsOfRun(runId).stream()
-                .filter(a -> a.attempt() > 1).toList();
+                .filter(PartitionRequests.AttemptRow::resent).toList();
         if (!resent.isEmpty()) {
             out.printf("  partitions re-sent after their worker was lost: %s%n", String.join(", ", resent.stream()
                     .map(a -> a.stepName() + " (attempt " + a.attempt() + (a.worker() == null ? "" : " on " + a.worker())

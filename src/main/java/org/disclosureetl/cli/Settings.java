@@ -1,7 +1,6 @@
 package org.disclosureetl.cli;
 
 import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,7 +14,6 @@ import java.util.TreeSet;
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.parse.ParseProperties;
 import org.disclosureetl.store.DatabaseProperties;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -23,8 +21,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,8 +31,6 @@ import org.springframework.util.unit.DataSize;
 final class Settings {
 
     static final String PREFIX = "etl.";
-    /** The application's package, searched for its {@link ConfigurationProperties} records. */
-    private static final String BASE_PACKAGE = "org.disclosureetl";
 
     /** The settings of the records, by prefix; a name ending in "." takes any name below it (a map). */
     private final Map<String, Class<?>> records;
@@ -57,21 +51,6 @@ final class Settings {
     /** The settings of the application's @ConfigurationProperties records under {@code etl}, and those named by conditions. */
     static Settings ofApplication() {
         return of(RECORDS, List.of(CommandLineDispatcher.ENABLED));
-    }
-
-    /** Every {@link ConfigurationProperties} class of the application, found by scanning its package (slow). */
-    static List<Class<?>> scan() {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        List<Class<?>> types = new ArrayList<>();
-        for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
-            try {
-                types.add(Class.forName(candidate.getBeanClassName(), false, Settings.class.getClassLoader()));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return types;
     }
 
     /** The settings of these records, plus names that no record holds (a condition's switch). */

@@ -39,6 +39,11 @@ public class Exports {
      * @param written false when the files in the folder were already those of the same data (nothing written)
      */
     public record Result(Path folder, List<String> files, Map<String, Long> rows, boolean written) {
+        /** The documents written: documents.csv's rows, or those of the workbook's documents sheet. */
+        public long documents() {
+            Long csv = rows.get(CsvRows.DOCUMENTS);
+            return csv != null ? csv : rows.getOrDefault(XlsxExporter.FILE + ":" + XlsxExporter.DOCUMENTS_SHEET, 0L);
+        }
     }
 
     /**

@@ -45,6 +45,8 @@ public class XlsxExporter {
     private static final Logger log = LoggerFactory.getLogger(XlsxExporter.class);
 
     public static final String FILE = "disclosure.xlsx";
+    /** The sheet of the documents, first in the workbook. */
+    static final String DOCUMENTS_SHEET = "documents";
     static final int WINDOW = 200;
 
     /** The document columns in front of every table sheet's cells. */
@@ -80,7 +82,7 @@ public class XlsxExporter {
                 List<DocumentRow> documents = new ArrayList<>();
                 queries.forEachDocument(selection, documents::add);
 
-                SXSSFSheet documentSheet = sheets.create("documents", OutputSchema.DOCUMENTS, null);
+                SXSSFSheet documentSheet = sheets.create(DOCUMENTS_SHEET, OutputSchema.DOCUMENTS, null);
                 for (DocumentRow d : documents) {
                     Row row = sheets.next(documentSheet);
                     int c = 0;
@@ -93,7 +95,7 @@ public class XlsxExporter {
                     c = number(row, c, d.sourceRecord());
                     text(row, c, d.duplicateOf());
                 }
-                rows.put("documents", (long) documents.size());
+                rows.put(DOCUMENTS_SHEET, (long) documents.size());
 
                 Map<String, TableSheet> tables = tableSheets(sheets, f.table());
                 tables.keySet().forEach(t -> rows.put(t, 0L)); // counted below, listed in sheet order

@@ -151,9 +151,9 @@ record LabelStream(List<Piece> pieces) {
             int n = text.length();
             while (i < n) {
                 char ch = text.charAt(i);
-                if (isSpace(ch)) {
+                if (TableVocabulary.isSpace(ch)) {
                     int j = i;
-                    while (j < n && isSpace(text.charAt(j))) {
+                    while (j < n && TableVocabulary.isSpace(text.charAt(j))) {
                         j++;
                     }
                     if (pending == Gap.NONE) {
@@ -162,8 +162,8 @@ record LabelStream(List<Piece> pieces) {
                     i = j;
                 } else if (isDigit(ch) || (ch == '-' || ch == '+') && i + 1 < n && isDigit(text.charAt(i + 1))) {
                     i = number(text, i, where, sealed);
-                } else if (TableVocabulary.isBlankMark(ch) && (i == 0 || isSpace(text.charAt(i - 1)))
-                        && (i + 1 == n || isSpace(text.charAt(i + 1)))) {
+                } else if (TableVocabulary.isBlankMark(ch) && (i == 0 || TableVocabulary.isSpace(text.charAt(i - 1)))
+                        && (i + 1 == n || TableVocabulary.isSpace(text.charAt(i + 1)))) {
                     addAtom(new Atom(AtomKind.BLANK, "", "", "", null, false, String.valueOf(ch), pending, where));
                     i++;
                 } else {
@@ -289,10 +289,6 @@ record LabelStream(List<Piece> pieces) {
             return comma > 0 && isDigit(text.charAt(comma - 1)) && comma + 3 < text.length()
                     && isDigit(text.charAt(comma + 1)) && isDigit(text.charAt(comma + 2)) && isDigit(text.charAt(comma + 3))
                     && (comma + 4 >= text.length() || !isDigit(text.charAt(comma + 4)));
-        }
-
-        private static boolean isSpace(char c) {
-            return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0';
         }
 
         private static boolean isDigit(char c) {

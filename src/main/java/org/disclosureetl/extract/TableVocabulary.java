@@ -57,6 +57,21 @@ final class TableVocabulary {
     private TableVocabulary() {
     }
 
+    /** A space as reports print it: any whitespace, the ideographic space, or the no-break space of {@code &nbsp;}. */
+    static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u3000' || c == '\u00a0';
+    }
+
+    /** Text with nothing but spaces (or nothing at all): a cell printed empty. */
+    static boolean isSpaces(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isUnit(String text) {
         return UNITS.contains(text);
     }

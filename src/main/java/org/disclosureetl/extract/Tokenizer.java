@@ -29,7 +29,7 @@ final class Tokenizer {
             NormalizedDocument.Line line = lines.get(lineIndex);
             for (NormalizedDocument.Cell cell : line.cells()) {
                 // a cell of only spaces is empty too: crawled HTML prints a zero as <td>&nbsp;</td>
-                if (cell.text().isBlank() || cell.text().strip().replace("\u00a0", "").isEmpty()) {
+                if (TableVocabulary.isSpaces(cell.text())) {
                     if (line.tableRow()) {
                         tokens.add(new Token(Token.Kind.EMPTY, "", cell.raw(), null, false, lineIndex, line.where()));
                     }

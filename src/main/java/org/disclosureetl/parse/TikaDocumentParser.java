@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
@@ -46,6 +50,9 @@ final class TikaDocumentParser {
             "application/rtf",
             "application/x-tika-ooxml",
             "application/x-tika-msoffice");
+
+    /** Tika's guard against XML bombs stops at this: "Suspected zip bomb: 100 levels of XML element nesting". */
+    private static final Pattern NESTING_GUARD = Pattern.compile("(\\d+) levels of XML element nesting");
 
     private final AutoDetectParser tika;
     private final OfficeParserConfig officeConfig = officeConfig();
@@ -160,32 +167,26 @@ final class TikaDocumentParser {
     }
 
     private static OutputLimitException outputLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OutputLimitException limit) {
-                return limit;
-            }
-        }
-        return null;
+        return causes(e).filter(OutputLimitException.class::isInstance).map(OutputLimitException.class::cast)
+                .findFirst().orElse(null);
     }
-
-    /** Tika's guard against XML bombs stops at this: "Suspected zip bomb: 100 levels of XML element nesting". */
-    private static final java.util.regex.Pattern NESTING_GUARD =
-            java.util.regex.Pattern.compile("(\\d+) levels of XML element nesting");
 
     /**
      * A page nested deeper than Tika's guard allows is named as what it is, not as the zip bomb Tika's message
      * suspects (a web page with thousands of unclosed tags is one); null for any other failure.
      */
     static String nestingTooDeep(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            java.util.regex.Matcher levels = t.getMessage() == null ? null : NESTING_GUARD.matcher(t.getMessage());
-            if (levels != null && levels.find()) {
-                return "the document's elements are nested more than " + levels.group(1)
+        return causes(e).map(Throwable::getMessage).filter(Objects::nonNull).map(NESTING_GUARD::matcher)
+                .filter(Matcher::find).findFirst()
+                .map(levels -> "the document's elements are nested more than " + levels.group(1)
                         + " levels deep, where parsing stops (a page of unclosed tags, or a document built to exhaust"
-                        + " the parser)";
-            }
-        }
-        return null;
+                        + " the parser)")
+                .orElse(null);
+    }
+
+    /** The exception and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 
     static boolean isReportType(String contentType) {

@@ -43,7 +43,7 @@ public record RunReport(long runId, String status, LocalDateTime start, LocalDat
 
     /** The partitions sent to a worker again (after a worker was lost): their attempts after the first. */
     public long resent() {
-        return partitionAttempts.stream().filter(a -> a.attempt() > 1).count();
+        return partitionAttempts.stream().filter(AttemptRow::resent).count();
     }
 
     public long count(String status) {

@@ -87,6 +87,7 @@ public class PartitionRequests {
     private static final String ATTEMPTS_OF_RUN = """
             SELECT step_name, attempt, worker_id, outcome, reason FROM partition_attempt
             WHERE job_execution_id = ? ORDER BY step_name, attempt""";
+    /** The attempts after the first of each run ({@link AttemptRow#resent()}). */
     private static final String RESENT_BY_RUN = """
             SELECT job_execution_id, COUNT(*) FROM partition_attempt WHERE attempt > 1 GROUP BY job_execution_id""";
 
@@ -118,6 +119,10 @@ public class PartitionRequests {
 
     /** One attempt at a partition, as a run's report shows it; worker, outcome and reason null while open. */
     public record AttemptRow(String stepName, int attempt, String worker, String outcome, String reason) {
+        /** An attempt after the first: the partition sent again after its worker was lost. */
+        public boolean resent() {
+            return attempt > 1;
+        }
     }
 
     /** A request a worker took: what to run, and the message that carried it (the attempt's key). */
