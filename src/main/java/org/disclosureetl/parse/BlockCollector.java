@@ -12,6 +12,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * ({@code <tr>}/{@code <td>}) that a plain text handler would flatten.
  * Text outside tables is split into lines on newlines and block-level element ends.
  * PDF pages ({@code <div class="page">}) are counted so provenance can name the page.
+ * A table's rows are given when the table ends, laid on its grid with spans expanded ({@link TableGrid}): HTML's
+ * {@code colspan}/{@code rowspan} (kept by {@link GridHtmlMapper}), a Word document's own grid
+ * ({@link WordTableGrid}).
  */
 final class BlockCollector extends DefaultHandler {
 
@@ -37,13 +40,33 @@ final class BlockCollector extends DefaultHandler {
     private int tableCount;
     private int rowNumber;
     private List<String> currentRow;
+    /** Per cell of the current row: its {@code colspan} and {@code rowspan} attributes (null when absent). */
+    private List<String[]> currentSpans;
     private StringBuilder currentCell;
+    private String[] currentCellSpans;
+    /** The current table's rows, given as blocks when it ends. */
+    private final List<PrintedRow> tableRows = new ArrayList<>();
+    private final WordTableGrid wordGrid;
+
+    /** A table row as printed: its cells, their HTML spans, and where it is. */
+    private record PrintedRow(List<String> cells, List<String[]> spans, String where) {
+        boolean blank() {
+            return cells.stream().allMatch(String::isBlank);
+        }
+    }
 
     BlockCollector(long maxChars) {
+        this(maxChars, WordTableGrid.NONE);
+    }
+
+    /** @param wordGrid where the cells of the document's Word tables lie ({@link WordTableGrid#NONE} if not Word) */
+    BlockCollector(long maxChars, WordTableGrid wordGrid) {
         this.maxChars = maxChars;
+        this.wordGrid = wordGrid;
     }
 
     List<Block> blocks() {
+        endTable(); // a table the document never closed
         flushLine();
         return blocks;
     }
@@ -82,11 +105,13 @@ final class BlockCollector extends DefaultHandler {
             case "tr" -> {
                 if (tableDepth == 1) {
                     currentRow = new ArrayList<>();
+                    currentSpans = new ArrayList<>();
                 }
             }
             case "td", "th" -> {
                 if (tableDepth == 1 && currentRow != null) {
                     currentCell = new StringBuilder();
+                    currentCellSpans = new String[] {atts.getValue("colspan"), atts.getValue("rowspan")};
                 }
             }
             case "p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6" -> {
@@ -125,20 +150,23 @@ final class BlockCollector extends DefaultHandler {
             case "td", "th" -> {
                 if (tableDepth == 1 && currentRow != null && currentCell != null) {
                     currentRow.add(currentCell.toString().strip());
+                    currentSpans.add(currentCellSpans);
                     currentCell = null;
                 }
             }
             case "tr" -> {
                 if (tableDepth == 1 && currentRow != null) {
                     rowNumber++;
-                    if (currentRow.stream().anyMatch(c -> !c.isBlank())) {
-                        blocks.add(new Block.TableRow(currentRow,
-                                pagePrefix() + "table " + tableCount + " row " + rowNumber));
-                    }
+                    tableRows.add(new PrintedRow(currentRow, currentSpans,
+                            pagePrefix() + "table " + tableCount + " row " + rowNumber));
                     currentRow = null;
                 }
             }
-            case "table" -> tableDepth--;
+            case "table" -> {
+                if (--tableDepth == 0) {
+                    endTable();
+                }
+            }
             case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 if (!"div".equals(name)) {
                     paragraphDepth--;
@@ -192,6 +220,63 @@ final class BlockCollector extends DefaultHandler {
         if (paragraphDepth > 0) {
             characters(ch, start, length);
         }
+    }
+
+    /** Gives the ended table's rows as blocks, each with one cell per grid column it reaches when the grid is known. */
+    private void endTable() {
+        if (tableRows.isEmpty()) {
+            return;
+        }
+        List<List<String>> grid = wordGrid != WordTableGrid.NONE ? wordGrid() : htmlGrid();
+        for (int r = 0; r < tableRows.size(); r++) {
+            PrintedRow row = tableRows.get(r);
+            if (!row.blank()) {
+                blocks.add(new Block.TableRow(grid != null ? grid.get(r) : row.cells(), row.where()));
+            }
+        }
+        tableRows.clear();
+    }
+
+    /** The table on the grid of its HTML spans; null when it has none (its rows stay as printed) or a bad one. */
+    private List<List<String>> htmlGrid() {
+        boolean spans = tableRows.stream().flatMap(row -> row.spans().stream())
+                .anyMatch(span -> span[0] != null || span[1] != null);
+        if (!spans) {
+            return null;
+        }
+        List<List<String[]>> rows = new ArrayList<>(tableRows.size());
+        for (PrintedRow row : tableRows) {
+            List<String[]> cells = new ArrayList<>(row.cells().size());
+            for (int c = 0; c < row.cells().size(); c++) {
+                cells.add(new String[] {row.cells().get(c), row.spans().get(c)[0], row.spans().get(c)[1]});
+            }
+            rows.add(cells);
+        }
+        return TableGrid.expand(TableGrid.html(rows), 0);
+    }
+
+    /**
+     * The table on the Word document's own grid; null when a row of it was not found there (the table stays as
+     * printed: a grid half known would place some rows and not others).
+     */
+    private List<List<String>> wordGrid() {
+        List<List<TableGrid.Cell>> rows = new ArrayList<>(tableRows.size());
+        for (PrintedRow row : tableRows) {
+            if (row.blank()) {
+                rows.add(List.of()); // given as no block; Word keeps the cells a merge covers, so it spans nothing
+                continue;
+            }
+            int[][] edges = wordGrid.edges(row.cells());
+            if (edges == null || edges.length != row.cells().size()) {
+                return null;
+            }
+            List<TableGrid.Cell> cells = new ArrayList<>(edges.length);
+            for (int c = 0; c < edges.length; c++) {
+                cells.add(new TableGrid.Cell(row.cells().get(c), edges[c][0], edges[c][1], 1));
+            }
+            rows.add(cells);
+        }
+        return TableGrid.expand(rows, wordGrid.tolerance());
     }
 
     /** Ends the current line at an element boundary; empty lines there are not counted. */

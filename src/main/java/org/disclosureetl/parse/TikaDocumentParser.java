@@ -25,6 +25,7 @@ import org.apache.tika.parser.EmptyParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.csv.TextAndCSVParser;
+import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.JSoupParser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.disclosureetl.parse.BlockCollector.OutputLimitException;
@@ -121,7 +122,9 @@ final class TikaDocumentParser {
         ParseContext context = new ParseContext();
         context.set(Parser.class, new EmptyParser()); // embedded images/objects carry no tables
         context.set(OfficeParserConfig.class, officeConfig);
-        BlockCollector collector = new BlockCollector(maxChars);
+        context.set(HtmlMapper.class, GridHtmlMapper.INSTANCE); // table cells keep colspan/rowspan
+        // Word tables' grid, which Tika's extractors drop (a read of its own: Tika's handlers give no cell spans)
+        BlockCollector collector = new BlockCollector(maxChars, WordTableGrid.read(file));
         try (InputStream in = TikaInputStream.get(file)) {
             tika.parse(in, collector, metadata, context);
         } catch (OutputLimitException e) {

@@ -1,0 +1,320 @@
+package org.disclosureetl.parse;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.hwpf.HWPFDocument;
+import org.apache.poi.hwpf.usermodel.Paragraph;
+import org.apache.poi.hwpf.usermodel.Range;
+import org.apache.poi.hwpf.usermodel.Table;
+import org.apache.poi.hwpf.usermodel.TableCell;
+import org.apache.poi.hwpf.usermodel.TableRow;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+/**
+ * Where the cells of a Word document's table rows lie on the table's grid, read from the document itself: Tika's
+ * DOCX and DOC extractors give a row's cells but drop how many grid columns each spans (DOCX {@code w:gridSpan},
+ * {@code w:gridBefore}; a DOC cell's edges), so a cell merged across two columns takes one place and every
+ * number after it moves left (issue 26). Cells merged down a column are no problem: both formats keep the
+ * covered cells (DOCX {@code w:vMerge}), and Tika gives them as empty cells.
+ * <p>
+ * Tika's rows are matched to these by their text (white space left out), in order: a row whose text is not
+ * found here (text Tika and this reading see differently: fields, text boxes) gets no edges, and its table is
+ * left as Tika gave it. Anything this reading cannot read gives no edges at all, never a failed document.
+ * POI's HWPF (a dependency of Tika's own DOC parser) reads DOC; DOCX needs no more than its XML.
+ */
+final class WordTableGrid {
+
+    /** No edges: not a Word document, or one this reading could not read. */
+    static final WordTableGrid NONE = new WordTableGrid(0);
+
+    private static final String WORD_ML = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final String MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    private static final String DOCX_BODY = "word/document.xml";
+    /** More XML than any report's body (a zip bomb stops here, and the document goes on without edges). */
+    private static final long MAX_XML_BYTES = 256L << 20;
+    /** DOC edges are twips; a border a few twips off its neighbour's is the same column line. */
+    private static final int TWIPS_TOLERANCE = 30;
+
+    /** Per row text (cells' text without white space, joined), the rows printed so, in document order. */
+    private final Map<String, ArrayDeque<Integer>> rowsByText = new HashMap<>();
+    private final List<int[][]> edges = new ArrayList<>();
+    private final int tolerance;
+    private int next;
+
+    private WordTableGrid(int tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    /** The rows of the DOCX or DOC {@code file}'s tables, or {@link #NONE}. */
+    static WordTableGrid read(Path file) {
+        try {
+            byte[] magic = new byte[4];
+            try (InputStream in = Files.newInputStream(file)) {
+                if (in.readNBytes(magic, 0, 4) < 4) {
+                    return NONE;
+                }
+            }
+            if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                return docx(file);
+            }
+            if ((magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF && magic[2] == 0x11 && (magic[3] & 0xFF) == 0xE0) {
+                return doc(file);
+            }
+            return NONE;
+        } catch (IOException | XMLStreamException | RuntimeException e) {
+            // only a help to Tika's reading: a file it cannot read is Tika's to report
+            return NONE;
+        }
+    }
+
+    /** The tolerance {@link TableGrid#expand} needs for these edges. */
+    int tolerance() {
+        return tolerance;
+    }
+
+    /**
+     * The edges ({@code [start, end)} per cell) of the next row printed with exactly these cells, or null: the
+     * rows are taken in document order, each once.
+     */
+    int[][] edges(List<String> cells) {
+        ArrayDeque<Integer> rows = rowsByText.get(key(cells));
+        if (rows == null || cells.stream().allMatch(c -> compact(c).isEmpty())) {
+            return null; // an empty row would match any empty row
+        }
+        while (!rows.isEmpty() && rows.peekFirst() < next) {
+            rows.pollFirst();
+        }
+        Integer row = rows.pollFirst();
+        if (row == null) {
+            return null;
+        }
+        next = row + 1;
+        return edges.get(row);
+    }
+
+    private void add(List<String> texts, int[][] rowEdges) {
+        rowsByText.computeIfAbsent(key(texts), k -> new ArrayDeque<>()).addLast(edges.size());
+        edges.add(rowEdges);
+    }
+
+    private static String key(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (String cell : cells) {
+            sb.append(compact(cell)).append('\u0001');
+        }
+        return sb.toString();
+    }
+
+    /** The text without white space, control characters and a DOC field's code (Tika prints its result only). */
+    static String compact(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        // per open field (DOC: U+0013 code U+0014 result U+0015, the result optional), whether its code is being read
+        ArrayDeque<Boolean> fields = new ArrayDeque<>();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0013') {
+                fields.push(true);
+            } else if (c == '\u0014' && !fields.isEmpty()) {
+                fields.pop();
+                fields.push(false);
+            } else if (c == '\u0015' && !fields.isEmpty()) {
+                fields.pop();
+            } else if (!fields.contains(true) && !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                    && !Character.isISOControl(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** DOCX: each top-level table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}. */
+    private static WordTableGrid docx(Path file) throws IOException, XMLStreamException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry body = zip.getEntry(DOCX_BODY);
+            if (body == null) {
+                return NONE;
+            }
+            WordTableGrid grid = new WordTableGrid(0);
+            XMLInputFactory factory = XMLInputFactory.newFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            try (InputStream in = new Capped(zip.getInputStream(body), MAX_XML_BYTES)) {
+                XMLStreamReader xml = factory.createXMLStreamReader(in);
+                try {
+                    readDocx(xml, grid);
+                } finally {
+                    xml.close();
+                }
+            }
+            return grid;
+        }
+    }
+
+    private static void readDocx(XMLStreamReader xml, WordTableGrid grid) throws XMLStreamException {
+        int tables = 0;
+        int fallback = 0;
+        List<String> texts = null;
+        List<int[]> cells = null;
+        StringBuilder text = null;
+        int column = 0;
+        int span = 1;
+        boolean ownCellProperties = false;
+        boolean inText = false;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String ns = xml.getNamespaceURI();
+                String name = xml.getLocalName();
+                if (MARKUP_COMPATIBILITY.equals(ns) && "Fallback".equals(name)) {
+                    fallback++; // the same content again for older readers: counted once, in mc:Choice
+                } else if (!WORD_ML.equals(ns) || fallback > 0) {
+                    continue;
+                }
+                switch (name) {
+                    case "tbl" -> tables++;
+                    case "tr" -> {
+                        if (tables == 1) {
+                            texts = new ArrayList<>();
+                            cells = new ArrayList<>();
+                            column = 0;
+                        }
+                    }
+                    case "gridBefore" -> {
+                        if (tables == 1 && cells != null && cells.isEmpty()) {
+                            column += number(xml.getAttributeValue(WORD_ML, "val"));
+                        }
+                    }
+                    case "tc" -> {
+                        if (tables == 1 && cells != null) {
+                            text = new StringBuilder();
+                            span = 1;
+                        }
+                    }
+                    case "tcPr" -> ownCellProperties = tables == 1;
+                    case "gridSpan" -> {
+                        if (ownCellProperties) {
+                            span = Math.max(1, number(xml.getAttributeValue(WORD_ML, "val")));
+                        }
+                    }
+                    case "t" -> inText = text != null;
+                    default -> {
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                String ns = xml.getNamespaceURI();
+                String name = xml.getLocalName();
+                if (MARKUP_COMPATIBILITY.equals(ns) && "Fallback".equals(name)) {
+                    fallback--;
+                } else if (!WORD_ML.equals(ns) || fallback > 0) {
+                    continue;
+                }
+                switch (name) {
+                    case "tbl" -> tables--;
+                    case "tr" -> {
+                        if (tables == 1 && cells != null) {
+                            grid.add(texts, cells.toArray(int[][]::new));
+                            texts = null;
+                            cells = null;
+                        }
+                    }
+                    case "tc" -> {
+                        if (tables == 1 && cells != null && text != null) {
+                            texts.add(text.toString());
+                            cells.add(new int[] {column, column + span});
+                            column += span;
+                            text = null;
+                        }
+                    }
+                    case "tcPr" -> ownCellProperties = false;
+                    case "t" -> inText = false;
+                    default -> {
+                    }
+                }
+            } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+            }
+        }
+    }
+
+    private static int number(String value) {
+        if (value == null || value.isEmpty() || value.length() > 4 || !value.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        return Math.min(Integer.parseInt(value), TableGrid.MAX_COLUMNS);
+    }
+
+    /** DOC: each top-level table row's cells at their left and right edges (twips), as HWPF reads them. */
+    private static WordTableGrid doc(Path file) throws IOException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            if (!fs.getRoot().hasEntry("WordDocument")) {
+                return NONE;
+            }
+            WordTableGrid grid = new WordTableGrid(TWIPS_TOLERANCE);
+            Range range = new HWPFDocument(fs.getRoot()).getRange();
+            for (int p = 0; p < range.numParagraphs(); p++) {
+                Paragraph paragraph = range.getParagraph(p);
+                if (!paragraph.isInTable() || paragraph.getTableLevel() != 1) {
+                    continue;
+                }
+                Table table = range.getTable(paragraph);
+                for (int r = 0; r < table.numRows(); r++) {
+                    TableRow row = table.getRow(r);
+                    List<String> texts = new ArrayList<>(row.numCells());
+                    int[][] cells = new int[row.numCells()][];
+                    for (int c = 0; c < row.numCells(); c++) {
+                        TableCell cell = row.getCell(c);
+                        texts.add(cell.text());
+                        cells[c] = new int[] {cell.getLeftEdge(), cell.getLeftEdge() + Math.max(1, cell.getWidth())};
+                    }
+                    grid.add(texts, cells);
+                }
+                p += table.numParagraphs() - 1;
+            }
+            return grid;
+        }
+    }
+
+    /** Stops reading past {@code max} bytes: the body of a zip bomb. */
+    private static final class Capped extends FilterInputStream {
+        private long left;
+
+        Capped(InputStream in, long max) {
+            super(in);
+            this.left = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw new IOException("more than " + MAX_XML_BYTES + " bytes of XML");
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw new IOException("more than " + MAX_XML_BYTES + " bytes of XML");
+            }
+            return n;
+        }
+    }
+}
