@@ -158,7 +158,7 @@ final class TableGrid {
             }
             for (Cell cell : rows.get(r)) {
                 int first = column(bounds, cell.start(), tolerance);
-                int last = Math.max(first + 1, column(bounds, cell.end() - 1 - tolerance, tolerance) + 1);
+                int last = Math.max(first + 1, end(bounds, cell.end(), tolerance));
                 boolean blank = blank(cell.text());
                 starts.set(first);
                 if (!blank) {
@@ -201,6 +201,15 @@ final class TableGrid {
             }
         }
         return true;
+    }
+
+    /** The columns (exclusive) a cell ending at {@code end} reaches: those starting before it. */
+    private static int end(int[] bounds, int end, int tolerance) {
+        int c = 0;
+        while (c < bounds.length && bounds[c] + tolerance < end) {
+            c++;
+        }
+        return c;
     }
 
     /** The column a position lies in: the last column starting at or before it. */
