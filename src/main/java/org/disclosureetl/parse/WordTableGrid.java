@@ -48,6 +48,10 @@ final class WordTableGrid {
     private static final String DOCX_BODY = "word/document.xml";
     /** More XML than any report's body (a zip bomb stops here, and the document goes on without edges). */
     private static final long MAX_XML_BYTES = 256L << 20;
+    /** More table text than any report has (they have tens of thousands of characters): a bomb, read no further. */
+    private static final int MAX_TABLE_CHARS = 4_000_000;
+    /** A DOC this large is mostly pictures; HWPF would hold it all once more before Tika does. */
+    private static final long MAX_DOC_BYTES = 64L << 20;
     /** DOC edges are twips; a border a few twips off its neighbour's is the same column line. */
     private static final int TWIPS_TOLERANCE = 30;
 
@@ -56,6 +60,7 @@ final class WordTableGrid {
     private final List<int[][]> edges = new ArrayList<>();
     private final int tolerance;
     private int next;
+    private long chars;
 
     private WordTableGrid(int tolerance) {
         this.tolerance = tolerance;
@@ -108,7 +113,13 @@ final class WordTableGrid {
         return edges.get(row);
     }
 
-    private void add(List<String> texts, int[][] rowEdges) {
+    private void add(List<String> texts, int[][] rowEdges) throws IOException {
+        for (String text : texts) {
+            chars += text.length();
+        }
+        if (chars > MAX_TABLE_CHARS) {
+            throw new IOException("more than " + MAX_TABLE_CHARS + " characters in tables");
+        }
         rowsByText.computeIfAbsent(key(texts), k -> new ArrayDeque<>()).addLast(edges.size());
         edges.add(rowEdges);
     }
@@ -166,7 +177,7 @@ final class WordTableGrid {
         }
     }
 
-    private static void readDocx(XMLStreamReader xml, WordTableGrid grid) throws XMLStreamException {
+    private static void readDocx(XMLStreamReader xml, WordTableGrid grid) throws XMLStreamException, IOException {
         int tables = 0;
         int fallback = 0;
         List<String> texts = null;
@@ -247,6 +258,9 @@ final class WordTableGrid {
                     }
                 }
             } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
+                if (text.length() + xml.getTextLength() > MAX_TABLE_CHARS) {
+                    throw new IOException("a table cell of more than " + MAX_TABLE_CHARS + " characters");
+                }
                 text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
         }
@@ -261,6 +275,9 @@ final class WordTableGrid {
 
     /** DOC: each top-level table row's cells at their left and right edges (twips), as HWPF reads them. */
     private static WordTableGrid doc(Path file) throws IOException {
+        if (Files.size(file) > MAX_DOC_BYTES) {
+            return NONE;
+        }
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
             if (!fs.getRoot().hasEntry("WordDocument")) {
                 return NONE;
