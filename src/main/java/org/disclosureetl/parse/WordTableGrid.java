@@ -55,6 +55,12 @@ final class WordTableGrid {
     /** DOC edges are twips; a border a few twips off its neighbour's is the same column line. */
     private static final int TWIPS_TOLERANCE = 30;
 
+    /**
+     * Configured once, then only asked for readers (safe from several threads): looking a factory up costs a
+     * class-path scan, most of this reading's time when done per document.
+     */
+    private static final XMLInputFactory XML = xmlInputFactory();
+
     /** Per row text (cells' text without white space, joined), the rows printed so, in document order. */
     private final Map<String, ArrayDeque<Integer>> rowsByText = new HashMap<>();
     private final List<int[][]> edges = new ArrayList<>();
@@ -154,6 +160,13 @@ final class WordTableGrid {
         return sb.toString();
     }
 
+    private static XMLInputFactory xmlInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false); // no entities: no entity expansion bombs
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
     /** DOCX: each top-level table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}. */
     private static WordTableGrid docx(Path file) throws IOException, XMLStreamException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -162,11 +175,8 @@ final class WordTableGrid {
                 return NONE;
             }
             WordTableGrid grid = new WordTableGrid(0);
-            XMLInputFactory factory = XMLInputFactory.newFactory();
-            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
             try (InputStream in = new Capped(zip.getInputStream(body), MAX_XML_BYTES)) {
-                XMLStreamReader xml = factory.createXMLStreamReader(in);
+                XMLStreamReader xml = XML.createXMLStreamReader(in);
                 try {
                     readDocx(xml, grid);
                 } finally {
