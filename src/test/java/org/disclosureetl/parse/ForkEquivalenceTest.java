@@ -52,6 +52,20 @@ class ForkEquivalenceTest {
         assertThat(parsed.blocks()).hasAtLeastOneElementOfType(Block.TableRow.class);
     }
 
+    /** Table rows laid on their grid (HTML spans, a Word document's own grid: TableGrid) are the same from a child. */
+    @Test
+    void spannedGridsKeepTheirPlacesInAChild() throws IOException {
+        for (String format : List.of("html", "docx", "doc")) {
+            ParsedDocument parsed = sameInBothModes(FIXTURES.resolve("grids/" + format + "/real-B01_hongze-2023." + format));
+
+            // under two row-group labels spanning down, with a blank spanning down from the row above: 3 + 7 cells
+            assertThat(parsed.blocks()).as(format).filteredOn(Block.TableRow.class::isInstance)
+                    .map(block -> ((Block.TableRow) block).cells())
+                    .filteredOn(cells -> cells.contains("2. 其他法律行政法规禁止公开"))
+                    .singleElement().satisfies(cells -> assertThat(cells).hasSize(10).startsWith("", ""));
+        }
+    }
+
     @Test
     void pdfKeepsItsPagedLines() throws IOException {
         ParsedDocument parsed = sameInBothModes(Fixtures.resource("fixtures/formats/pdf/002_2bd72b0ede0a148a.pdf"));
