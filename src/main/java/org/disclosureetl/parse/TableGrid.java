@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * Which places a span gives (decided so that the readers, which anchor a row on its label and place the cells
  * after it from the right, never put a number in another column silently):
  * <ul>
- * <li>A cell spanning down gives its first place in every row it covers, <em>empty</em>: the row-group label
+ * <li>A cell spanning down gives its first place in every row it covers, <em>empty</em> (a blank one spanning
+ * columns too gives all its places): the row-group label
  * {@code 三、本年度办理结果} over 22 rows is an empty cell in front of each row's own label, a number over two
  * rows is a blank cell in the lower one (flagged {@code blank_cell}). Repeating the text instead would put the
  * group label before each row's label, and a number into a cell the report never printed it in.</li>
@@ -141,20 +142,20 @@ final class TableGrid {
             BitSet starts = new BitSet(columns.size());
             BitSet printedOver = new BitSet(columns.size());
             int width = 0;
+            int current = r;
+            covered.removeIf(cover -> cover[0] <= current); // spans that ended above: a long table stays linear
             for (int[] cover : covered) {
-                if (cover[0] > r) {
-                    starts.set(cover[1]);
-                    if (cover[3] == 0) {
-                        printedOver.set(cover[1] + 1, cover[2]);
-                    }
-                    for (int c = cover[1]; c < cover[2]; c++) {
-                        if (out[c] != null) {
-                            return null;
-                        }
-                        out[c] = c == cover[1] || cover[3] == 1 ? "" : NO_PLACE;
-                    }
-                    width = Math.max(width, cover[3] == 1 ? cover[2] : cover[1] + 1);
+                starts.set(cover[1]);
+                if (cover[3] == 0) {
+                    printedOver.set(cover[1] + 1, cover[2]);
                 }
+                for (int c = cover[1]; c < cover[2]; c++) {
+                    if (out[c] != null) {
+                        return null;
+                    }
+                    out[c] = c == cover[1] || cover[3] == 1 ? "" : NO_PLACE;
+                }
+                width = Math.max(width, cover[3] == 1 ? cover[2] : cover[1] + 1);
             }
             for (Cell cell : rows.get(r)) {
                 int first = column(bounds, cell.start(), tolerance);
