@@ -66,7 +66,8 @@ class RunSummary {
                     discovery.get("deleted"));
             Integer unreadable = discovery.get("unreadable");
             if (unreadable != null && unreadable > 0) {
-                out.printf("  unreadable files: %d (listed in failures.csv)%n", unreadable);
+                // unreadable, or no regular file (a FIFO, a socket, a device, a broken link): InboxScanner
+                out.printf("  skipped files: %d, unreadable or not regular files (listed in failures.csv)%n", unreadable);
             }
         }
         out.printf("  documents: %d processed, %d extracted, %d without table, %d not a report, %d failed%n",
