@@ -20,6 +20,7 @@ import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
@@ -102,7 +103,11 @@ class RunSummary {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();
-            if (!failures.isEmpty()) {
+            if (execution.getStatus() == BatchStatus.STOPPED
+                    && failures.stream().allMatch(JobInterruptedException.class::isInstance)) {
+                // a stop asked for is no error: Spring Batch records it as JobInterruptedException
+                out.println("  stopped on request (SIGTERM, Ctrl-C) after its current chunk; the documents it finished are kept");
+            } else if (!failures.isEmpty()) {
                 out.println("  error: " + Failures.cause(failures));
                 keepStacks(output, runId, failures);
             }

@@ -7,6 +7,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.disclosureetl.extract.TemplateCatalog;
@@ -109,6 +113,23 @@ public class ExportQueries {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         longOrNull(rs, 10), longOrNull(rs, 11)))
                 .list();
+    }
+
+    /**
+     * Every path of each content, by SHA-256 (documents.csv's {@code paths}): the files that hold it now, or when
+     * none is left (the document is absent) those that held it last; in code-unit order of the path, the same
+     * on every database and collation. Keyed by content rather than by document, so a record of a crawler export
+     * (whose sha256 is its export's) gets the paths of its export.
+     */
+    public Map<String, List<String>> pathsByContent() {
+        Map<String, List<String>> present = new HashMap<>();
+        Map<String, List<String>> absent = new HashMap<>();
+        jdbc.sql("SELECT sha256, path, present FROM source_file").query((RowCallbackHandler) rs ->
+                (rs.getBoolean(3) ? present : absent).computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(rs.getString(2)));
+        absent.forEach(present::putIfAbsent);
+        present.values().forEach(paths -> paths.sort(Comparator.naturalOrder()));
+        return present;
     }
 
     /** The selected documents in source-file order, as documents.csv lists them. */

@@ -7,9 +7,12 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import org.disclosureetl.testsupport.Corpus;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.JarRunner;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,8 @@ class ConsoleIT {
         Files.createDirectories(inbox);
         Files.copy(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"), inbox.resolve("002.txt"));
         Files.copy(Fixtures.resource("seeds/004_48ee5ca18b0bc9b0.txt"), inbox.resolve("004.txt"));
+        Files.createDirectories(inbox.resolve("copies"));
+        Files.copy(inbox.resolve("002.txt"), inbox.resolve("copies/002 | again.txt")); // one document, two paths
         Files.writeString(inbox.resolve("broken.pdf"), "%PDF-1.7 not really a pdf"); // Tika names PDFParser@hash
         assertThat(new ProcessBuilder("mkfifo", inbox.resolve("pipe.txt").toString()).start().waitFor()).isZero();
         try (ServerSocketChannel socket = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -53,7 +58,7 @@ class ConsoleIT {
 
         assertThat(first.exitCode()).as(first.stdout() + first.stderr()).isZero();
         assertThat(first.stdout()).doesNotContainPattern(LOG_LINE).startsWith("run 1 COMPLETED")
-                .contains("  files: 3 seen, 3 new, 0 changed, 0 unchanged, 0 deleted\n")
+                .contains("  files: 4 seen, 4 new, 0 changed, 0 unchanged, 0 deleted\n")
                 .contains("  skipped files: 6, unreadable or not regular files (listed in failures.csv)\n")
                 .contains("  documents: 3 processed, 2 extracted, 0 without table, 0 not a report, 1 failed\n");
         assertThat(first.stderr()).contains(" INFO  progress - run 1 started: " + inbox)
@@ -72,6 +77,10 @@ class ConsoleIT {
                 "1,pipe.txt,discover,unsupported_type,\"not a regular file but a named pipe (FIFO): skipped, never opened\",TIME,",
                 "1,socket,discover,unsupported_type,\"not a regular file but a socket: skipped, never opened\",TIME,",
                 "1,up,discover,unsupported_type,\"a link to a folder: links to folders are not followed, skipped\",TIME,");
+        // every path of a document, in its last column
+        assertThat(Files.readAllLines(work.resolve("out/documents.csv")).stream().filter(line -> line.contains(",002.txt,")))
+                .singleElement().asString().endsWith(",002.txt|copies/002 \\| again.txt");
+        Files.copy(inbox.resolve("002.txt"), inbox.resolve("copies/002-third.txt")); // a third path, no new document
 
         // a run that changes nothing: the special files are counted again but not listed again; the report shows
         // the run and what the database holds
@@ -79,9 +88,13 @@ class ConsoleIT {
 
         assertThat(second.exitCode()).as(second.stdout() + second.stderr()).isZero();
         assertThat(second.stdout()).doesNotContainPattern(LOG_LINE).startsWith("run 2 COMPLETED")
+                .contains("  files: 5 seen, 1 new, 0 changed, 4 unchanged, 0 deleted\n")
                 .contains("  skipped files: 6, unreadable or not regular files (listed in failures.csv)\n")
                 .contains("  documents: 0 processed");
         assertThat(Files.readAllLines(work.resolve("out/failures.csv"))).hasSize(failures.size());
+        // documents.csv is written whole by every export: the new path is there
+        assertThat(Files.readAllLines(work.resolve("out/documents.csv")).stream().filter(line -> line.contains(",002.txt,")))
+                .singleElement().asString().endsWith(",002.txt|copies/002 \\| again.txt|copies/002-third.txt");
         assertThat(work.resolve("out/report.html")).content()
                 .contains("<dd id=\"documents\">0 processed")
                 .contains("<p id=\"nothing-changed\">This run processed no document")
@@ -116,5 +129,32 @@ class ConsoleIT {
                         + " (default: 0)\n")
                 .contains("  etl.parse.timeout      a document still parsing after this is killed (error type timeout)"
                         + " (default: 60s)\n");
+    }
+
+    @Test
+    void sigtermOnIngestEndsWithTheSummaryAndTheResumeLine() throws Exception {
+        Path inbox = work.resolve("inbox");
+        Corpus.build(inbox, 12); // long enough to be stopped in the middle (chunks of 5 documents)
+        String db = "--db=" + work.resolve("db/etl");
+        Path log = work.resolve("ingest.log");
+        Process ingest = JarRunner.start(log, "ingest", "--input=" + inbox, "--output=" + work.resolve("out"), db,
+                "--etl.chunk-size=5");
+        JarRunner.waitForLine(log, "documents to process", 120);
+        Thread.sleep(1000);
+
+        ingest.destroy(); // SIGTERM
+
+        assertThat(ingest.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(ingest.exitValue()).as(output).isEqualTo(143); // 128 + SIGTERM, as for any process it ends
+        assertThat(output).contains("shutting down: stopping run 1 after its current chunk")
+                .contains("run 1 STOPPED in ")
+                .contains("  stopped on request (SIGTERM, Ctrl-C) after its current chunk; the documents it finished are kept\n")
+                .contains("  resume with: restart --run=1\n")
+                .doesNotContain("JobInterruptedException");
+
+        JarRunner.Result restart = JarRunner.run(work, "restart", db);
+        assertThat(restart.exitCode()).as(restart.stdout()).isZero();
+        assertThat(restart.stdout()).contains("run 2 COMPLETED").contains("(resumes run 1)");
     }
 }
