@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.disclosureetl.ingest.IngestJobConfiguration;
 import org.disclosureetl.ingest.RunningJobs;
@@ -19,7 +17,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
@@ -31,12 +28,10 @@ import org.springframework.transaction.TransactionException;
  * database, so the next restart or ingest marks it FAILED and resumes it.
  */
 @Component
-class RunLauncher implements SmartLifecycle {
+class RunLauncher {
 
     /** How long a job may stay stuck after the database failed under it before the process is halted. */
     private static final Duration STUCK = Duration.ofSeconds(5);
-    /** How long a shutdown waits for the summary of the run it stopped. */
-    private static final Duration SUMMARY = Duration.ofSeconds(30);
 
     private final JobOperator jobOperator;
     private final Job ingestJob;
@@ -44,12 +39,11 @@ class RunLauncher implements SmartLifecycle {
     private final RunningJobs runningJobs;
     private final RunSummary summary;
     private final PrintStream out = System.out;
-    /** Set while a run is launched and until its summary is printed. */
-    private final AtomicReference<CountDownLatch> reporting = new AtomicReference<>();
-    private volatile boolean lifecycleRunning;
+    private final SummaryBeforeShutdown shutdown;
 
     RunLauncher(JobOperator jobOperator, Job ingestJob, DatabaseFault databaseFault, RunningJobs runningJobs,
-                RunSummary summary) {
+                RunSummary summary, SummaryBeforeShutdown shutdown) {
+        this.shutdown = shutdown;
         this.jobOperator = jobOperator;
         this.ingestJob = ingestJob;
         this.databaseFault = databaseFault;
@@ -64,12 +58,11 @@ class RunLauncher implements SmartLifecycle {
      * dead database).
      */
     int launch(JobParameters parameters) throws Exception {
-        CountDownLatch done = new CountDownLatch(1);
-        reporting.set(done);
+        shutdown.reporting();
         try {
             return launchAndReport(parameters);
         } finally {
-            done.countDown();
+            shutdown.reported();
         }
     }
 
@@ -108,41 +101,6 @@ class RunLauncher implements SmartLifecycle {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
-    }
-
-    @Override
-    public void start() {
-        lifecycleRunning = true;
-    }
-
-    /**
-     * SIGTERM or Ctrl-C: {@code ingest.RunningJobs} (a later phase, so it stops first) has stopped the run after
-     * its current chunk; this waits for the run's summary and resume line before the database pool closes, so the
-     * process does not end with a bare exit code 143 and the summary half printed.
-     */
-    @Override
-    public void stop() {
-        CountDownLatch done = reporting.get();
-        if (done != null) {
-            try {
-                done.await(SUMMARY.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        out.flush();
-        lifecycleRunning = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return lifecycleRunning;
-    }
-
-    /** Right after RunningJobs (Integer.MAX_VALUE), before the beans the summary reads go away. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1;
     }
 
     private int databaseFailed(JobParameters parameters, Throwable failure) {
