@@ -276,7 +276,7 @@ public enum CommandSpec {
     /** The help of this command: each option with its meaning and default, then the settings. */
     public String help() {
         StringBuilder help = new StringBuilder(String.format(Locale.ROOT,
-                "usage: java -jar target/disclosure-etl.jar %s [options]%n  %s%n%noptions:%n", word, summary));
+                "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n%noptions:%n", word, optionList(), summary));
         for (Opt opt : options) {
             help.append(optionLine(opt.form(), opt.meaningText(), opt.defaultText()));
         }

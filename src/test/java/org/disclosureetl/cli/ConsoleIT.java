@@ -114,7 +114,9 @@ class ConsoleIT {
     void helpGivesEveryOptionItsMeaningAndDefault() throws Exception {
         JarRunner.Streams export = JarRunner.runApart(work, "export", "--help");
         assertThat(export.exitCode()).isZero();
-        assertThat(export.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar export [options]\n")
+        assertThat(export.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar export [--output=DIR] [--year=Y] [--agency=A]"
+                        + " [--region=R] [--table=T] [--format=csv|xlsx] [--excel] [--db=PATH|URL] [--etl.*=VALUE]\n"
+                        + "  write the CSV files from the database again, optionally filtered\n\noptions:\n")
                 .contains("  --table=T              only the cells of one table: applications, proactive,"
                         + " review_litigation, statistics (default: all)\n")
                 .contains("  --format=csv|xlsx      csv: the CSV files; xlsx: one workbook, disclosure.xlsx, a sheet per"
