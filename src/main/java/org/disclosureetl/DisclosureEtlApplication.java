@@ -17,7 +17,7 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 @ConfigurationPropertiesScan
 public class DisclosureEtlApplication {
 
-    static final String DEFAULT_DB = "data/db/disclosure";
+    public static final String DEFAULT_DB = "data/db/disclosure";
 
     /** A {@code --db} value with this prefix is a JDBC URL (PostgreSQL's, say); anything else is an H2 file path. */
     static final String JDBC_PREFIX = "jdbc:";

@@ -95,7 +95,7 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
 
     private static int limit(ApplicationArguments args) {
         Long limit = Options.longOption(args, "limit");
-        return limit == null ? 20 : limit.intValue();
+        return limit == null ? RunsCommand.DEFAULT_LIMIT : limit.intValue();
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.disclosureetl.DisclosureEtlApplication;
 import org.disclosureetl.store.DatabaseDialect;
+import org.disclosureetl.vocabulary.ResourceCsv;
 
 /**
  * The commands and the options each accepts. Every command line is checked against this before the
@@ -17,21 +19,36 @@ import org.disclosureetl.store.DatabaseDialect;
  */
 public enum CommandSpec {
     INGEST("ingest", "parse, extract, validate and store the new and changed files under --input, then write the CSV files",
-            Opt.text("input", "DIR"), Opt.text("output", "DIR"), Opt.WORKERS),
+            Opt.INPUT, Opt.OUTPUT, Opt.WORKERS),
     RETRY_FAILED("retry-failed", "queue the failed documents (of run ID, or all) again and run ingest on the folder they came from",
-            Opt.number("run", "ID"), Opt.text("input", "DIR"), Opt.text("output", "DIR"), Opt.WORKERS),
+            Opt.number("run", "ID").means("the run whose failed documents to queue again").otherwise("every run's"),
+            Opt.INPUT.otherwise("the folder of the run they failed in"),
+            Opt.OUTPUT.otherwise("the folder of the run they failed in"), Opt.WORKERS),
     RESTART("restart", "resume a failed or stopped run (default: the latest) on the folders it was started with",
-            Opt.number("run", "ID"), Opt.WORKERS),
-    RUNS("runs", "list recent runs", Opt.number("limit", "N")),
+            Opt.number("run", "ID").means("the run to resume").otherwise("the latest"), Opt.WORKERS),
+    RUNS("runs", "list recent runs",
+            Opt.number("limit", "N").means("how many runs to list, the latest first")
+                    .otherwise(Integer.toString(RunsCommand.DEFAULT_LIMIT))),
     EXPORT("export", "write the CSV files from the database again, optionally filtered",
-            Opt.text("output", "DIR"), Opt.number("year", "Y"), Opt.text("agency", "A"), Opt.text("region", "R"),
-            Opt.text("table", "T"), Opt.text("format", "csv|xlsx"), Opt.flag("excel")),
+            Opt.OUTPUT.means("folder the files are written to"),
+            Opt.number("year", "Y").means("only the reports of this year").otherwise(Opt.ALL),
+            Opt.text("agency", "A").means("only agencies whose name contains A (金融工作 finds 肇庆市金融工作局)")
+                    .otherwise(Opt.ALL),
+            Opt.text("region", "R").means("only the reports of a place: the start of the agency name, of its region code"
+                    + " (3208) or of its province, prefecture or county name (江苏)").otherwise(Opt.ALL),
+            Opt.text("table", "T").means("only the cells of one table: " + Opt.TABLES).otherwise(Opt.ALL),
+            Opt.text("format", ExportCommand.CSV + "|" + ExportCommand.XLSX).means(ExportCommand.CSV + ": the CSV files; "
+                    + ExportCommand.XLSX + ": one workbook, disclosure.xlsx, a sheet per file").otherwise(ExportCommand.CSV),
+            Opt.flag("excel").means("a byte order mark before each CSV file, so that Excel reads it as UTF-8")),
     SCHEDULE("schedule", "stay up and run ingest on a cron schedule",
-            Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR"), Opt.WORKERS),
+            Opt.text("cron", "EXPR").means("when to run: a Spring cron expression (second minute hour day month weekday)"
+                    + " in etl.schedule.zone").setting("etl.schedule.cron"),
+            Opt.INPUT, Opt.OUTPUT, Opt.WORKERS),
     WORKER("worker", "stay up and run the extract partitions of runs started with --workers=remote (PostgreSQL only)");
 
     /** Options every command takes: the database, and settings (etl.*, spring.*, logging.*). */
-    private static final Opt DB = Opt.text("db", "PATH|URL");
+    private static final Opt DB = Opt.text("db", "PATH|URL").means("the database: an H2 file's path, or a"
+            + " jdbc:postgresql://host:5432/db URL; ETL_DB in the environment").otherwise(DisclosureEtlApplication.DEFAULT_DB);
     private static final List<String> SETTING_PREFIXES = List.of("etl.", "spring.", "logging.");
 
     public static final int USAGE_ERROR = 2;
@@ -42,26 +59,77 @@ public enum CommandSpec {
     static final String LOCAL = "local";
     static final String REMOTE = "remote";
 
-    /** An option: its name, the placeholder of its value, whether that is a whole number or absent. */
-    record Opt(String name, String value, boolean number, boolean flag) {
+    /**
+     * An option: its name, the placeholder of its value, whether that is a whole number or absent, what it means
+     * and its default (for --help): the default of the {@code etl.*} setting it stands for, read from the
+     * settings' records ({@link Settings#defaults()}), or {@code otherwise}, a text.
+     */
+    record Opt(String name, String value, boolean number, boolean flag, String meaning, String setting,
+               String otherwise) {
+        /** The default of a filter: no filter. */
+        static final String ALL = "all";
+        /** Stands for the table codes in a meaning; read only when help is shown ({@link Tables}). */
+        static final String TABLES = "{tables}";
+        static final Opt INPUT = text("input", "DIR").means("folder of the report files to read").setting("etl.input");
+        static final Opt OUTPUT = text("output", "DIR").means("folder the CSV files and report.html are written to")
+                .setting("etl.output");
         /** Where the run's extract partitions run: etl.workers (application.yml maps --workers to it). */
-        static final Opt WORKERS = text(CommandSpec.WORKERS, LOCAL + "|" + REMOTE);
+        static final Opt WORKERS = text(CommandSpec.WORKERS, LOCAL + "|" + REMOTE).means(LOCAL + ": on this process's"
+                + " threads (etl.threads); " + REMOTE + ": on worker processes (PostgreSQL only)").setting(WORKERS_SETTING);
 
         static Opt text(String name, String value) {
-            return new Opt(name, value, false, false);
+            return new Opt(name, value, false, false, "", null, null);
         }
 
         static Opt number(String name, String value) {
-            return new Opt(name, value, true, false);
+            return new Opt(name, value, true, false, "", null, null);
         }
 
         static Opt flag(String name) {
-            return new Opt(name, null, false, true);
+            return new Opt(name, null, false, true, "", null, "off");
+        }
+
+        Opt means(String text) {
+            return new Opt(name, value, number, flag, text, setting, otherwise);
+        }
+
+        /** Its default is that of this setting. */
+        Opt setting(String settingName) {
+            return new Opt(name, value, number, flag, meaning, settingName, null);
+        }
+
+        Opt otherwise(String text) {
+            return new Opt(name, value, number, flag, meaning, null, text);
+        }
+
+        /** What it means, as --help shows it. */
+        String meaningText() {
+            return meaning.replace(TABLES, Tables.CODES);
+        }
+
+        /** The default as --help shows it; empty when there is none to show. */
+        String defaultText() {
+            return setting != null ? Settings.defaults().getOrDefault(setting, "") : otherwise == null ? "" : otherwise;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Opt opt && opt.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
         }
 
         @Override
         public String toString() {
             return flag ? "[--" + name + "]" : "[--" + name + "=" + value + "]";
+        }
+
+        /** {@code --name=VALUE}, as the help's left column shows it. */
+        String form() {
+            return flag ? "--" + name : "--" + name + "=" + value;
         }
     }
 
@@ -205,21 +273,45 @@ public enum CommandSpec {
         return list.append(DB).append(" [--etl.*=VALUE]").toString();
     }
 
-    /** The help of this command. */
+    /** The help of this command: each option with its meaning and default, then the settings. */
     public String help() {
-        return String.format(Locale.ROOT, "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n", word,
-                optionList(), summary);
+        StringBuilder help = new StringBuilder(String.format(Locale.ROOT,
+                "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n%noptions:%n", word, optionList(), summary));
+        for (Opt opt : options) {
+            help.append(optionLine(opt.form(), opt.meaningText(), opt.defaultText()));
+        }
+        help.append(optionLine(DB.form(), DB.meaning(), DB.defaultText()));
+        help.append(optionLine("--etl.NAME=VALUE", "any setting (java -jar target/disclosure-etl.jar --help lists them)", ""));
+        return help.toString();
     }
 
-    /** The help of all commands. */
+    /** The help of all commands, then the options and settings every command takes, with their defaults. */
     public static String usage() {
         StringBuilder usage = new StringBuilder("usage: java -jar target/disclosure-etl.jar COMMAND [options]\n");
         for (CommandSpec command : values()) {
             usage.append(String.format(Locale.ROOT, "  %-13s %s%n", command.word, command.summary));
         }
-        usage.append("every command takes --db=PATH (H2 file, default data/db/disclosure) or --db=URL")
-                .append(" (jdbc:postgresql://host:5432/db) and settings such as --etl.threads=1;\n")
-                .append("COMMAND --help lists its options\n");
+        usage.append("\nCOMMAND --help lists its options. Every command takes:\n")
+                .append(optionLine(DB.form(), DB.meaning(), DB.defaultText()))
+                .append("\nsettings, given as --NAME=VALUE, in the environment (ETL_THREADS=1) or in a job file"
+                        + " (--spring.config.additional-location=jobs/nightly.yml):\n");
+        Map<String, String> defaults = Settings.defaults();
+        for (Map.Entry<String, String> meaning : Settings.MEANINGS.entrySet()) {
+            usage.append(optionLine(meaning.getKey(), meaning.getValue(), defaults.getOrDefault(meaning.getKey(), "")));
+        }
         return usage.toString();
+    }
+
+    /** The table codes, as the templates name them (templates/tables.csv), read when help is first shown. */
+    private static final class Tables {
+        static final String CODES = String.join(", ", ResourceCsv.read("templates/tables.csv").stream()
+                .map(row -> row.get("table_code")).distinct().sorted().toList());
+    }
+
+    /** One option of the help: its form, then what it means and its default, on the same line or the next. */
+    private static String optionLine(String form, String meaning, String defaultText) {
+        String text = meaning + (defaultText.isEmpty() ? "" : " (default: " + defaultText + ")");
+        return form.length() <= 22 ? String.format(Locale.ROOT, "  %-22s %s%n", form, text)
+                : String.format(Locale.ROOT, "  %s%n  %-22s %s%n", form, "", text);
     }
 }

@@ -15,6 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ExportCommand {
 
+    /** The values of --format: the CSV files, or one workbook. */
+    static final String CSV = "csv";
+    static final String XLSX = "xlsx";
+
     private final Exports exporter;
     private final EtlProperties properties;
     private final PrintStream out = System.out;
@@ -66,10 +70,10 @@ class ExportCommand {
     /** --format=xlsx writes the workbook instead of the CSV files; --excel puts a BOM before the CSV files. */
     private static ExportOptions exportOptions(ApplicationArguments args) {
         String format = Options.option(args, "format");
-        if (format != null && !format.equals("csv") && !format.equals("xlsx")) {
-            System.err.println("export: --format is csv or xlsx, not " + format);
+        if (format != null && !format.equals(CSV) && !format.equals(XLSX)) {
+            System.err.println("export: --format is " + CSV + " or " + XLSX + ", not " + format);
             return null;
         }
-        return new ExportOptions(args.containsOption("excel"), "xlsx".equals(format));
+        return new ExportOptions(args.containsOption("excel"), XLSX.equals(format));
     }
 }

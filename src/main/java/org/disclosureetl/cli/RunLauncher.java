@@ -39,9 +39,11 @@ class RunLauncher {
     private final RunningJobs runningJobs;
     private final RunSummary summary;
     private final PrintStream out = System.out;
+    private final SummaryBeforeShutdown shutdown;
 
     RunLauncher(JobOperator jobOperator, Job ingestJob, DatabaseFault databaseFault, RunningJobs runningJobs,
-                RunSummary summary) {
+                RunSummary summary, SummaryBeforeShutdown shutdown) {
+        this.shutdown = shutdown;
         this.jobOperator = jobOperator;
         this.ingestJob = ingestJob;
         this.databaseFault = databaseFault;
@@ -56,6 +58,15 @@ class RunLauncher {
      * dead database).
      */
     int launch(JobParameters parameters) throws Exception {
+        shutdown.reporting();
+        try {
+            return launchAndReport(parameters);
+        } finally {
+            shutdown.reported();
+        }
+    }
+
+    private int launchAndReport(JobParameters parameters) throws Exception {
         FutureTask<JobExecution> job = new FutureTask<>(() -> jobOperator.start(ingestJob, parameters));
         Thread thread = new Thread(job, "ingest-job");
         thread.setDaemon(true);

@@ -20,6 +20,7 @@ import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,8 @@ class RunSummary {
                     discovery.get("deleted"));
             Integer unreadable = discovery.get("unreadable");
             if (unreadable != null && unreadable > 0) {
-                out.printf("  unreadable files: %d (listed in failures.csv)%n", unreadable);
+                // unreadable, or no regular file (a FIFO, a socket, a device, a broken link): InboxScanner
+                out.printf("  skipped files: %d, unreadable or not regular files (listed in failures.csv)%n", unreadable);
             }
         }
         out.printf("  documents: %d processed, %d extracted, %d without table, %d not a report, %d failed%n",
@@ -101,7 +103,11 @@ class RunSummary {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();
-            if (!failures.isEmpty()) {
+            if (execution.getStatus() == BatchStatus.STOPPED
+                    && failures.stream().allMatch(JobInterruptedException.class::isInstance)) {
+                // a stop asked for is no error: Spring Batch records it as JobInterruptedException
+                out.println("  stopped on request (SIGTERM, Ctrl-C) after its current chunk; the documents it finished are kept");
+            } else if (!failures.isEmpty()) {
                 out.println("  error: " + Failures.cause(failures));
                 keepStacks(output, runId, failures);
             }

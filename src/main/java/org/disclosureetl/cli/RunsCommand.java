@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RunsCommand {
 
+    /** Runs listed without --limit. */
+    static final int DEFAULT_LIMIT = 20;
+
     private final JobRepository jobRepository;
     private final DocumentRepository documents;
     private final PartitionRequests partitionRequests;

@@ -82,6 +82,91 @@ final class Settings {
         }
     }
 
+    /**
+     * What each setting is, for --help ({@link CommandSpec#usage()}); their defaults come from the records
+     * ({@link #defaults()}). {@code SettingsTest} checks that every setting of the records has its line here.
+     */
+    static final Map<String, String> MEANINGS = meanings(
+            "etl.input", "folder of the report files to read (--input)",
+            "etl.output", "folder the CSV files, report.html and the run logs are written to (--output)",
+            "etl.threads", "extract partitions and export workers side by side; 0 is one per core",
+            "etl.chunk-size", "documents stored per transaction",
+            "etl.max-attempts", "how often retry-failed tries a failed document",
+            "etl.schedule.cron", "when schedule runs ingest (second minute hour day month weekday)",
+            "etl.schedule.zone", "the time zone of the cron expression; empty is the machine's",
+            "etl.workers", "local: extract on this process's threads; remote: on worker processes (--workers)",
+            "etl.remote.partitions", "with workers=remote, the partitions the extract step is cut into",
+            "etl.remote.poll-interval", "with workers=remote, how often the manager and idle workers look",
+            "etl.remote.max-partition-attempts", "with workers=remote, sends of one partition in a run",
+            "etl.remote.heartbeat", "a worker's heartbeat; silent for six, it counts as dead",
+            "etl.parse.max-chars", "the most characters of text one document may give (error type output_limit)",
+            "etl.parse.isolation", "fork: parsers run in child JVMs; in-process: in this JVM (trusted input only)",
+            "etl.parse.timeout", "a document still parsing after this is killed (error type timeout)",
+            "etl.parse.child-heap", "the heap of each parser child JVM (error type parser_crash beyond it)",
+            "etl.parse.pool-size", "parser child JVMs; 0 is one per extract thread",
+            "etl.parse.in-process-types", "with fork, the types parsed in this JVM all the same",
+            "etl.parse.quick-start-below", "with fork, a run of fewer documents starts one child with the quick JIT",
+            "etl.database.template", "the empty migrated H2 file a new H2 database starts as a copy of");
+
+    private static Map<String, String> meanings(String... pairs) {
+        Map<String, String> meanings = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            meanings.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(meanings);
+    }
+
+    /**
+     * Every setting's default, as written on the command line ({@code 60s}, {@code 512MB}, {@code fork}): the
+     * records bound from nothing, so each holds its {@code @DefaultValue}s. A setting without one is left out.
+     */
+    static Map<String, String> defaults() {
+        Binder empty = new Binder(List.of(new MapConfigurationPropertySource(Map.of())), null,
+                ApplicationConversionService.getSharedInstance());
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (Class<?> type : RECORDS) {
+            ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+            String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
+            collectDefaults(prefix, empty.bindOrCreate(prefix, Bindable.of(type)), defaults);
+        }
+        return defaults;
+    }
+
+    private static void collectDefaults(String prefix, Object record, Map<String, String> defaults) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            String name = prefix + "." + kebab(component.getName());
+            Object value;
+            try {
+                value = component.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + name, e);
+            }
+            if (value != null && value.getClass().isRecord()) {
+                collectDefaults(name, value, defaults);
+            } else if (value != null) {
+                defaults.put(name, asWritten(value));
+            }
+        }
+    }
+
+    /** A default as one would write it in a setting. */
+    static String asWritten(Object value) {
+        if (value instanceof Enum<?> constant) {
+            return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        if (value instanceof java.time.Duration duration) {
+            return duration.toMillis() % 1000 != 0 ? duration.toMillis() + "ms" : duration.toSeconds() + "s";
+        }
+        if (value instanceof DataSize size) {
+            return size.toBytes() % (1024 * 1024) == 0 ? size.toMegabytes() + "MB" : size.toBytes() + "B";
+        }
+        if (value instanceof Collection<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        String text = String.valueOf(value);
+        return text.isEmpty() ? "empty" : text;
+    }
+
     /** The known names, in kebab case ({@code etl.chunk-size}). */
     List<String> names() {
         return names;

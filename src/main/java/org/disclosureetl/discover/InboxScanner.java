@@ -281,6 +281,9 @@ public class InboxScanner {
                         files.add(new Found(file, attrs));
                     } else if (Files.isRegularFile(file)) {
                         files.add(new Found(file, null)); // a link: its target's attributes are read later
+                    } else {
+                        // never opened (a FIFO would block the run), but said: a failure row and the skipped count
+                        unreadable.add(notARegularFile(root, file, attrs));
                     }
                 }
                 return FileVisitResult.CONTINUE;
@@ -307,6 +310,62 @@ public class InboxScanner {
         });
         files.sort(Comparator.comparing(Found::file)); // byte order of the paths: the same in every locale
         return files;
+    }
+
+    /**
+     * What a path of the inbox that is not a regular file (nor a link to one) is, as its failure row says it:
+     * a link to nothing or round in a loop, a link to a folder (not followed, so a link back up the tree cannot
+     * make the walk endless), a named pipe, a socket or a device. Step discover, like an unreadable file.
+     */
+    static Discovery.Unreadable notARegularFile(Path root, Path file, BasicFileAttributes attrs) {
+        String path = FileNames.relativeName(root, file);
+        if (attrs.isSymbolicLink()) {
+            BasicFileAttributes target;
+            try {
+                target = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                return new Discovery.Unreadable(path, ErrorType.FILE_MISSING,
+                        "a link to " + linkTarget(file) + ", which does not exist: skipped");
+            } catch (IOException e) {
+                String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                        : e.getClass().getSimpleName();
+                // ELOOP: the JDK says "Too many levels of symbolic links or unable to access attributes of symbolic link"
+                return new Discovery.Unreadable(path, ErrorType.READ_ERROR, reason.startsWith("Too many levels")
+                        ? "a link that leads round in a loop of links: skipped"
+                        : "a link that cannot be followed (" + reason + "): skipped");
+            }
+            if (target.isDirectory()) {
+                return new Discovery.Unreadable(path, ErrorType.UNSUPPORTED_TYPE,
+                        "a link to a folder: links to folders are not followed, skipped");
+            }
+        }
+        return new Discovery.Unreadable(path, ErrorType.UNSUPPORTED_TYPE,
+                "not a regular file but " + kindOf(file) + ": skipped, never opened");
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "a path";
+        }
+    }
+
+    /** A special file's kind, from its Unix mode (a link's target's): FIFO, socket, device. */
+    private static String kindOf(Path file) {
+        int mode;
+        try {
+            mode = (Integer) Files.getAttribute(file, "unix:mode");
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
+        return switch (mode & 0170000) {
+            case 0010000 -> "a named pipe (FIFO)";
+            case 0140000 -> "a socket";
+            case 0020000 -> "a character device";
+            case 0060000 -> "a block device";
+            default -> "a special file";
+        };
     }
 
     /** A file of the walk, with its attributes when the walk has them (not for a link). */

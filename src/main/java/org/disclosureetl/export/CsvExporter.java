@@ -173,7 +173,8 @@ public class CsvExporter {
     private long writeDocuments(Path temp, ReportingQueries.Selection selection, ExportWorkers run) throws IOException {
         try (ExportWorkers.CsvOut out = ExportWorkers.CsvOut.open(temp, run, run.bom())) {
             out.header(OutputSchema.DOCUMENTS);
-            queries.forEachDocument(selection, d -> out.print(CsvRows.document(d)));
+            Map<String, List<String>> paths = queries.pathsByContent();
+            queries.forEachDocument(selection, d -> out.print(CsvRows.document(d, paths.get(d.sha256()))));
             return out.rows();
         }
     }

@@ -25,13 +25,35 @@ final class CsvRows {
     private CsvRows() {
     }
 
-    static List<String> document(ReportingQueries.DocumentRow d) {
+    /**
+     * @param paths every path that holds the document's content ({@link #paths})
+     */
+    static List<String> document(ReportingQueries.DocumentRow d, List<String> paths) {
         return List.of(d.documentId(), text(d.sourceFile()), d.sha256(), nullToEmpty(d.contentType()),
                 nullToEmpty(d.script()), text(d.agency()), numberOrEmpty(d.reportYear()),
                 nullToEmpty(d.formatVersion()), d.status(), String.valueOf(d.tablesFound()), String.valueOf(d.cells()),
                 String.valueOf(d.issues()), String.valueOf(d.present()), nullToEmpty(d.regionCode()),
                 nullToEmpty(d.regionLevel()), text(d.province()), text(d.prefecture()), text(d.county()),
-                text(d.agencyKey()), numberOrEmpty(d.sourceRecord()), nullToEmpty(d.duplicateOf()));
+                text(d.agencyKey()), numberOrEmpty(d.sourceRecord()), nullToEmpty(d.duplicateOf()),
+                text(paths(paths)));
+    }
+
+    /** Separates the paths of one document in documents.csv's {@code paths}. */
+    static final char PATH_SEPARATOR = '|';
+
+    /**
+     * The paths of one document in one cell: {@code a.txt|copies/a.txt}. A {@code |} in a name is written {@code \|}
+     * (names write a backslash as {@code \\} already, discover/FileNames), so the list splits back unambiguously.
+     */
+    static String paths(List<String> paths) {
+        StringBuilder cell = new StringBuilder();
+        for (String path : paths == null ? List.<String>of() : paths) {
+            if (!cell.isEmpty()) {
+                cell.append(PATH_SEPARATOR);
+            }
+            cell.append(path.replace(String.valueOf(PATH_SEPARATOR), "\\" + PATH_SEPARATOR));
+        }
+        return cell.toString();
     }
 
     static List<String> cell(ExportQueries.DocumentKey d, ExportQueries.CellLine c) {

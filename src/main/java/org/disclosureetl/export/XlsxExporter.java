@@ -81,6 +81,7 @@ public class XlsxExporter {
                 Sheets sheets = new Sheets(workbook);
                 List<DocumentRow> documents = new ArrayList<>();
                 queries.forEachDocument(selection, documents::add);
+                Map<String, List<String>> paths = panelQueries.pathsByContent();
 
                 SXSSFSheet documentSheet = sheets.create(DOCUMENTS_SHEET, OutputSchema.DOCUMENTS, null);
                 for (DocumentRow d : documents) {
@@ -93,7 +94,8 @@ public class XlsxExporter {
                     c = text(row, c, String.valueOf(d.present()), d.regionCode(), d.regionLevel(), d.province(),
                             d.prefecture(), d.county(), d.agencyKey());
                     c = number(row, c, d.sourceRecord());
-                    text(row, c, d.duplicateOf());
+                    c = text(row, c, d.duplicateOf());
+                    text(row, c, CsvRows.paths(paths.get(d.sha256())));
                 }
                 rows.put(DOCUMENTS_SHEET, (long) documents.size());
 

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.disclosureetl.store.DocumentRepository.RunCounts;
 import org.disclosureetl.store.PartitionRequests.AttemptRow;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
 import org.disclosureetl.store.ReportingQueries.FailureRow;
@@ -19,11 +20,13 @@ import org.disclosureetl.store.ReportingQueries.IssueRow;
  * @param failures  the failure log entries of this run
  * @param partitionAttempts every send of an extract partition to a worker ({@code --workers=remote}; empty for
  *                  a local run), by partition and attempt: the later attempts are the partitions re-sent
+ * @param database  the documents of the whole database, whichever run processed them (what the CSV files hold):
+ *                  after a run that changed nothing they are the page's news; null when not known
  */
 public record RunReport(long runId, String status, LocalDateTime start, LocalDateTime end, Duration took,
                         String input, String output, Map<String, Integer> discovery, List<DocumentRow> documents,
                         List<IssueRow> issues, List<FailureRow> failures, List<String> errors,
-                        List<AttemptRow> partitionAttempts) {
+                        List<AttemptRow> partitionAttempts, RunCounts database) {
 
     public RunReport {
         discovery = Map.copyOf(discovery);
@@ -38,7 +41,8 @@ public record RunReport(long runId, String status, LocalDateTime start, LocalDat
     public RunReport(long runId, String status, LocalDateTime start, LocalDateTime end, Duration took,
                      String input, String output, Map<String, Integer> discovery, List<DocumentRow> documents,
                      List<IssueRow> issues, List<FailureRow> failures, List<String> errors) {
-        this(runId, status, start, end, took, input, output, discovery, documents, issues, failures, errors, List.of());
+        this(runId, status, start, end, took, input, output, discovery, documents, issues, failures, errors, List.of(),
+                null);
     }
 
     /** The partitions sent to a worker again (after a worker was lost): their attempts after the first. */

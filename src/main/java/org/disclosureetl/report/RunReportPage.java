@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests.AttemptRow;
 import org.disclosureetl.vocabulary.DocumentStatus;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
@@ -64,6 +65,20 @@ public final class RunReportPage {
                     .append(" (a worker was lost; see Partitions)</dd>\n");
         }
         h.append("</dl>\n");
+        if (r.database() != null) {
+            // a run that changed nothing processed no document: the page still says what the CSV files hold
+            DocumentRepository.RunCounts db = r.database();
+            h.append("<h2>The database</h2>\n");
+            if (r.documents().isEmpty()) {
+                h.append("<p id=\"nothing-changed\">This run processed no document (nothing new or changed):"
+                        + " the files hold the database's documents, as below.</p>\n");
+            }
+            h.append("<dl class=\"summary\">\n<dt>documents</dt><dd id=\"database-documents\">").append(db.processed())
+                    .append(" in all, ").append(db.extracted()).append(" extracted, ").append(db.noTable())
+                    .append(" without table, ").append(db.notReport()).append(" not a report, ").append(db.failed())
+                    .append(" failed</dd>\n<dt>cells</dt><dd id=\"database-cells\">").append(db.cells())
+                    .append("</dd>\n<dt>issues</dt><dd id=\"database-issues\">").append(db.issues()).append("</dd>\n</dl>\n");
+        }
         for (String error : r.errors()) {
             h.append("<p class=\"status-FAILED\">error: ").append(esc(error)).append("</p>\n");
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.disclosureetl.export.OutputFiles;
 import org.disclosureetl.ingest.IngestJobConfiguration;
+import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests;
 import org.disclosureetl.store.ReportingQueries;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,10 +27,12 @@ public class RunReports {
 
     private final ReportingQueries queries;
     private final PartitionRequests partitions;
+    private final DocumentRepository documents;
 
-    public RunReports(ReportingQueries queries, PartitionRequests partitions) {
+    public RunReports(ReportingQueries queries, PartitionRequests partitions, DocumentRepository documents) {
         this.queries = queries;
         this.partitions = partitions;
+        this.documents = documents;
     }
 
     public RunReport collect(JobExecution execution) {
@@ -45,7 +48,7 @@ public class RunReports {
         return new RunReport(runId, execution.getStatus().name(), execution.getStartTime(), execution.getEndTime(), took,
                 execution.getJobParameters().getString(IngestJobConfiguration.INPUT), execution.getJobParameters().getString(IngestJobConfiguration.OUTPUT),
                 discovery == null ? Map.of() : discovery, queries.documentsOfRun(runId), queries.issuesOfRun(runId),
-                failures, errors, partitions.attemptsOfRun(runId));
+                failures, errors, partitions.attemptsOfRun(runId), documents.totals());
     }
 
     /** Writes the page through a temp file; returns its path. */

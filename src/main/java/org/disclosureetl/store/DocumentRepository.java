@@ -275,6 +275,19 @@ public class DocumentRepository {
     }
 
     public RunCounts countsOfRun(long runId) {
+        return counts("WHERE processed_run = ?", runId);
+    }
+
+    /** The same counts over every document of the database (what the CSV files hold), whichever run processed it. */
+    public RunCounts totals() {
+        return counts("");
+    }
+
+    private RunCounts counts(String where, Object... params) {
+        List<Object> all = new ArrayList<>(List.of(DocumentStatus.SPLIT.code(), DocumentStatus.EXTRACTED.code(),
+                DocumentStatus.NO_TABLE.code(), DocumentStatus.NOT_A_REPORT.code(), DocumentStatus.FAILED.code(),
+                DocumentStatus.SPLIT.code()));
+        all.addAll(List.of(params));
         return jdbc.sql("""
                         SELECT COALESCE(SUM(CASE WHEN status <> ? THEN 1 ELSE 0 END), 0),
                                COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0),
@@ -284,10 +297,8 @@ public class DocumentRepository {
                                COALESCE(SUM(cells), 0),
                                COALESCE(SUM(issues), 0),
                                COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0)
-                        FROM document WHERE processed_run = ?""")
-                .params(DocumentStatus.SPLIT.code(), DocumentStatus.EXTRACTED.code(), DocumentStatus.NO_TABLE.code(),
-                        DocumentStatus.NOT_A_REPORT.code(), DocumentStatus.FAILED.code(), DocumentStatus.SPLIT.code(),
-                        runId)
+                        FROM document\s""" + where)
+                .params(all)
                 .query((rs, n) -> new RunCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)))
                 .single();

@@ -7,6 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 
 import org.disclosureetl.extract.TemplateCatalog;
@@ -69,7 +77,30 @@ public class ExportQueries {
                                       ';revision=', (SELECT COALESCE(MAX(revision), 0) FROM document),
                                       ';failures=', (SELECT COUNT(*) FROM failure),
                                       ';last_failure=', (SELECT COALESCE(MAX(failure_id), 0) FROM failure))""")
-                .query(String.class).single();
+                .query(String.class).single() + ";paths=" + pathsDigest();
+    }
+
+    /**
+     * A digest of every file's path, content and presence: documents.csv's {@code paths} change when a copy of a
+     * document is added, deleted or moved, which changes no document row. Read whole (one row per file, tens of
+     * milliseconds for 20,000 files) rather than counted, so that one copy deleted and another back in the same
+     * run still counts as a change.
+     */
+    private String pathsDigest() {
+        List<String> files = jdbc.sql("SELECT path, sha256, present FROM source_file")
+                .query((rs, n) -> rs.getString(1) + '\u0000' + rs.getString(2) + '\u0000' + rs.getBoolean(3)).list();
+        List<String> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.naturalOrder());
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String file : sorted) {
+                sha.update(file.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The selected documents in id order (the order of the cell and issue files). */
@@ -109,6 +140,23 @@ public class ExportQueries {
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         longOrNull(rs, 10), longOrNull(rs, 11)))
                 .list();
+    }
+
+    /**
+     * Every path of each content, by SHA-256 (documents.csv's {@code paths}): the files that hold it now, or when
+     * none is left (the document is absent) those that held it last; in code-unit order of the path, the same
+     * on every database and collation. Keyed by content rather than by document, so a record of a crawler export
+     * (whose sha256 is its export's) gets the paths of its export.
+     */
+    public Map<String, List<String>> pathsByContent() {
+        Map<String, List<String>> present = new HashMap<>();
+        Map<String, List<String>> absent = new HashMap<>();
+        jdbc.sql("SELECT sha256, path, present FROM source_file").query((RowCallbackHandler) rs ->
+                (rs.getBoolean(3) ? present : absent).computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(rs.getString(2)));
+        absent.forEach(present::putIfAbsent);
+        present.values().forEach(paths -> paths.sort(Comparator.naturalOrder()));
+        return present;
     }
 
     /** The selected documents in source-file order, as documents.csv lists them. */

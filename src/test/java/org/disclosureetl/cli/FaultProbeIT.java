@@ -116,7 +116,7 @@ class FaultProbeIT {
         assertThat(first.exitCode()).as(first.stdout()).isZero();
         assertThat(first.stdout()).contains("run 1 COMPLETED")
                 .contains("files: 3 seen, 2 new, 0 changed, 0 unchanged, 0 deleted")
-                .contains("unreadable files: 1 (listed in failures.csv)")
+                .contains("skipped files: 1, unreadable or not regular files (listed in failures.csv)")
                 .contains("documents: 2 processed, 2 extracted, 0 without table, 0 not a report, 0 failed");
         assertThat(second.exitCode()).as(second.stdout()).isZero();
         assertThat(second.stdout()).contains("files: 3 seen, 0 new, 0 changed, 2 unchanged, 0 deleted");

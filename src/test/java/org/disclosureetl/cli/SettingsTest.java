@@ -87,4 +87,32 @@ class SettingsTest {
         assertThat(Settings.distance("kitten", "sitting")).isEqualTo(3);
         assertThat(Settings.kebab("pollInterval")).isEqualTo("poll-interval");
     }
+
+    @Test
+    void everySettingHasAMeaningForTheHelpAndItsDefaultComesFromItsRecord() {
+        assertThat(Settings.MEANINGS.keySet()).containsExactlyInAnyOrderElementsOf(settings.names().stream()
+                .filter(name -> !name.equals(CommandLineDispatcher.ENABLED)).toList());
+        assertThat(Settings.defaults()).containsEntry("etl.input", "data/inbox").containsEntry("etl.threads", "0")
+                .containsEntry("etl.schedule.cron", "0 30 2 * * *").containsEntry("etl.schedule.zone", "empty")
+                .containsEntry("etl.workers", "local").containsEntry("etl.remote.poll-interval", "1s")
+                .containsEntry("etl.parse.timeout", "60s").containsEntry("etl.parse.child-heap", "512MB")
+                .containsEntry("etl.parse.isolation", "fork")
+                .containsEntry("etl.parse.in-process-types", "text/plain,text/markdown,text/html,application/xhtml+xml")
+                .doesNotContainKey("etl.database.template");
+    }
+
+    @Test
+    void helpGivesEachOptionItsMeaningAndDefault() {
+        assertThat(CommandSpec.EXPORT.help()).contains(
+                "  --table=T              only the cells of one table: applications, proactive, review_litigation,"
+                        + " statistics (default: all)\n",
+                "  --format=csv|xlsx      csv: the CSV files; xlsx: one workbook, disclosure.xlsx, a sheet per file"
+                        + " (default: csv)\n",
+                "  --output=DIR           folder the files are written to (default: data/out)\n",
+                "  --db=PATH|URL          the database: an H2 file's path, or a jdbc:postgresql://host:5432/db URL;"
+                        + " ETL_DB in the environment (default: data/db/disclosure)\n");
+        assertThat(CommandSpec.SCHEDULE.help()).contains("(default: 0 30 2 * * *)");
+        assertThat(CommandSpec.usage()).contains("  etl.threads            extract partitions and export workers side by"
+                + " side; 0 is one per core (default: 0)\n");
+    }
 }

@@ -34,6 +34,28 @@ public final class JarRunner {
     public record Result(int exitCode, String stdout) {
     }
 
+    /** A run whose standard output and standard error were kept apart. */
+    public record Streams(int exitCode, String stdout, String stderr) {
+    }
+
+    /** As {@link #run(Path, String...)}, with standard output and standard error in files of their own. */
+    public static Streams runApart(Path workDir, String... args) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run `mvn verify` (integration tests run after package)");
+        }
+        Path out = Files.createTempFile(workDir, "jar-", ".out");
+        Path err = Files.createTempFile(workDir, "jar-", ".err");
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("disclosure-etl " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Streams(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
     public static Process start(Path log, String... args) throws IOException {
         return start(log, Map.of(), args);
     }
