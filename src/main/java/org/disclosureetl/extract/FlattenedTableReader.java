@@ -82,6 +82,7 @@ final class FlattenedTableReader implements TableReader {
             for (int c = 0; c < table.rows().get(r).columns().size(); c++) {
                 slots.add(new TableSolver.Slot(r, c));
             }
+            material = withoutEmptyLabelCell(material, slots.size());
             segments.add(new TableSolver.Segment(material, gapAfter, slots));
         }
         TableSolver.Solution solution = new TableSolver(table, rules, prose).solve(segments);
@@ -117,6 +118,20 @@ final class FlattenedTableReader implements TableReader {
         }
         UnlistedIndicators.read(stream, table, chosen, ordinal, observations, findings);
         return new TableReading(table, observations, findings, matched, last + 1);
+    }
+
+    /**
+     * The material without the empty cell that opens it when the rest is exactly the row's cells: the second
+     * label column a row leaves empty (a markdown row {@code | 一、本年新收… |  | 1 | 0 …} whose PDF merged its two
+     * label columns) is layout, not a blank value; a blank value among the row's own cells keeps its place, the
+     * material then being no longer than the row. Kept to one such cell: with two or more (a three-column label
+     * in tab-separated text) the solver's window choice already reads the row, and dropping them too would only
+     * move which reader's wording of the same doubts is kept (seed 004's text).
+     */
+    static List<LabelStream.Atom> withoutEmptyLabelCell(List<LabelStream.Atom> material, int cells) {
+        return material.size() == cells + 1 && material.get(0).kind() == LabelStream.AtomKind.EMPTY
+                && (material.size() < 2 || material.get(1).kind() != LabelStream.AtomKind.EMPTY)
+                ? material.subList(1, material.size()) : material;
     }
 
     /** Whether the table's header, printed before its first row, names the optional column. */

@@ -27,6 +27,9 @@ final class Tokenizer {
         List<NormalizedDocument.Line> lines = document.lines();
         for (int lineIndex = 0; lineIndex < lines.size(); lineIndex++) {
             NormalizedDocument.Line line = lines.get(lineIndex);
+            if (line.cells().size() == 1 && LabelStream.isPageMarker(line.text().strip())) {
+                continue; // a page number inside a table (- 2 -) is neither a value nor a label
+            }
             for (NormalizedDocument.Cell cell : line.cells()) {
                 // a cell of only spaces is empty too: crawled HTML prints a zero as <td>&nbsp;</td>
                 if (TableVocabulary.isSpaces(cell.text())) {
