@@ -1,9 +1,13 @@
 package org.disclosureetl.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +19,9 @@ import org.disclosureetl.testsupport.ReportPipeline;
 import org.disclosureetl.testsupport.TestKinds;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The seeds' and the real reports' 2021-form tables as a PDF-to-markdown conversion prints them
@@ -28,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class PdfMarkdownReportsTest {
 
     private final ReportPipeline pipeline = ReportPipeline.shared();
+
+    @TempDir
+    Path work;
 
     record Tally(int right, int flagged, List<String> silent) {
     }
@@ -56,6 +66,37 @@ class PdfMarkdownReportsTest {
         });
         assertThat(tallies.values()).allSatisfy(t -> assertThat(t.silent()).as("silently wrong").isEmpty());
         assertThat(scores).containsExactlyEntriesOf(EXPECTED_SCORES);
+    }
+
+    /**
+     * A remark inside a cell ({@code 22（其中修订 16 件）}, {@code 55（含自然失效 29 件）}): the cell is the number, the
+     * remark stays in raw_value with an {@code annotated_value} note, and the remark's own number is never a cell,
+     * in a markdown table and in crawled text alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "| 规章 | 22（其中修订 16 件） | 55（含自然失效 29 件） | 235 |\n| 行政规范性文件 | 3 | 0 | 8 |",
+            "规章22（其中修订16件）55（含自然失效29件）235行政规范性文件3 0 8"})
+    void aRemarkInACellGivesTheNumberAndKeepsTheNote(String rows) throws IOException {
+        Path file = work.resolve("remarks.md");
+        Files.writeString(file, "# 测试市统计局2022年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n"
+                + "| 第二十条第（一）项 |  |  |  |\n|---|---|---|---|\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+                + rows + "\n", StandardCharsets.UTF_8);
+        Extraction extraction = pipeline.extract(file);
+
+        assertThat(extraction.observations()).filteredOn(o -> o.rowCode().startsWith("art20_1."))
+                .extracting(Observation::rowCode, Observation::columnCode, o -> CellValue.plain(o.value()),
+                        o -> o.rawValue().replace(" ", ""))
+                .containsExactly(
+                        tuple("art20_1.rules", "issued", "22", "22(其中修订16件)"),
+                        tuple("art20_1.rules", "repealed", "55", "55(含自然失效29件)"),
+                        tuple("art20_1.rules", "in_force", "235", "235"),
+                        tuple("art20_1.normative_docs", "issued", "3", "3"),
+                        tuple("art20_1.normative_docs", "repealed", "0", "0"),
+                        tuple("art20_1.normative_docs", "in_force", "8", "8"));
+        assertThat(extraction.findings()).filteredOn(f -> "art20_1.rules".equals(f.rowCode()))
+                .extracting(Finding::rule, Finding::columnCode)
+                .containsExactly(tuple("annotated_value", "issued"), tuple("annotated_value", "repealed"));
     }
 
     /**
