@@ -1,8 +1,11 @@
 package org.disclosureetl.extract;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,7 +62,13 @@ final class FlattenedTableReader implements TableReader {
         if (template.optionalColumn() != null && headerNames(first, template.optionalColumn().clue())) {
             // the header names the column, but some reports print it without filling it: keep the better reading
             TableReading widened = solve(template.withOptionalColumn(), rules, prose, chosen, last);
+            if (printsTwoNumbers(chosen)) {
+                return widened;
+            }
             TableReading plain = solve(template, rules, prose, chosen, last);
+            if (broken(plain, rules) > broken(widened, rules)) {
+                return widened;
+            }
             return plain.betterThan(widened) ? plain : widened;
         }
         return solve(template, rules, prose, chosen, last);
@@ -82,6 +91,7 @@ final class FlattenedTableReader implements TableReader {
             for (int c = 0; c < table.rows().get(r).columns().size(); c++) {
                 slots.add(new TableSolver.Slot(r, c));
             }
+            material = withoutEmptyLabelCell(material, slots.size());
             segments.add(new TableSolver.Segment(material, gapAfter, slots));
         }
         TableSolver.Solution solution = new TableSolver(table, rules, prose).solve(segments);
@@ -117,6 +127,74 @@ final class FlattenedTableReader implements TableReader {
         }
         UnlistedIndicators.read(stream, table, chosen, ordinal, observations, findings);
         return new TableReading(table, observations, findings, matched, last + 1);
+    }
+
+    /**
+     * The material without the empty cell that opens it when the rest is exactly the row's cells: the second
+     * label column a row leaves empty (a markdown row {@code | 一、本年新收… |  | 1 | 0 …} whose PDF merged its two
+     * label columns) is layout, not a blank value; a blank value among the row's own cells keeps its place, the
+     * material then being no longer than the row. Kept to one such cell: with two or more (a three-column label
+     * in tab-separated text) the solver's window choice already reads the row, and dropping them too would only
+     * move which reader's wording of the same doubts is kept (seed 004's text).
+     */
+    static List<LabelStream.Atom> withoutEmptyLabelCell(List<LabelStream.Atom> material, int cells) {
+        return material.size() == cells + 1 && material.get(0).kind() == LabelStream.AtomKind.EMPTY
+                && (material.size() < 2 || material.get(1).kind() != LabelStream.AtomKind.EMPTY)
+                ? material.subList(1, material.size()) : material;
+    }
+
+    /**
+     * Whether some row prints what cannot be one number ({@code 00}, {@code 041}, two numbers apart): then the
+     * column the header names is filled, however ambiguous the runs make the reading with it. Without this, a
+     * table of long runs ({@code 主动公开信息数条39773977}) read better as one wrong number per row than as two
+     * left ambiguous.
+     */
+    private boolean printsTwoNumbers(RowLabelAlignment.Candidate[] chosen) {
+        for (RowLabelAlignment.Candidate c : chosen) {
+            if (c == null) {
+                continue;
+            }
+            List<LabelStream.Atom> material = c.material() != null ? c.material() : stream.pieces().get(c.piece()).material();
+            if (material.size() > 1) {
+                return true;
+            }
+            if (material.size() == 1 && material.get(0).kind() == LabelStream.AtomKind.DIGITS
+                    && material.get(0).digits().length() > 1 && material.get(0).digits().charAt(0) == '0') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many of the table's identities the reading's numbers break. The header names the optional column: a
+     * reading without it whose numbers break the sums that the reading with it keeps (one number per row where
+     * two ran together: {@code 主动公开信息数条31143188}) is refuted, however fewer its doubts.
+     */
+    private static int broken(TableReading reading, List<IdentityRule> rules) {
+        TableTemplate table = reading.table();
+        Map<TableSolver.Slot, BigDecimal> values = new HashMap<>();
+        Map<String, Integer> rowIndex = new HashMap<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            rowIndex.put(table.rows().get(r).code(), r);
+        }
+        for (Observation o : reading.observations()) {
+            Integer r = rowIndex.get(o.rowCode());
+            if (r == null || o.value() == null) {
+                continue;
+            }
+            List<TableTemplate.Column> columns = table.rows().get(r).columns();
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).code().equals(o.columnCode())) {
+                    values.put(new TableSolver.Slot(r, c), o.value());
+                }
+            }
+        }
+        int broken = 0;
+        for (PlacedIdentity identity : PlacedIdentity.placeAll(table, rules)) {
+            broken += identity.check(values) == IdentityCheck.Outcome.BROKEN ? 1 : 0;
+        }
+        return broken;
     }
 
     /** Whether the table's header, printed before its first row, names the optional column. */

@@ -19,6 +19,11 @@ record LabelStream(List<Piece> pieces) {
     /** Page numbers printed inside a table by PDF conversion: {@code -2-}, {@code — 5 —}, {@code - 4 -}. */
     private static final Pattern PAGE_FOOTER = Pattern.compile("^[-—–－~\\s]+\\d{1,3}[-—–－~\\s]+$|^第\\s*\\d+\\s*页(共\\s*\\d+\\s*页)?$");
     private static final int MAX_ANNOTATION = 40;
+    /**
+     * A column a PDF-to-markdown conversion could not name, named by its number ({@code 数据1 … 数据6}): a label,
+     * not a value, when it is a table cell of its own.
+     */
+    private static final Pattern PLACEHOLDER_COLUMN = Pattern.compile("^(?:数据|列)\\d{1,2}$");
 
     LabelStream {
         pieces = List.copyOf(pieces);
@@ -78,7 +83,7 @@ record LabelStream(List<Piece> pieces) {
         Builder builder = new Builder();
         for (NormalizedDocument.Line line : document.lines()) {
             String whole = line.text().strip();
-            if (whole.isEmpty() || PAGE_FOOTER.matcher(whole).matches()) {
+            if (whole.isEmpty() || isPageMarker(whole)) {
                 continue;
             }
             List<NormalizedDocument.Cell> cells = line.cells();
@@ -98,11 +103,20 @@ record LabelStream(List<Piece> pieces) {
                     builder.empty(line.where());
                     continue;
                 }
+                if (cells.size() > 1 && PLACEHOLDER_COLUMN.matcher(cell.text().strip()).matches()) {
+                    cell.text().strip().chars().forEach(ch -> builder.labelChar((char) ch, line.where()));
+                    continue;
+                }
                 builder.scan(cell.text().strip(), line.where(), line.cells().size() > 1);
             }
             builder.breakHere();
         }
         return new LabelStream(builder.finish());
+    }
+
+    /** Whether a line's text is a page number printed by PDF conversion ({@code -2-}, {@code — 5 —}, {@code 第3页}). */
+    static boolean isPageMarker(String text) {
+        return PAGE_FOOTER.matcher(text).matches();
     }
 
     /** The report's text as printed (spaces only where the source has them), for evidence in its prose. */

@@ -173,6 +173,11 @@ final class MaterialReadings {
     }
 
     private static BigDecimal value(String sign, String digits, String fraction) {
+        if (fraction.isEmpty() && digits.length() <= 18) {
+            // the same number and scale (0) as parsing the text, without building it: the solver reads every split
+            long v = Long.parseLong(digits);
+            return BigDecimal.valueOf("-".equals(sign) ? -v : v);
+        }
         return new BigDecimal(("-".equals(sign) ? "-" : "") + digits + fraction);
     }
 }

@@ -53,8 +53,9 @@ record SegmentReadings(List<List<MaterialReadings.ReadCell>> readings, List<Inte
         }
         int bestScore = Integer.MIN_VALUE;
         int[] scores = new int[readings.size()];
+        boolean weak = isLoneRunWithoutSums(segment, identities);
         for (int r = 0; r < readings.size(); r++) {
-            scores[r] = localScore(local, segment, readings.get(r).cells());
+            scores[r] = localScore(local, segment, readings.get(r).cells(), weak);
             bestScore = Math.max(bestScore, scores[r]);
         }
         List<List<MaterialReadings.ReadCell>> kept = new ArrayList<>();
@@ -109,9 +110,43 @@ record SegmentReadings(List<List<MaterialReadings.ReadCell>> readings, List<Inte
         return identities.stream().filter(i -> i.within(own)).toList();
     }
 
-    /** Identities of the segment's own cells that hold, less those that fail. */
+    /**
+     * Whether the segment is one run of digits printed apart from its label (its own line or cell, {@code 1813}) in a
+     * row that no sum touches and a running total does: its only identity is a running total no smaller than the year, which most splits keep
+     * ({@code 1 813}) and which the whole run with its other cell not printed ({@code 1813} and nothing) leaves
+     * unchecked. Such a split is no more likely than the missing cell, so neither is chosen (issue 26: a legacy table
+     * with a cell dropped was read {@code 1 813}, unflagged).
+     */
+    static boolean isLoneRunWithoutSums(TableSolver.Segment segment, List<PlacedIdentity> identities) {
+        List<LabelStream.Atom> atoms = segment.atoms();
+        if (atoms.size() != 1 || atoms.get(0).kind() != LabelStream.AtomKind.DIGITS
+                || atoms.get(0).gap() == LabelStream.Gap.NONE || atoms.get(0).digits().length() < 2) {
+            return false;
+        }
+        boolean runningTotal = false;
+        for (PlacedIdentity identity : identities) {
+            if (segment.slots().stream().noneMatch(s -> identity.lhs().contains(s) || identity.rhs().contains(s))) {
+                continue;
+            }
+            if (identity.rule().relation() == IdentityRule.Relation.EQUALS) {
+                return false;
+            }
+            runningTotal = true;
+        }
+        return runningTotal;
+    }
+
+    /**
+     * Identities of the segment's own cells that hold, less those that fail; for a {@code weak} segment a running
+     * total that holds counts nothing (it rules readings out, it does not vouch for one).
+     */
     private static int localScore(List<PlacedIdentity> local, TableSolver.Segment segment,
                                   List<MaterialReadings.ReadCell> reading) {
+        return localScore(local, segment, reading, false);
+    }
+
+    private static int localScore(List<PlacedIdentity> local, TableSolver.Segment segment,
+                                  List<MaterialReadings.ReadCell> reading, boolean weak) {
         Map<TableSolver.Slot, BigDecimal> values = new HashMap<>();
         for (int c = 0; c < segment.slots().size(); c++) {
             if (reading.get(c).value() != null) {
@@ -120,7 +155,9 @@ record SegmentReadings(List<List<MaterialReadings.ReadCell>> readings, List<Inte
         }
         int score = 0;
         for (PlacedIdentity identity : local) {
-            score += identity.check(values).score();
+            IdentityCheck.Outcome outcome = identity.check(values);
+            score += weak && outcome == IdentityCheck.Outcome.HOLDS
+                    && identity.rule().relation() == IdentityRule.Relation.AT_LEAST ? 0 : outcome.score();
         }
         return score;
     }

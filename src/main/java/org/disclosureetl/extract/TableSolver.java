@@ -86,8 +86,11 @@ final class TableSolver {
             }
             Set<Integer> used = new LinkedHashSet<>();
             boolean balanced = segment.slots().stream().noneMatch(unbalanced::contains);
-            if (best == null || !balanced && readings.size() > 1) {
-                // without a combination that keeps every identity, the columns cannot choose among readings
+            if (best == null || !balanced && readings.size() > 1
+                    || readings.size() > 1 && SegmentReadings.isLoneRunWithoutSums(segment, identities)) {
+                // without a combination that keeps every identity, the columns cannot choose among readings; nor
+                // for a lone run only a running total touches: its split and its whole with a cell left out are
+                // equally likely, whatever the cost of the assumption (SegmentReadings.isLoneRunWithoutSums)
                 for (int r = 0; r < readings.size(); r++) {
                     used.add(r);
                 }

@@ -27,7 +27,15 @@ final class Tokenizer {
         List<NormalizedDocument.Line> lines = document.lines();
         for (int lineIndex = 0; lineIndex < lines.size(); lineIndex++) {
             NormalizedDocument.Line line = lines.get(lineIndex);
-            for (NormalizedDocument.Cell cell : line.cells()) {
+            if (line.cells().size() == 1 && LabelStream.isPageMarker(line.text().strip())) {
+                continue; // a page number inside a table (- 2 -) is neither a value nor a label
+            }
+            List<NormalizedDocument.Cell> cells = line.cells();
+            if (cells.size() > 2 && cells.get(0).raw().isEmpty() && cells.get(cells.size() - 1).raw().isEmpty()) {
+                // a markdown row (| a | b |): the pipes that open and close it border no cells
+                cells = cells.subList(1, cells.size() - 1);
+            }
+            for (NormalizedDocument.Cell cell : cells) {
                 // a cell of only spaces is empty too: crawled HTML prints a zero as <td>&nbsp;</td>
                 if (TableVocabulary.isSpaces(cell.text())) {
                     if (line.tableRow()) {

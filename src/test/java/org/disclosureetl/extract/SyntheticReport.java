@@ -31,9 +31,15 @@ final class SyntheticReport {
     /**
      * LINES: one cell per line; TABS, SPACES, PIPES: one row per line; PDF: a row per line with single
      * spaces (PDF text); CRAWLER: a web page's tables flattened into one line with no separator at
-     * all; CRAWLER_SPACED: the same with a space between some cells.
+     * all; CRAWLER_SPACED: the same with a space between some cells; MARKDOWN: a PDF-to-markdown conversion's
+     * pipe tables, split at random rows into tables of their own under an empty, placeholder ({@code 数据1}) or
+     * copied header after a page number, and table 4 at random as three tables of five columns.
      */
-    enum Layout { LINES, TABS, SPACES, PIPES, PDF, CRAWLER, CRAWLER_SPACED }
+    enum Layout { LINES, TABS, SPACES, PIPES, PDF, CRAWLER, CRAWLER_SPACED, MARKDOWN }
+
+    /** The layouts of the damage set's first 84 cases (seeds numbered on over them). */
+    static final List<Layout> FIRST_LAYOUTS = List.of(Layout.LINES, Layout.TABS, Layout.SPACES, Layout.PIPES,
+            Layout.PDF, Layout.CRAWLER, Layout.CRAWLER_SPACED);
 
     /** In a label: a break inside the word (a line break in line layouts, a space in flattened ones). */
     static final String WORD_BREAK = "\u0001";
@@ -158,6 +164,9 @@ final class SyntheticReport {
                 .append("本机关认真贯彻落实《中华人民共和国政府信息公开条例》,现将情况报告如下。").append(flat ? "" : "\n")
                 .append("二、主动公开政府信息情况").append(flat ? "" : "\n");
         String lastTable = "";
+        boolean markdown = layout == Layout.MARKDOWN;
+        boolean splitReview = markdown && random.nextBoolean();
+        boolean firstOfTable = true;
         for (Row row : printed) {
             if (row.code().equals(FOOTER)) {
                 if (!flat) {
@@ -165,33 +174,57 @@ final class SyntheticReport {
                 }
                 continue;
             }
+            if (markdown && !firstOfTable && !row.table().equals("review_litigation") && random.nextInt(7) == 0) {
+                misHeadedBreak(body, random);
+            }
+            firstOfTable = false;
             if (!row.table().equals(lastTable)) {
                 lastTable = row.table();
+                firstOfTable = true;
+                if (markdown && row.table().equals("review_litigation") && splitReview) {
+                    body.append("四、政府信息公开行政复议、行政诉讼情况\n");
+                    String[] groups = {"行政复议", "行政诉讼：未经复议直接起诉", "行政诉讼：复议后起诉"};
+                    for (int g = 0; g < 3; g++) {
+                        body.append("\n| ").append(groups[g]).append(" |  |  |  |  |\n|---|---|---|---|---|\n");
+                        line(body, layout, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"), random);
+                        List<String> values = row.values();
+                        int from = Math.min(values.size(), g * 5);
+                        int to = g == 2 ? values.size() : Math.min(values.size(), from + 5);
+                        line(body, layout, values.subList(from, to), random);
+                    }
+                    continue;
+                }
                 if (row.table().equals("applications")) {
                     body.append("三、收到和处理政府信息公开申请情况").append(flat ? "" : "\n");
                     line(body, layout, List.of("(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况"), random);
                     line(body, layout, List.of("自然人", "法人或其他组织", "总计"), random);
                     line(body, layout, List.of("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"), random);
+                    separator(body, layout, 9);
                 } else if (row.table().equals("review_litigation")) {
                     body.append("四、政府信息公开行政复议、行政诉讼情况").append(flat ? "" : "\n");
                     line(body, layout, List.of("行政复议", "行政诉讼"), random);
                     line(body, layout, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"), random);
                     line(body, layout, List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正",
                             "其他结果", "尚未审结", "总计"), random);
+                    separator(body, layout, 15);
                 }
             }
             if (row.code().startsWith("art20_1.rules")) {
                 line(body, layout, List.of("第二十条第(一)项"), random);
                 line(body, layout, List.of("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"), random);
+                separator(body, layout, 4);
             } else if (row.code().equals("art20_5.licensing")) {
                 line(body, layout, List.of("第二十条第(五)项"), random);
                 line(body, layout, List.of("信息内容", "本年处理决定数量"), random);
+                separator(body, layout, 2);
             } else if (row.code().equals("art20_6.penalty")) {
                 line(body, layout, List.of("第二十条第(六)项"), random);
                 line(body, layout, List.of("信息内容", "本年处理决定数量"), random);
+                separator(body, layout, 2);
             } else if (row.code().equals("art20_8.fees")) {
                 line(body, layout, List.of("第二十条第(八)项"), random);
                 line(body, layout, List.of("信息内容", "本年收费金额(单位:万元)"), random);
+                separator(body, layout, 2);
             }
             List<String> labels = new ArrayList<>(row.labels());
             boolean below = !labels.isEmpty() && labels.get(0).equals(VALUES_BELOW);
@@ -239,12 +272,35 @@ final class SyntheticReport {
         }
     }
 
+    /** A markdown table's header rule. */
+    private static void separator(StringBuilder out, Layout layout, int columns) {
+        if (layout == Layout.MARKDOWN) {
+            out.append('|').append("---|".repeat(columns)).append('\n');
+        }
+    }
+
+    /**
+     * A page break inside a markdown table: a page number between the parts, and the next part under an empty
+     * header, column names the conversion made up, or a header copied from another table.
+     */
+    private static void misHeadedBreak(StringBuilder out, Random random) {
+        out.append('\n').append(random.nextBoolean() ? "-" + (2 + random.nextInt(3)) + "-" : "— " + (2 + random.nextInt(3)) + " —")
+                .append("\n\n");
+        switch (random.nextInt(3)) {
+            case 0 -> out.append("|  |  |  |  |  |  |  |  |  |\n");
+            case 1 -> out.append("| 项目 |  | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计 |\n");
+            default -> out.append("| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n");
+        }
+        out.append("|---|---|---|---|---|---|---|---|---|\n");
+    }
+
     private static void line(StringBuilder out, Layout layout, List<String> cells, Random random) {
         switch (layout) {
             case LINES -> cells.forEach(c -> out.append(c).append('\n'));
             case TABS -> out.append(String.join("\t", cells)).append('\n');
             case SPACES -> out.append(String.join("    ", cells)).append('\n');
             case PIPES -> out.append(String.join(" | ", cells)).append(" |\n");
+            case MARKDOWN -> out.append("| ").append(String.join(" | ", cells)).append(" |\n");
             case PDF -> out.append(String.join(" ", cells)).append('\n');
             case CRAWLER, CRAWLER_SPACED -> out.append(String.join("", cells));
         }
