@@ -22,7 +22,7 @@ public final class OutputSchema {
             "region_code", "region_level", "province", "prefecture", "county", "agency_key", "source_record", "duplicate_of");
     public static final List<String> OBSERVATIONS = List.of("document_id", "report_year", "agency", "format_version",
             "table_code", "row_code", "column_code", "value", "raw_value", "row_label", "column_label", "unit",
-            "source_location");
+            "source_location", "value_source");
     public static final List<String> ISSUES = List.of("document_id", "rule", "table_code", "row_code", "column_code",
             "expected", "actual", "message");
     public static final List<String> FAILURES = List.of("run_id", "source_file", "step", "error_type", "message",
