@@ -28,7 +28,13 @@ public enum CommandSpec {
             Opt.text("table", "T"), Opt.text("format", "csv|xlsx"), Opt.flag("excel")),
     SCHEDULE("schedule", "stay up and run ingest on a cron schedule",
             Opt.text("cron", "EXPR"), Opt.text("input", "DIR"), Opt.text("output", "DIR"), Opt.WORKERS),
-    WORKER("worker", "stay up and run the extract partitions of runs started with --workers=remote (PostgreSQL only)");
+    WORKER("worker", "stay up and run the extract partitions of runs started with --workers=remote (PostgreSQL only)"),
+    REVIEW("review", "write review.csv and review.xlsx: the open questions (flagged cells, unknown agency or year, stale corrections)",
+            Opt.text("output", "DIR"), Opt.text("input", "DIR"), Opt.number("year", "Y"), Opt.text("agency", "A"),
+            Opt.text("region", "R"), Opt.text("table", "T")),
+    APPLY_CORRECTIONS("apply-corrections", "FILE",
+            "store the answers of a filled-in review sheet (FILE: review.xlsx or review.csv) as corrections",
+            Opt.text("by", "NAME"), Opt.flag("force"));
 
     /** Options every command takes: the database, and settings (etl.*, spring.*, logging.*). */
     private static final Opt DB = Opt.text("db", "PATH|URL");
@@ -81,9 +87,16 @@ public enum CommandSpec {
     private final String word;
     private final String summary;
     private final List<Opt> options;
+    /** The placeholder of the one plain argument the command takes after its word (FILE), or null for none. */
+    private final String argument;
 
     CommandSpec(String word, String summary, Opt... options) {
+        this(word, null, summary, options);
+    }
+
+    CommandSpec(String word, String argument, String summary, Opt... options) {
         this.word = word;
+        this.argument = argument;
         this.summary = summary;
         this.options = List.of(options);
     }
@@ -100,10 +113,15 @@ public enum CommandSpec {
     public static Parsed parse(String[] args) throws UsageException {
         CommandSpec command = null;
         boolean help = false;
+        boolean argumentGiven = false;
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
             } else if (!arg.startsWith("--")) {
+                if (command != null && command.argument != null && !argumentGiven) {
+                    argumentGiven = true;
+                    continue;
+                }
                 if (command != null) {
                     throw new UsageException("unexpected argument '" + arg + "': options are written --name=value, "
                             + "with no space (see " + command.word + " --help)");
@@ -119,6 +137,10 @@ public enum CommandSpec {
         if (command == null) {
             throw new UsageException("no command given (commands: "
                     + String.join(", ", Arrays.stream(values()).map(c -> c.word).toList()) + "; --help for more)");
+        }
+        if (command.argument != null && !argumentGiven) {
+            throw new UsageException(command.word + " needs " + command.argument + ": " + command.word + " "
+                    + command.argument + " (see " + command.word + " --help)");
         }
         boolean settings = false;
         for (String arg : args) {
@@ -207,8 +229,8 @@ public enum CommandSpec {
 
     /** The help of this command. */
     public String help() {
-        return String.format(Locale.ROOT, "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n", word,
-                optionList(), summary);
+        return String.format(Locale.ROOT, "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n",
+                argument == null ? word : word + " " + argument, optionList(), summary);
     }
 
     /** The help of all commands. */

@@ -30,6 +30,17 @@ public final class OutputSchema {
     /** panel.csv's columns before one column per cell code of the codebook. */
     public static final List<String> PANEL_KEYS = List.of("agency_key", "agency", "report_year", "region_code",
             "province", "prefecture", "county", "format_version", "document_id");
+    /**
+     * review.csv and review.xlsx (export/ReviewSheet): one row per open question. apply-corrections reads back
+     * {@link #ANSWER_KEYS}, {@code answer}, {@code note} and {@code answered_by}.
+     */
+    public static final List<String> REVIEW = List.of("question", "document_id", "source_file", "source_record", "link",
+            "agency", "report_year", "format_version", "rule", "table_code", "row_code", "column_code", "row_label",
+            "column_label", "raw_value", "source_location", "candidates", "actual", "message", "earlier_correction",
+            "answer", "note", "answered_by");
+    /** The columns that say which cell (or which document question) an answer is for. */
+    public static final List<String> ANSWER_KEYS = List.of("question", "document_id", "table_code", "row_code",
+            "column_code");
     public static final List<String> CODEBOOK = List.of("table_code", "row_code", "column_code", "row_label",
             "column_label", "description", "unit", "format_versions", "first_year", "last_year", "identities",
             "panel_column");
