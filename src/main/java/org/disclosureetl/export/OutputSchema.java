@@ -36,7 +36,8 @@ public final class OutputSchema {
      */
     public static final List<String> REVIEW = List.of("question", "document_id", "source_file", "source_record", "link",
             "agency", "report_year", "format_version", "rule", "table_code", "row_code", "column_code", "row_label",
-            "column_label", "raw_value", "source_location", "candidates", "actual", "message", "earlier_correction",
+            "column_label", "raw_value", "source_location", "candidates", "readings", "identities", "expected", "actual", "message",
+            "earlier_correction",
             "answer", "note", "answered_by");
     /** The columns that say which cell (or which document question) an answer is for. */
     public static final List<String> ANSWER_KEYS = List.of("question", "document_id", "table_code", "row_code",

@@ -6,8 +6,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -18,9 +27,14 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.FindingRule;
+import org.disclosureetl.extract.Observation;
 import org.disclosureetl.store.CorrectionRepository;
 import org.disclosureetl.store.CorrectionRepository.Question;
 import org.disclosureetl.store.ReportingQueries;
+import org.disclosureetl.validate.ReportValidator;
+import org.disclosureetl.vocabulary.QuestionKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +51,11 @@ public class ReviewSheet {
     public static final String SHEET = "review";
 
     private final CorrectionRepository corrections;
+    private final ReportValidator validator;
 
-    public ReviewSheet(CorrectionRepository corrections) {
+    public ReviewSheet(CorrectionRepository corrections, ReportValidator validator) {
         this.corrections = corrections;
+        this.validator = validator;
     }
 
     /** The questions written, and where. */
@@ -54,22 +70,91 @@ public class ReviewSheet {
         ExportFilter f = filter == null ? ExportFilter.ALL : filter;
         List<Question> questions = corrections.openQuestions(
                 new ReportingQueries.Selection(f.year(), f.agency(), f.region(), f.table()));
+        Map<Question, ReadingsOfRun> runs = readings(questions);
         List<List<String>> rows = new ArrayList<>();
         for (Question q : questions) {
-            rows.add(row(q, input));
+            rows.add(row(q, input, runs.get(q)));
         }
         writeCsv(folder, rows);
         writeWorkbook(folder, rows);
         return new Result(folder, questions);
     }
 
+    /**
+     * The readings of a run of digits the solver kept (an {@code ambiguous_reading}: its cells' questions share the
+     * message), and what each makes of the table's identities.
+     *
+     * @param readings   each reading as the message lists it ({@code 4 50 0 | 45 0 0})
+     * @param identities per reading, the identities it breaks that hold without it, or that it breaks none
+     */
+    record ReadingsOfRun(String readings, String identities) {
+    }
+
+    private static final Pattern READINGS = Pattern.compile("\\(readings: (.*)\\)\\s*$");
+
+    /**
+     * For every ambiguous cell, its run's readings and, for each, the identities of the document that it breaks
+     * (with the run's cells set to that reading, the other cells as exported): the solver keeps only readings that
+     * break none, which the sheet shows rather than asserts.
+     */
+    private Map<Question, ReadingsOfRun> readings(List<Question> questions) {
+        Map<String, List<Question>> runs = new LinkedHashMap<>();
+        for (Question q : questions) {
+            if (q.kind() == QuestionKind.CELL && FindingRule.AMBIGUOUS_READING.code().equals(q.rule())
+                    && q.expected() != null && q.formatVersion() != null) {
+                runs.computeIfAbsent(q.documentId() + "\n" + q.message(), k -> new ArrayList<>()).add(q);
+            }
+        }
+        Map<Question, ReadingsOfRun> result = new HashMap<>();
+        Map<String, List<Observation>> cellsOf = new HashMap<>();
+        for (List<Question> run : runs.values()) {
+            Question first = run.get(0);
+            List<Observation> cells = cellsOf.computeIfAbsent(first.documentId(), corrections::cells);
+            Set<String> before = new HashSet<>();
+            validator.validate(first.formatVersion(), cells).forEach(f -> before.add(key(f)));
+            Matcher m = READINGS.matcher(first.message() == null ? "" : first.message());
+            String[] labels = m.find() ? m.group(1).split("\\s*\\|\\s*") : new String[0];
+            int n = first.expected().split("\\|", -1).length;
+            List<String> verdicts = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                Map<String, BigDecimal> values = new HashMap<>();
+                for (Question q : run) {
+                    String[] candidates = q.expected().split("\\|", -1);
+                    String value = k < candidates.length ? candidates[k] : "blank";
+                    values.put(q.tableCode() + "/" + q.rowCode() + "/" + q.columnCode(),
+                            value.equals("blank") ? null : new BigDecimal(value));
+                }
+                List<Observation> reading = cells.stream().map(c -> {
+                    String cell = c.tableCode() + "/" + c.rowCode() + "/" + c.columnCode();
+                    return !values.containsKey(cell) ? c : Observation.of(c.tableCode(), c.rowCode(), c.columnCode())
+                            .value(values.get(cell)).raw(c.rawValue()).ordinal(c.ordinal()).build();
+                }).toList();
+                Set<String> broken = new TreeSet<>();
+                validator.validate(first.formatVersion(), reading).stream().filter(f -> !before.contains(key(f)))
+                        .forEach(f -> broken.add(f.rule()));
+                verdicts.add((k < labels.length ? labels[k] : "reading " + (k + 1)) + ": "
+                        + (broken.isEmpty() ? "every identity holds" : "breaks " + String.join(", ", broken)));
+            }
+            ReadingsOfRun readings = new ReadingsOfRun(String.join(" | ", labels), String.join("; ", verdicts));
+            run.forEach(q -> result.put(q, readings));
+        }
+        return result;
+    }
+
+    private static String key(Finding f) {
+        return f.rule() + "/" + f.tableCode() + "/" + f.rowCode() + "/" + f.columnCode();
+    }
+
     /** A question's row in the order of {@link OutputSchema#REVIEW}, the answer columns empty. */
-    static List<String> row(Question q, Path input) {
+    static List<String> row(Question q, Path input, ReadingsOfRun run) {
+        boolean ambiguous = FindingRule.AMBIGUOUS_READING.code().equals(q.rule());
         return List.of(q.kind().code(), q.documentId(), text(q.sourceFile()), number(q.sourceRecord()),
                 link(input, q.sourceFile()), text(q.agency()), number(q.reportYear()), text(q.formatVersion()),
                 text(q.rule()), text(q.tableCode()), text(q.rowCode()), text(q.columnCode()), text(q.rowLabel()),
-                text(q.columnLabel()), text(q.rawValue()), text(q.sourceLocation()), text(q.candidates()),
-                text(q.actual()), text(q.message()), text(q.earlier()), "", "", "");
+                text(q.columnLabel()), text(q.rawValue()), text(q.sourceLocation()),
+                ambiguous ? text(q.expected()) : "", run == null ? "" : run.readings(),
+                run == null ? "" : run.identities(), text(q.expected()), text(q.actual()), text(q.message()),
+                text(q.earlier()), "", "", "");
     }
 
     /** The source file as a file: URI, for a spreadsheet's hyperlink; empty when the folder is not known. */

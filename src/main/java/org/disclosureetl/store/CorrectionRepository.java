@@ -53,14 +53,15 @@ public class CorrectionRepository {
     /**
      * One open question of the review sheet.
      *
-     * @param candidates the cell's value in each reading the solver kept ({@code 3|35}), as validation_issues.csv's
-     *                   expected; for a document question the value that decided, when statements disagree
+     * @param expected   as validation_issues.csv's: for an ambiguous_reading the cell's value in each reading the
+     *                   solver kept ({@code 3|35}); for a document question the value that decided, when statements
+     *                   disagree
      * @param earlier    for a stale correction: the value, who gave it, when, and for which bytes
      */
     public record Question(QuestionKind kind, String documentId, String sourceFile, Integer sourceRecord,
                            String agency, Integer reportYear, String formatVersion, String rule, String tableCode,
                            String rowCode, String columnCode, String rowLabel, String columnLabel, String rawValue,
-                           String sourceLocation, String candidates, String actual, String message, String earlier) {
+                           String sourceLocation, String expected, String actual, String message, String earlier) {
     }
 
     /** A document an answer names, as the database has it now. */

@@ -19,6 +19,7 @@ CREATE TABLE correction (
     PRIMARY KEY (document_id, table_code, row_code, column_code)
 );
 CREATE INDEX correction_source ON correction (source_file, source_record);
--- names the document's set of corrections for the export's fragment cache (a value of document_revision_seq,
--- NULL when it has none): its cells change with it, without the document being processed
+-- names the document's set of corrections for the export's fragment cache (a value of document_revision_seq when
+-- answers were stored, 0 when the document was processed again with corrections, NULL when it has none): its cells
+-- change with it, without the document being processed
 ALTER TABLE document ADD COLUMN corrections_revision BIGINT;
