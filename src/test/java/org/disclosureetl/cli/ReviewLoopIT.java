@@ -126,7 +126,7 @@ class ReviewLoopIT {
                 prefix + "12: answers to agency questions are not stored: only cells can be corrected",
                 prefix + "20: the cell was answered already in row 13",
                 prefix + "17: document " + DOC_102 + " has no cell proactive/nope/prev_items (unknown code)",
-                prefix + "19: applications/new/natural_person = 999 breaks applicant_total (total = 1 but"
+                prefix + "19: applications/new/natural_person = 999 breaks applicant_total (total = 0 but"
                         + " natural_person+commercial_enterprise+research_institution+social_welfare_org+legal_service_org"
                         + "+other_org = 999 in row new); not stored (--force stores it)",
                 prefix + "18: document ffffffffffffffff is not in the database",
