@@ -198,6 +198,50 @@ class ReviewLoopIT {
         JarRunner.Result retried = assertOk(JarRunner.run(work, "retry-failed", "--input=" + inbox, "--output=" + out, db));
         assertThat(retried.stdout()).contains("retry-failed: 1 failed document(s) queued again");
         assertThat(corrected(out)).hasSize(4).containsEntry(DOC_102 + " proactive/art20_5.licensing/prev_items", "45");
+
+        // the workbook export carries the corrected values too
+        assertOk(JarRunner.run(work, "export", "--format=xlsx", "--output=" + work.resolve("xlsx"), db));
+        try (InputStream in = Files.newInputStream(work.resolve("xlsx/disclosure.xlsx"));
+             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet proactive = workbook.getSheet("proactive");
+            int column = -1;
+            for (Cell c : proactive.getRow(0)) {
+                column = c.getStringCellValue().equals("art20_6.penalty/prev_items") ? c.getColumnIndex() : column;
+            }
+            Row of106 = null;
+            for (Row r : proactive) {
+                of106 = r.getCell(0) != null && r.getCell(0).getStringCellValue().equals(DOC_106) ? r : of106;
+            }
+            assertThat(of106.getCell(column).getNumericCellValue()).isEqualTo(35.0);
+        }
+
+        // a CSV file with the key columns; --force stores an answer that breaks an identity, saying so
+        Path forced = Files.writeString(work.resolve("forced.csv"),
+                "document_id,table_code,row_code,column_code,answer,note\r\n"
+                        + DOC_102 + ",applications,new,commercial_enterprise,0,blank in the PDF\r\n"
+                        + DOC_102 + ",applications,new,natural_person,999,\r\n");
+        JarRunner.Result force = JarRunner.run(work, "apply-corrections", forced.toString(), "--force", db);
+        assertThat(force.exitCode()).as(force.stdout()).isZero();
+        assertThat(force.stdout().lines().filter(l -> l.startsWith("apply-corrections:")).toList()).containsExactly(
+                "apply-corrections: " + forced + " row 3: applications/new/natural_person = 999 breaks applicant_total"
+                        + " (total = 0 but natural_person+commercial_enterprise+research_institution+social_welfare_org"
+                        + "+legal_service_org+other_org = 999 in row new); stored anyway (--force)",
+                "apply-corrections: 2 corrections stored for 1 document, 0 rows rejected; the next export (or ingest)"
+                        + " writes them with value_source corrected");
+        assertOk(JarRunner.run(work, export));
+        assertThat(corrected(out)).hasSize(6).containsEntry(DOC_102 + " applications/new/natural_person", "999")
+                .containsEntry(DOC_102 + " applications/new/commercial_enterprise", "0");
+
+        // command-line mistakes: one line, exit code 2
+        JarRunner.Result noFile = JarRunner.run(work, "apply-corrections", db);
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.stdout()).isEqualTo("apply-corrections needs FILE: apply-corrections FILE"
+                + " (see apply-corrections --help)\n");
+        Path missing = work.resolve("missing.xlsx");
+        JarRunner.Result notThere = JarRunner.run(work, "apply-corrections", missing.toString(), db);
+        assertThat(notThere.exitCode()).isEqualTo(2);
+        assertThat(notThere.stdout()).endsWith("apply-corrections: " + missing + " does not exist or is not a file\n")
+                .doesNotContain("Exception");
     }
 
     private static JarRunner.Result assertOk(JarRunner.Result result) {

@@ -223,7 +223,7 @@ class AnalystExportsTest {
         assertThat(output.resolve("xlsx")).isDirectoryContaining(p -> p.getFileName().toString().equals("codebook.md"));
         try (var files = Files.list(output.resolve("xlsx"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(XlsxExporter.FILE,
-                    CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+                    CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE, DatasetPage.FILE);
         }
     }
 
