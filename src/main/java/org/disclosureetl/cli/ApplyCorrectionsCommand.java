@@ -143,16 +143,21 @@ class ApplyCorrectionsCommand {
             return candidates;
         }
         Set<String> before = breaks(validator.validate(document.formatVersion(), cells));
-        // drop the answers a new break involves until none is left (each round removes at least one answer)
+        // drop the answers that cause a new break until none is left (each round removes at least one answer)
         while (true) {
-            List<Finding> broken = new ArrayList<>();
-            for (Finding f : validator.validate(document.formatVersion(), substitute(cells, candidates))) {
-                if (!before.contains(key(f))) {
-                    broken.add(f);
+            List<Finding> broken = newBreaks(document, cells, candidates, before);
+            List<Valid> near = candidates.stream().filter(v -> broken.stream().anyMatch(f -> involves(f, v)))
+                    .toList();
+            // the answers without which a break they read goes away; when none alone does, all that it reads
+            List<Valid> culprits = new ArrayList<>();
+            for (Valid v : near) {
+                List<Valid> others = candidates.stream().filter(o -> o != v).toList();
+                Set<String> still = breaks(newBreaks(document, cells, others, before));
+                if (broken.stream().anyMatch(f -> involves(f, v) && !still.contains(key(f)))) {
+                    culprits.add(v);
                 }
             }
-            List<Valid> involved = candidates.stream().filter(v -> broken.stream().anyMatch(f -> involves(f, v)))
-                    .toList();
+            List<Valid> involved = culprits.isEmpty() ? near : culprits;
             if (broken.isEmpty() || involved.isEmpty() || force) {
                 if (force) {
                     for (Valid v : involved) {
@@ -171,6 +176,18 @@ class ApplyCorrectionsCommand {
             }
             candidates = candidates.stream().filter(v -> !involved.contains(v)).toList();
         }
+    }
+
+    /** The identity breaks of the document with these answers in place that it does not have without them. */
+    private List<Finding> newBreaks(AnsweredDocument document, List<Observation> cells, List<Valid> answers,
+                                    Set<String> before) {
+        List<Finding> broken = new ArrayList<>();
+        for (Finding f : validator.validate(document.formatVersion(), substitute(cells, answers))) {
+            if (!before.contains(key(f))) {
+                broken.add(f);
+            }
+        }
+        return broken;
     }
 
     private static List<Observation> substitute(List<Observation> cells, List<Valid> answers) {
