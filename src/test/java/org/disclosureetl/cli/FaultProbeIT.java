@@ -202,7 +202,7 @@ class FaultProbeIT {
         assertOneLine(JarRunner.run(work, "runs", "--limit=abc", db), "--limit must be a whole number, not 'abc'");
         assertOneLine(JarRunner.run(work, "restart", "--run", db), "--run needs a value: --run=ID (no space)");
         assertOneLine(JarRunner.run(work, "frobnicate", db),
-                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, worker)");
+                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, worker, review, apply-corrections)");
         assertThat(work.resolve("db")).doesNotExist();
 
         // a run that is not in the database: found out after start-up, still one line and no stack trace
