@@ -34,10 +34,15 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
     private final ScheduleCommand schedule;
     private final WorkerCommand worker;
     private final H2Compaction compaction;
+    private final ReviewCommand review;
+    private final ApplyCorrectionsCommand corrections;
     private int exitCode;
 
     CommandLineDispatcher(RunCommands runs, RunsCommand runList, ExportCommand export, ScheduleCommand schedule,
-                          WorkerCommand worker, H2Compaction compaction) {
+                          WorkerCommand worker, H2Compaction compaction, ReviewCommand review,
+                          ApplyCorrectionsCommand corrections) {
+        this.review = review;
+        this.corrections = corrections;
         this.runs = runs;
         this.runList = runList;
         this.export = export;
@@ -90,6 +95,8 @@ class CommandLineDispatcher implements ApplicationRunner, ExitCodeGenerator {
             case EXPORT -> export.run(args);
             case SCHEDULE -> schedule.run(Options.option(args, "cron"));
             case WORKER -> worker.run();
+            case REVIEW -> review.run(args);
+            case APPLY_CORRECTIONS -> corrections.run(args.getNonOptionArgs().get(1), args);
         };
     }
 

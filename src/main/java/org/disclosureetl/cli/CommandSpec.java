@@ -44,7 +44,19 @@ public enum CommandSpec {
             Opt.text("cron", "EXPR").means("when to run: a Spring cron expression (second minute hour day month weekday)"
                     + " in etl.schedule.zone").setting("etl.schedule.cron"),
             Opt.INPUT, Opt.OUTPUT, Opt.WORKERS),
-    WORKER("worker", "stay up and run the extract partitions of runs started with --workers=remote (PostgreSQL only)");
+    WORKER("worker", "stay up and run the extract partitions of runs started with --workers=remote (PostgreSQL only)"),
+    REVIEW("review", "write review.csv and review.xlsx: the open questions (flagged cells, unknown agency or year, stale corrections)",
+            Opt.OUTPUT.means("folder review.csv and review.xlsx are written to"),
+            Opt.INPUT.means("the inbox the review sheet's file links point into"),
+            Opt.number("year", "Y").means("only the reports of this year").otherwise(Opt.ALL),
+            Opt.text("agency", "A").means("only agencies whose name contains A").otherwise(Opt.ALL),
+            Opt.text("region", "R").means("only the reports of a place: the start of the agency name, of its region code"
+                    + " or of its province, prefecture or county name").otherwise(Opt.ALL),
+            Opt.text("table", "T").means("only the cells of one table: " + Opt.TABLES).otherwise(Opt.ALL)),
+    APPLY_CORRECTIONS("apply-corrections", "FILE",
+            "store the answers of a filled-in review sheet (FILE: review.xlsx or review.csv) as corrections",
+            Opt.text("by", "NAME").means("who answered, stored with each correction").otherwise("the user name"),
+            Opt.flag("force").means("store answers that break an identity of their table, saying so"));
 
     /** Options every command takes: the database, and settings (etl.*, spring.*, logging.*). */
     private static final Opt DB = Opt.text("db", "PATH|URL").means("the database: an H2 file's path, or a"
@@ -149,9 +161,16 @@ public enum CommandSpec {
     private final String word;
     private final String summary;
     private final List<Opt> options;
+    /** The placeholder of the one plain argument the command takes after its word (FILE), or null for none. */
+    private final String argument;
 
     CommandSpec(String word, String summary, Opt... options) {
+        this(word, null, summary, options);
+    }
+
+    CommandSpec(String word, String argument, String summary, Opt... options) {
         this.word = word;
+        this.argument = argument;
         this.summary = summary;
         this.options = List.of(options);
     }
@@ -168,10 +187,15 @@ public enum CommandSpec {
     public static Parsed parse(String[] args) throws UsageException {
         CommandSpec command = null;
         boolean help = false;
+        boolean argumentGiven = false;
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
                 help = true;
             } else if (!arg.startsWith("--")) {
+                if (command != null && command.argument != null && !argumentGiven) {
+                    argumentGiven = true;
+                    continue;
+                }
                 if (command != null) {
                     throw new UsageException("unexpected argument '" + arg + "': options are written --name=value, "
                             + "with no space (see " + command.word + " --help)");
@@ -187,6 +211,10 @@ public enum CommandSpec {
         if (command == null) {
             throw new UsageException("no command given (commands: "
                     + String.join(", ", Arrays.stream(values()).map(c -> c.word).toList()) + "; --help for more)");
+        }
+        if (command.argument != null && !argumentGiven) {
+            throw new UsageException(command.word + " needs " + command.argument + ": " + command.word + " "
+                    + command.argument + " (see " + command.word + " --help)");
         }
         boolean settings = false;
         for (String arg : args) {
@@ -276,7 +304,8 @@ public enum CommandSpec {
     /** The help of this command: each option with its meaning and default, then the settings. */
     public String help() {
         StringBuilder help = new StringBuilder(String.format(Locale.ROOT,
-                "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n%noptions:%n", word, optionList(), summary));
+                "usage: java -jar target/disclosure-etl.jar %s %s%n  %s%n%noptions:%n",
+                argument == null ? word : word + " " + argument, optionList(), summary));
         for (Opt opt : options) {
             help.append(optionLine(opt.form(), opt.meaningText(), opt.defaultText()));
         }

@@ -61,7 +61,7 @@ class ExportCommand {
         return String.join(" ", options);
     }
 
-    private static ExportFilter filter(ApplicationArguments args) {
+    static ExportFilter filter(ApplicationArguments args) {
         Long year = Options.longOption(args, "year");
         return new ExportFilter(year == null ? null : year.intValue(), Options.option(args, "agency"),
                 Options.option(args, "region"), Options.option(args, "table"));

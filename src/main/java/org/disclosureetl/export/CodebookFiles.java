@@ -72,6 +72,13 @@ public class CodebookFiles {
                 + ", then one column per cell code of this codebook, in its order, named `table_code.row_code.column_code` "
                 + "(the `panel_column` of codebook.csv, e.g. `applications.carried_over.total`); empty where the "
                 + "report has no number there.\n\n");
+        out.write("## value_source\n\nThe last column of `observations.csv`: where `value` comes from. `read`: the report "
+                + "prints it; `settled_by_series`: the extractor left it empty as `ambiguous_reading` and exactly one reading "
+                + "agrees with the neighbouring year's report; `corrected`: an analyst's answer to the review sheet "
+                + "(`review`, then `apply-corrections FILE`), stored for this document's bytes; empty when `value` is empty. "
+                + "`review.xlsx` / `review.csv` list the open questions (flagged empty cells with their candidate readings, "
+                + "documents whose agency, year or format is unknown or doubtful, corrections gone stale because their "
+                + "file changed); `dataset.html` summarizes coverage and the headline figures over the years.\n\n");
         for (Codebook.Table table : codebook.tables()) {
             out.write("## " + table.tableCode() + "\n\n" + table.description() + "\n\n");
             out.write("| row_code | column_code | label | description | unit | formats | years | identities |\n");

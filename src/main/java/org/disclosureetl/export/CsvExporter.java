@@ -202,7 +202,8 @@ public class CsvExporter {
             queries.withCells(table, rows -> {
                 for (ExportQueries.PanelDocument d : documents) {
                     run.checkNotCancelled();
-                    String name = FragmentCache.withSeries(d.documentId(), d.processedRun(), d.cellsRevision());
+                    String name = FragmentCache.ofCells(d.documentId(), d.processedRun(), d.cellsRevision(),
+                            d.correctionsRevision());
                     byte[] bytes = cache == null || name == null ? null : cache.read(folder, name);
                     if (bytes == null) {
                         BigDecimal[] values = new BigDecimal[panel.width()];

@@ -59,7 +59,8 @@ final class CsvRows {
     static List<String> cell(ExportQueries.DocumentKey d, ExportQueries.CellLine c) {
         return List.of(d.documentId(), numberOrEmpty(d.reportYear()), text(d.agency()), nullToEmpty(d.formatVersion()),
                 c.tableCode(), c.rowCode(), c.columnCode(), plain(c.value()), text(c.rawValue()), text(c.rowLabel()),
-                text(c.columnLabel()), nullToEmpty(c.unit()), nullToEmpty(c.sourceLocation()));
+                text(c.columnLabel()), nullToEmpty(c.unit()), nullToEmpty(c.sourceLocation()),
+                c.valueSource() == null ? "" : c.valueSource().code());
     }
 
     static List<String> issue(ExportQueries.DocumentKey d, ExportQueries.IssueLine i) {

@@ -19,14 +19,17 @@ import org.springframework.stereotype.Component;
 public class Exports {
 
     private static final List<String> CSV_FILES = List.of(CsvRows.DOCUMENTS, CsvRows.OBSERVATIONS, CsvRows.ISSUES,
-            CsvRows.FAILURES, PanelFile.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+            CsvRows.FAILURES, PanelFile.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE, DatasetPage.FILE);
 
     private final CsvExporter csv;
     private final XlsxExporter xlsx;
     private final CodebookFiles codebook;
     private final ExportQueries queries;
+    private final DatasetPage dataset;
 
-    public Exports(CsvExporter csv, XlsxExporter xlsx, CodebookFiles codebook, ExportQueries queries) {
+    public Exports(CsvExporter csv, XlsxExporter xlsx, CodebookFiles codebook, ExportQueries queries,
+                   DatasetPage dataset) {
+        this.dataset = dataset;
         this.csv = csv;
         this.xlsx = xlsx;
         this.codebook = codebook;
@@ -71,12 +74,13 @@ public class Exports {
         if (options.xlsx()) {
             XlsxExporter.Result workbook = xlsx.export(folder, filter);
             workbook.rows().forEach((sheet, n) -> rows.put(XlsxExporter.FILE + ":" + sheet, n));
-            files = List.of(XlsxExporter.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+            files = List.of(XlsxExporter.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE, DatasetPage.FILE);
         } else {
             rows.putAll(csv.export(folder, filter, options.excelBom()).rows());
             files = CSV_FILES;
         }
         codebook.write(folder, options);
+        dataset.write(folder, filter);
         rows.put(CodebookFiles.CSV_FILE, (long) codebook.codebook().entries().size());
         if (!options.xlsx() && ExportFilter.ALL.equals(filter)) {
             ExportManifest.record(folder, fingerprint, options, files, rows);

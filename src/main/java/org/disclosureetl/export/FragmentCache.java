@@ -47,9 +47,20 @@ final class FragmentCache {
         return withSeries(document.documentId(), document.processedRun(), document.seriesRevision());
     }
 
-    /** The name of a document's fragment of its cells: they change with the series only where it settled some. */
+    /**
+     * The name of a document's fragment of its cells: they change with the series only where it settled some, and
+     * with the analyst's corrections (a fragment a run rendered as it stored the document has no corrections in its
+     * name, so it is not taken for a document that has some).
+     */
     static String ofCells(ExportQueries.DocumentKey document) {
-        return withSeries(document.documentId(), document.processedRun(), document.cellsRevision());
+        return ofCells(document.documentId(), document.processedRun(), document.cellsRevision(),
+                document.correctionsRevision());
+    }
+
+    static String ofCells(String documentId, Long processedRun, Long cellsRevision, Long correctionsRevision) {
+        String name = withSeries(documentId, processedRun, cellsRevision);
+        return name == null || correctionsRevision == null ? name
+                : name.substring(0, name.length() - ".csv".length()) + ".c" + correctionsRevision + ".csv";
     }
 
     static String withSeries(String documentId, Long processedRun, Long seriesRevision) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 public final class OutputFiles {
 
     /** What an interrupted export or report leaves behind: removed at the next export. */
-    static final Pattern SCRATCH = Pattern.compile("\\.(documents|observations|validation_issues|failures|codebook)"
-            + "\\.(csv|md)[.\\w]*\\.tmp|\\.(report\\.html|disclosure\\.xlsx)[.\\w]*\\.tmp");
+    static final Pattern SCRATCH = Pattern.compile("\\.(documents|observations|validation_issues|failures|codebook|review)"
+            + "\\.(csv|md)[.\\w]*\\.tmp|\\.(report\\.html|dataset\\.html|disclosure\\.xlsx|review\\.xlsx)[.\\w]*\\.tmp");
 
     private OutputFiles() {
     }

@@ -23,7 +23,7 @@ public final class OutputSchema {
             "paths");
     public static final List<String> OBSERVATIONS = List.of("document_id", "report_year", "agency", "format_version",
             "table_code", "row_code", "column_code", "value", "raw_value", "row_label", "column_label", "unit",
-            "source_location");
+            "source_location", "value_source");
     public static final List<String> ISSUES = List.of("document_id", "rule", "table_code", "row_code", "column_code",
             "expected", "actual", "message");
     public static final List<String> FAILURES = List.of("run_id", "source_file", "step", "error_type", "message",
@@ -31,6 +31,18 @@ public final class OutputSchema {
     /** panel.csv's columns before one column per cell code of the codebook. */
     public static final List<String> PANEL_KEYS = List.of("agency_key", "agency", "report_year", "region_code",
             "province", "prefecture", "county", "format_version", "document_id");
+    /**
+     * review.csv and review.xlsx (export/ReviewSheet): one row per open question. apply-corrections reads back
+     * {@link #ANSWER_KEYS}, {@code answer}, {@code note} and {@code answered_by}.
+     */
+    public static final List<String> REVIEW = List.of("question", "document_id", "source_file", "source_record", "link",
+            "agency", "report_year", "format_version", "rule", "table_code", "row_code", "column_code", "row_label",
+            "column_label", "raw_value", "source_location", "candidates", "readings", "identities", "expected", "actual", "message",
+            "earlier_correction",
+            "answer", "note", "answered_by");
+    /** The columns that say which cell (or which document question) an answer is for. */
+    public static final List<String> ANSWER_KEYS = List.of("question", "document_id", "table_code", "row_code",
+            "column_code");
     public static final List<String> CODEBOOK = List.of("table_code", "row_code", "column_code", "row_label",
             "column_label", "description", "unit", "format_versions", "first_year", "last_year", "identities",
             "panel_column");

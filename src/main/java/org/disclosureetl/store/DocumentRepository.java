@@ -216,11 +216,15 @@ public class DocumentRepository {
         }
         insertObservations(observations);
         insertFindings(findings);
+        // a document processed again keeps its corrections (they are keyed by its bytes, V19__corrections.sql); a
+        // corrections revision (0) names its cells apart from the fragment the run renders without them
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
                        status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?,
                        region_code = ?, region_level = ?, province = ?, prefecture = ?, county = ?, agency_key = ?,
                        duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
+                       corrections_revision = CASE WHEN EXISTS (SELECT 1 FROM correction c
+                           WHERE c.document_id = document.document_id) THEN 0 END,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", extracted);
         jdbcTemplate.batchUpdate("""

@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.function.Consumer;
 
 import org.disclosureetl.extract.TemplateCatalog;
+import org.disclosureetl.series.SeriesRule;
+import org.disclosureetl.vocabulary.ValueSource;
 import org.disclosureetl.vocabulary.DocumentStatus;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,14 +54,61 @@ public class ExportQueries {
      * @param issues         how many validation_issue and series_issue rows it has
      * @param seriesRevision names its series issues (null: none), which change without the document being processed
      * @param cellsRevision  names the cells the link step settled in it (null: none; else its series revision)
+     * @param correctionsRevision names the analyst's corrections of its cells (null: none, V19__corrections.sql)
      */
     public record DocumentKey(String documentId, Integer reportYear, String agency, String formatVersion,
-                              Long processedRun, int cells, int issues, Long seriesRevision, Long cellsRevision) {
+                              Long processedRun, int cells, int issues, Long seriesRevision, Long cellsRevision,
+                              Long correctionsRevision) {
+
+        /** A document without corrections (ingest/DocumentWriter: as a run has just stored it). */
+        public DocumentKey(String documentId, Integer reportYear, String agency, String formatVersion,
+                           Long processedRun, int cells, int issues, Long seriesRevision, Long cellsRevision) {
+            this(documentId, reportYear, agency, formatVersion, processedRun, cells, issues, seriesRevision,
+                    cellsRevision, null);
+        }
     }
 
-    /** One observation row as exported. */
+    /**
+     * One observation row as exported.
+     *
+     * @param valueSource where the value comes from (vocabulary/ValueSource); null when there is no value
+     */
     public record CellLine(String tableCode, String rowCode, String columnCode, BigDecimal value, String rawValue,
-                           String rowLabel, String columnLabel, String unit, String sourceLocation) {
+                           String rowLabel, String columnLabel, String unit, String sourceLocation,
+                           ValueSource valueSource) {
+
+        /** A cell as the extractor read it: its value, if any, is read. */
+        public CellLine(String tableCode, String rowCode, String columnCode, BigDecimal value, String rawValue,
+                        String rowLabel, String columnLabel, String unit, String sourceLocation) {
+            this(tableCode, rowCode, columnCode, value, rawValue, rowLabel, columnLabel, unit, sourceLocation,
+                    value == null ? null : ValueSource.READ);
+        }
+    }
+
+    /**
+     * The value of a cell and where it comes from, as the export shows it: an analyst's correction (live: its
+     * document is the same bytes, store/CorrectionRepository) replaces what was read or settled; a value the link
+     * step settled is {@code settled_by_series}. Columns: the value as stored, the settled flag, the correction.
+     */
+    static final String VALUE_COLUMNS = "o.value_number,"
+            + " CASE WHEN d.settled_cells > 0 AND EXISTS (SELECT 1 FROM series_issue s WHERE s.document_id = o.document_id"
+            + " AND s.rule = '" + SeriesRule.SETTLED_BY_SERIES.code() + "' AND s.table_code = o.table_code"
+            + " AND s.row_code = o.row_code AND s.column_code = o.column_code) THEN 1 ELSE 0 END,"
+            + " (SELECT c.value_number FROM correction c WHERE d.corrections_revision IS NOT NULL"
+            + " AND c.document_id = o.document_id AND c.table_code = o.table_code AND c.row_code = o.row_code"
+            + " AND c.column_code = o.column_code)";
+
+    /** A value as exported, from the {@link #VALUE_COLUMNS} starting at {@code first}. */
+    record SourcedValue(BigDecimal value, ValueSource source) {
+        static SourcedValue of(ResultSet rs, int first) throws SQLException {
+            BigDecimal corrected = rs.getBigDecimal(first + 2);
+            if (corrected != null) {
+                return new SourcedValue(corrected, ValueSource.CORRECTED);
+            }
+            BigDecimal value = rs.getBigDecimal(first);
+            return new SourcedValue(value, value == null ? null
+                    : rs.getInt(first + 1) == 1 ? ValueSource.SETTLED_BY_SERIES : ValueSource.READ);
+        }
     }
 
     /** One validation_issue row as exported. */
@@ -107,10 +156,11 @@ public class ExportQueries {
     public List<DocumentKey> documentKeys(ReportingQueries.Selection selection) {
         return selection.bind(jdbc.sql("SELECT d.document_id, d.report_year, d.agency, d.format_version,"
                         + " d.processed_run, d.cells, d.issues + d.series_issues, d.series_revision,"
-                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END FROM document d"
-                        + selection.where() + " ORDER BY d.document_id"))
+                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END, d.corrections_revision"
+                        + " FROM document d" + selection.where() + " ORDER BY d.document_id"))
                 .query((rs, n) -> new DocumentKey(rs.getString(1), integer(rs, 2), rs.getString(3), rs.getString(4),
-                        longOrNull(rs, 5), rs.getInt(6), rs.getInt(7), longOrNull(rs, 8), longOrNull(rs, 9)))
+                        longOrNull(rs, 5), rs.getInt(6), rs.getInt(7), longOrNull(rs, 8), longOrNull(rs, 9),
+                        longOrNull(rs, 10)))
                 .list();
     }
 
@@ -119,7 +169,7 @@ public class ExportQueries {
      */
     public record PanelDocument(String documentId, String agencyKey, String agency, int reportYear, String regionCode,
                                 String province, String prefecture, String county, String formatVersion,
-                                Long processedRun, Long cellsRevision) {
+                                Long processedRun, Long cellsRevision, Long correctionsRevision) {
     }
 
     /**
@@ -130,7 +180,7 @@ public class ExportQueries {
         String where = selection.where();
         return selection.bind(jdbc.sql("SELECT d.document_id, d.agency_key, d.agency, d.report_year, d.region_code,"
                         + " d.province, d.prefecture, d.county, d.format_version, d.processed_run,"
-                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END"
+                        + " CASE WHEN d.settled_cells > 0 THEN d.series_revision END, d.corrections_revision"
                         + " FROM document d"
                         + (where.isEmpty() ? " WHERE" : where + " AND") + " d.status = :panelStatus"
                         + " AND d.agency_key IS NOT NULL AND d.agency_key <> '' AND d.report_year IS NOT NULL"
@@ -138,7 +188,7 @@ public class ExportQueries {
                         .param("panelStatus", DocumentStatus.EXTRACTED.code()))
                 .query((rs, n) -> new PanelDocument(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        longOrNull(rs, 10), longOrNull(rs, 11)))
+                        longOrNull(rs, 10), longOrNull(rs, 11), longOrNull(rs, 12)))
                 .list();
     }
 
@@ -192,23 +242,24 @@ public class ExportQueries {
      * is the template's (store/DocumentRepository), looked up under the generation the document was read with.
      */
     public long withCells(String table, RowsWork<CellLine> work) throws IOException {
-        return withRows("SELECT o.table_code, o.row_code, o.column_code, o.value_number, o.raw_value, o.row_label,"
-                + " o.column_label, o.unit, o.source_location, d.format_version"
+        return withRows("SELECT o.table_code, o.row_code, o.column_code, o.raw_value, o.row_label,"
+                + " o.column_label, o.unit, o.source_location, d.format_version, " + VALUE_COLUMNS
                 + " FROM observation o JOIN document d ON d.document_id = o.document_id WHERE o.document_id = ?"
                 + (table == null ? "" : " AND o.table_code = ?") + " ORDER BY o.ordinal", 1, table,
                 rs -> {
-                    String rowLabel = rs.getString(6);
-                    String columnLabel = rs.getString(7);
+                    String rowLabel = rs.getString(5);
+                    String columnLabel = rs.getString(6);
                     if (rowLabel == null || columnLabel == null) {
-                        TemplateCatalog.CellLabels template = catalog.labels(rs.getString(10), rs.getString(1),
+                        TemplateCatalog.CellLabels template = catalog.labels(rs.getString(9), rs.getString(1),
                                 rs.getString(2), rs.getString(3));
                         if (template != null) {
                             rowLabel = rowLabel == null ? template.rowLabel() : rowLabel;
                             columnLabel = columnLabel == null ? template.columnLabel() : columnLabel;
                         }
                     }
-                    return new CellLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                            rs.getString(5), rowLabel, columnLabel, rs.getString(8), rs.getString(9));
+                    SourcedValue value = SourcedValue.of(rs, 10);
+                    return new CellLine(rs.getString(1), rs.getString(2), rs.getString(3), value.value(),
+                            rs.getString(4), rowLabel, columnLabel, rs.getString(7), rs.getString(8), value.source());
                 }, work);
     }
 

@@ -117,17 +117,18 @@ public class ReportingQueries {
                 .params(runId, DocumentStatus.SPLIT.code()).query((rs, n) -> document(rs)).list();
     }
 
-    /** One document's cells in template order; {@code table} null for all tables. */
+    /** One document's cells in template order, values as the export has them (corrections applied); {@code table} null for all tables. */
     public void forEachCell(String documentId, String table, Consumer<CellRow> consumer) {
-        JdbcClient.StatementSpec statement = jdbc.sql("SELECT table_code, row_code, column_code, value_number,"
-                        + " raw_value, unit FROM observation WHERE document_id = :id"
-                        + (table == null ? "" : " AND table_code = :table") + " ORDER BY ordinal")
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT o.table_code, o.row_code, o.column_code, o.raw_value,"
+                        + " o.unit, " + ExportQueries.VALUE_COLUMNS
+                        + " FROM observation o JOIN document d ON d.document_id = o.document_id WHERE o.document_id = :id"
+                        + (table == null ? "" : " AND o.table_code = :table") + " ORDER BY o.ordinal")
                 .param("id", documentId);
         if (table != null) {
             statement = statement.param("table", table);
         }
         statement.query((RowCallbackHandler) rs -> consumer.accept(new CellRow(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getBigDecimal(4), rs.getString(5), rs.getString(6))));
+                rs.getString(3), ExportQueries.SourcedValue.of(rs, 6).value(), rs.getString(4), rs.getString(5))));
     }
 
     /**

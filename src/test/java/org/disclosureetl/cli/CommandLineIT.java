@@ -144,7 +144,7 @@ class CommandLineIT {
         JarRunner.Result result = JarRunner.run(work, "frobnicate", "--db=" + work.resolve("db/etl"));
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.stdout()).isEqualTo(
-                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, worker)\n");
+                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, worker, review, apply-corrections)\n");
         JarRunner.Result help = JarRunner.run(work, "--help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.stdout()).startsWith("usage: java -jar target/disclosure-etl.jar COMMAND [options]\n");

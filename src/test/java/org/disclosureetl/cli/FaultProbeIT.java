@@ -202,7 +202,7 @@ class FaultProbeIT {
         assertOneLine(JarRunner.run(work, "runs", "--limit=abc", db), "--limit must be a whole number, not 'abc'");
         assertOneLine(JarRunner.run(work, "restart", "--run", db), "--run needs a value: --run=ID (no space)");
         assertOneLine(JarRunner.run(work, "frobnicate", db),
-                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, worker)");
+                "unknown command: frobnicate (commands: ingest, retry-failed, restart, runs, export, schedule, worker, review, apply-corrections)");
         assertThat(work.resolve("db")).doesNotExist();
 
         // a run that is not in the database: found out after start-up, still one line and no stack trace
@@ -238,7 +238,7 @@ class FaultProbeIT {
         assertThat(run.exitCode()).as(run.stdout()).isZero();
         Set<PosixFilePermission> expected = Files.getPosixFilePermissions(probe);
         assertThat(expected).contains(PosixFilePermission.GROUP_READ);
-        List<String> written = List.of("codebook.csv", "codebook.md", "documents.csv", "failures.csv",
+        List<String> written = List.of("codebook.csv", "codebook.md", "dataset.html", "documents.csv", "failures.csv",
                 "observations.csv", "report.html", "validation_issues.csv");
         for (String file : written) {
             assertThat(Files.getPosixFilePermissions(out.resolve(file))).as(file).isEqualTo(expected);
@@ -247,7 +247,7 @@ class FaultProbeIT {
             // logs/ and the export's own state (.export/: manifest and fragments) besides the files
             assertThat(files.map(p -> p.getFileName().toString())
                     .filter(name -> !name.equals("logs") && !name.equals(".export")).sorted())
-                    .containsExactly("codebook.csv", "codebook.md", "documents.csv", "failures.csv",
+                    .containsExactly("codebook.csv", "codebook.md", "dataset.html", "documents.csv", "failures.csv",
                             "observations.csv", "panel.csv", "probe", "report.html", "validation_issues.csv");
         }
     }

@@ -158,7 +158,8 @@ class AnalystExportsTest {
     void theWorkbookCarriesEveryCellOfTheKeyAsANumber() throws Exception {
         Exports.Result result = exports.export(output.resolve("xlsx"), ExportFilter.ALL, new ExportOptions(false, true));
 
-        assertThat(result.files()).containsExactly(XlsxExporter.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+        assertThat(result.files()).containsExactly(XlsxExporter.FILE, CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE,
+                DatasetPage.FILE);
         Map<String, Fixtures.Expected> expected = Fixtures.expected();
         Map<String, CSVRecord> documents = documents();
         try (XSSFWorkbook workbook = new XSSFWorkbook(output.resolve("xlsx").resolve(XlsxExporter.FILE).toFile())) {
@@ -222,7 +223,7 @@ class AnalystExportsTest {
         assertThat(output.resolve("xlsx")).isDirectoryContaining(p -> p.getFileName().toString().equals("codebook.md"));
         try (var files = Files.list(output.resolve("xlsx"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(XlsxExporter.FILE,
-                    CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE);
+                    CodebookFiles.CSV_FILE, CodebookFiles.MD_FILE, DatasetPage.FILE);
         }
     }
 

@@ -47,7 +47,7 @@ class PanelFileTest {
         values[0] = new BigDecimal("12.50");
         values[1] = new BigDecimal("-3");
         ExportQueries.PanelDocument d = new ExportQueries.PanelDocument("abc", "=1+1/局", "=HYPERLINK(\"x\")", 2022,
-                "350128", "福建省", "福州市", "平潭县", "2021", 4L, null);
+                "350128", "福建省", "福州市", "平潭县", "2021", 4L, null, null);
 
         List<String> record = panel.record(d, values);
 

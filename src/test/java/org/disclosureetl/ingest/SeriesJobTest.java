@@ -236,6 +236,8 @@ class SeriesJobTest {
                 + " report (document " + y2024 + ", file 2024-ambiguous.txt): of the 2 readings of 3010 only reading 1"
                 + " agrees with in_force_moves against the 2023 report (document " + Y2023 + ", file 2023.txt)");
         assertThat(normativeDocs(y2024)).containsExactly("3", "0", "10");
+        assertThat(normativeDocsSources(y2024)).containsExactly("settled_by_series", "settled_by_series",
+                "settled_by_series");
         assertThat(read("panel.csv").stream().filter(p -> p.get("document_id").equals(y2024))
                 .map(p -> p.get("proactive.art20_1.normative_docs.in_force"))).containsExactly("10");
         Map<String, byte[]> settled = ExportComparison.exportBytes(output);
@@ -248,6 +250,7 @@ class SeriesJobTest {
         run();
 
         assertThat(normativeDocs(y2024)).containsExactly("", "", "");
+        assertThat(normativeDocsSources(y2024)).containsExactly("", "", "");
         assertThat(read("validation_issues.csv").stream().filter(i -> i.get("document_id").equals(y2024))
                 .map(i -> i.get("rule"))).containsOnly("ambiguous_reading");
         assertThat(read("panel.csv").stream().filter(p -> p.get("document_id").equals(y2024))
@@ -260,6 +263,14 @@ class SeriesJobTest {
                 .filter(o -> o.get("document_id").equals(documentId)
                         && o.get("row_code").equals("art20_1.normative_docs"))
                 .map(o -> o.get("value")).toList();
+    }
+
+    /** The value_source of those cells. */
+    private List<String> normativeDocsSources(String documentId) {
+        return read("observations.csv").stream()
+                .filter(o -> o.get("document_id").equals(documentId)
+                        && o.get("row_code").equals("art20_1.normative_docs"))
+                .map(o -> o.get("value_source")).toList();
     }
 
     /** The rows of validation_issues.csv of the series' rules. */

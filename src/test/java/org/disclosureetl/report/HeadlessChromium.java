@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  * built and the console messages it logged (Chromium writes them to stderr as {@code CONSOLE} lines
  * with --enable-logging=stderr). No network: the page is a file URL.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    record Page(String dom, List<String> console) {
+    public record Page(String dom, List<String> console) {
     }
 
     private HeadlessChromium() {
     }
 
-    static Page open(Path page, Path work) throws IOException, InterruptedException {
+    public static Page open(Path page, Path work) throws IOException, InterruptedException {
         Path dom = work.resolve("dom.html");
         Path log = work.resolve("chromium.log");
         Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
@@ -41,7 +41,7 @@ final class HeadlessChromium {
     }
 
     /** Where Chromium is: a clear failure rather than an IOException when .ci/run has not installed it. */
-    static void assertInstalled() {
+    public static void assertInstalled() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             found |= Files.isExecutable(Path.of(dir, "chromium"));
