@@ -73,6 +73,8 @@ final class SheetGrid {
                     return NONE;
                 }
                 DataFormatter formatter = new DataFormatter();
+                // a total as a formula: Tika prints its cached result, and so must the text rows are matched by
+                formatter.setUseCachedValuesForFormulaCells(true);
                 for (Sheet sheet : workbook) {
                     sheets.add(sheet(sheet, formatter));
                 }
