@@ -14,7 +14,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * PDF pages ({@code <div class="page">}) are counted so provenance can name the page.
  * A table's rows are given when the table ends, laid on its grid with spans expanded ({@link TableGrid}): HTML's
  * {@code colspan}/{@code rowspan} (kept by {@link GridHtmlMapper}), a Word document's own grid
- * ({@link WordTableGrid}).
+ * ({@link WordTableGrid}), an XLSX sheet's merged regions ({@link SheetGrid}).
  */
 final class BlockCollector extends DefaultHandler {
 
@@ -47,6 +47,7 @@ final class BlockCollector extends DefaultHandler {
     /** The current table's rows, given as blocks when it ends. */
     private final List<PrintedRow> tableRows = new ArrayList<>();
     private final WordTableGrid wordGrid;
+    private final SheetGrid sheetGrid;
 
     /** A table row as printed: its cells, their HTML spans, and where it is. */
     private record PrintedRow(List<String> cells, List<String[]> spans, String where) {
@@ -56,13 +57,17 @@ final class BlockCollector extends DefaultHandler {
     }
 
     BlockCollector(long maxChars) {
-        this(maxChars, WordTableGrid.NONE);
+        this(maxChars, WordTableGrid.NONE, SheetGrid.NONE);
     }
 
-    /** @param wordGrid where the cells of the document's Word tables lie ({@link WordTableGrid#NONE} if not Word) */
-    BlockCollector(long maxChars, WordTableGrid wordGrid) {
+    /**
+     * @param wordGrid  where the cells of the document's Word tables lie ({@link WordTableGrid#NONE} if not Word)
+     * @param sheetGrid the merged regions of the document's sheets ({@link SheetGrid#NONE} if no XLSX)
+     */
+    BlockCollector(long maxChars, WordTableGrid wordGrid, SheetGrid sheetGrid) {
         this.maxChars = maxChars;
         this.wordGrid = wordGrid;
+        this.sheetGrid = sheetGrid;
     }
 
     List<Block> blocks() {
@@ -227,7 +232,9 @@ final class BlockCollector extends DefaultHandler {
         if (tableRows.isEmpty()) {
             return;
         }
-        List<List<String>> grid = wordGrid != WordTableGrid.NONE ? wordGrid() : htmlGrid();
+        List<List<String>> grid = wordGrid != WordTableGrid.NONE ? wordGrid()
+                : sheetGrid != SheetGrid.NONE ? sheetGrid.lay(tableRows.stream().map(PrintedRow::cells).toList())
+                : htmlGrid();
         for (int r = 0; r < tableRows.size(); r++) {
             PrintedRow row = tableRows.get(r);
             if (!row.blank()) {

@@ -123,8 +123,8 @@ final class TikaDocumentParser {
         context.set(Parser.class, new EmptyParser()); // embedded images/objects carry no tables
         context.set(OfficeParserConfig.class, officeConfig);
         context.set(HtmlMapper.class, GridHtmlMapper.INSTANCE); // table cells keep colspan/rowspan
-        // Word tables' grid, which Tika's extractors drop (a read of its own: Tika's handlers give no cell spans)
-        BlockCollector collector = new BlockCollector(maxChars, WordTableGrid.read(file));
+        // Word tables' grid and XLSX merges, which Tika's extractors drop (a read of its own: Tika's handlers give no cell spans)
+        BlockCollector collector = new BlockCollector(maxChars, WordTableGrid.read(file), SheetGrid.read(file));
         try (InputStream in = TikaInputStream.get(file)) {
             tika.parse(in, collector, metadata, context);
         } catch (OutputLimitException e) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The seeds' and the real reports' tables drawn as grids with blank cells and spans (issue 26;
  * {@code fixtures/grids/README.md}): the official layout's rowspan row-group labels and colspan headers, zeros
  * printed blank, two blank cells merged across columns or rows, {@code <br/>} inside header cells; as HTML, and
- * the same pages converted to DOCX and DOC by LibreOffice (merged cells as gridSpan/vMerge). Every printed number
+ * the same pages converted to DOCX and DOC by LibreOffice (merged cells as gridSpan/vMerge) and to XLSX by
+ * LibreOffice Calc (one sheet, merged regions). Every printed number
  * comes out in its cell, every cell printed blank is left empty with a {@code blank_cell} finding on that very
  * cell, and nothing is silently wrong.
  */
@@ -39,7 +40,7 @@ class SpannedGridCellsTest {
     }
 
     static Stream<Arguments> documents() {
-        return Stream.of("html", "docx", "doc")
+        return Stream.of("html", "docx", "doc", "xlsx")
                 .flatMap(format -> KEY.keySet().stream().map(document -> Arguments.of(format, document)));
     }
 

@@ -52,10 +52,13 @@ class ForkEquivalenceTest {
         assertThat(parsed.blocks()).hasAtLeastOneElementOfType(Block.TableRow.class);
     }
 
-    /** Table rows laid on their grid (HTML spans, a Word document's own grid: TableGrid) are the same from a child. */
+    /**
+     * Table rows laid on their grid (HTML spans, a Word document's own grid, XLSX merged regions: TableGrid) are the
+     * same from a child.
+     */
     @Test
     void spannedGridsKeepTheirPlacesInAChild() throws IOException {
-        for (String format : List.of("html", "docx", "doc")) {
+        for (String format : List.of("html", "docx", "doc", "xlsx")) {
             ParsedDocument parsed = sameInBothModes(FIXTURES.resolve("grids/" + format + "/real-B01_hongze-2023." + format));
 
             // under two row-group labels spanning down, with a blank spanning down from the row above: 3 + 7 cells
