@@ -12,10 +12,10 @@ record LabelKey(String numbering, String key) {
     private static final String NOISE_CHARS = ":,、.·“”\"'‘’《》<>()[]【】;；!！?？/";
 
     static LabelKey of(String text) {
-        Matcher m = TableVocabulary.NUMBERING_AT_START.matcher(text);
         String numbering = null;
         String rest = text;
-        if (m.find()) {
+        Matcher m = TableVocabulary.mayStartWithNumbering(text) ? TableVocabulary.NUMBERING_AT_START.matcher(text) : null;
+        if (m != null && m.find()) {
             numbering = TableVocabulary.numbering(m);
             rest = text.substring(m.end());
         }
@@ -39,6 +39,6 @@ record LabelKey(String numbering, String key) {
 
     /** True when the text begins with a numbering such as 一、 (一) 1. so it starts a new label. */
     static boolean startsWithNumbering(String text) {
-        return TableVocabulary.NUMBERING_AT_START.matcher(text).find();
+        return TableVocabulary.mayStartWithNumbering(text) && TableVocabulary.NUMBERING_AT_START.matcher(text).find();
     }
 }
