@@ -12,24 +12,37 @@ record LabelKey(String numbering, String key) {
     private static final String NOISE_CHARS = ":,、.·“”\"'‘’《》<>()[]【】;；!！?？/";
 
     static LabelKey of(String text) {
-        Matcher m = TableVocabulary.NUMBERING_AT_START.matcher(text);
         String numbering = null;
         String rest = text;
-        if (m.find()) {
+        Matcher m = TableVocabulary.mayStartWithNumbering(text) ? TableVocabulary.NUMBERING_AT_START.matcher(text) : null;
+        if (m != null && m.find()) {
             numbering = TableVocabulary.numbering(m);
             rest = text.substring(m.end());
         }
-        StringBuilder stripped = new StringBuilder(rest.length());
-        for (int i = 0; i < rest.length(); i++) {
-            if (!isNoise(rest.charAt(i))) {
-                stripped.append(rest.charAt(i));
-            }
-        }
-        String key = stripped.toString();
+        String key = withoutNoise(rest);
         if (key.startsWith("其中")) {
             key = key.substring(2);
         }
         return new LabelKey(numbering, key);
+    }
+
+    /** The text without its noise characters; the text itself when it has none (most label words). */
+    private static String withoutNoise(String text) {
+        int first = 0;
+        while (first < text.length() && !isNoise(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder stripped = new StringBuilder(text.length());
+        stripped.append(text, 0, first);
+        for (int i = first + 1; i < text.length(); i++) {
+            if (!isNoise(text.charAt(i))) {
+                stripped.append(text.charAt(i));
+            }
+        }
+        return stripped.toString();
     }
 
     /** Whether a character is left out of label keys: whitespace and punctuation. */
@@ -39,6 +52,6 @@ record LabelKey(String numbering, String key) {
 
     /** True when the text begins with a numbering such as 一、 (一) 1. so it starts a new label. */
     static boolean startsWithNumbering(String text) {
-        return TableVocabulary.NUMBERING_AT_START.matcher(text).find();
+        return TableVocabulary.mayStartWithNumbering(text) && TableVocabulary.NUMBERING_AT_START.matcher(text).find();
     }
 }

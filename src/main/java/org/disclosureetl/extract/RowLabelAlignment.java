@@ -1,11 +1,10 @@
 package org.disclosureetl.extract;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Finds a table's rows in the {@link LabelStream}: every piece that ends with a row's label (fuzzily,
@@ -63,23 +62,28 @@ final class RowLabelAlignment {
             candidates.add(new ArrayList<>());
         }
         // only rows whose labels end near the piece's last characters are worth an edit distance
-        Map<Character, Set<Integer>> rowsByLastChar = new HashMap<>();
+        // bit sets instead of boxed sorted sets: the rows are still visited in increasing order
+        Map<Character, BitSet> rowsByLastChar = new HashMap<>();
         for (int r = 0; r < template.rows().size(); r++) {
             for (String key : template.rows().get(r).keys()) {
                 for (int i = 1; i <= Math.min(LOOKUP_CHARS, key.length()); i++) {
-                    rowsByLastChar.computeIfAbsent(key.charAt(key.length() - i), k -> new TreeSet<>()).add(r);
+                    rowsByLastChar.computeIfAbsent(key.charAt(key.length() - i), k -> new BitSet()).set(r);
                 }
             }
         }
+        BitSet rows = new BitSet(template.rows().size());
         for (int p = from; p < pieces.size(); p++) {
-            Set<Integer> rows = new TreeSet<>();
+            rows.clear();
             for (LabelMatcher.Ending ending : endings().get(p)) {
                 String key = ending.key();
                 for (int i = 1; i <= Math.min(LOOKUP_CHARS, key.length()); i++) {
-                    rows.addAll(rowsByLastChar.getOrDefault(key.charAt(key.length() - i), Set.of()));
+                    BitSet byChar = rowsByLastChar.get(key.charAt(key.length() - i));
+                    if (byChar != null) {
+                        rows.or(byChar);
+                    }
                 }
             }
-            for (int r : rows) {
+            for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
                 LabelMatcher.Match match = LabelMatcher.matchAtEnd(endings().get(p), template.rows().get(r));
                 if (match != null) {
                     candidates.get(r).add(new Candidate(p, match));

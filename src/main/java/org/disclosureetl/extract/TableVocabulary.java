@@ -28,7 +28,9 @@ final class TableVocabulary {
             BLANK_MARKS.stream().filter(mark -> mark.length() == 1).sorted().toList());
 
     /** A Chinese numeral as labels are numbered with it (一 … 十, 十一 …). */
-    static final String HAN_NUMERAL = "[一二三四五六七八九十]+";
+    /** The characters of a Chinese numeral as labels are numbered with them. */
+    private static final String HAN_NUMERAL_CHARS = "一二三四五六七八九十";
+    static final String HAN_NUMERAL = "[" + HAN_NUMERAL_CHARS + "]+";
     private static final Pattern HAN_NUMERAL_ALONE = Pattern.compile(HAN_NUMERAL);
     /** A numeral of an Arabic numbering (1. / (3)): tables number at most 99 labels. */
     private static final String ARABIC_NUMERAL = "\\d{1,2}";
@@ -42,6 +44,22 @@ final class TableVocabulary {
                     + "|[(]\\s*(" + HAN_NUMERAL + ")\\s*[)]"
                     + "|(" + ARABIC_NUMERAL + ")\\s*[.、](?!\\d)"
                     + "|[(]\\s*(" + ARABIC_NUMERAL + ")\\s*[)])");
+    /**
+     * Whether {@link #NUMBERING_AT_START} can match: its first character after leading {@code \s} (ASCII white
+     * space, the pattern has no UNICODE flags) is 第, a Chinese numeral, an opening bracket or an ASCII digit.
+     * Most labels start otherwise, and this check spares them the regex (a fifth of the extract stage's time).
+     */
+    static boolean mayStartWithNumbering(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                continue;
+            }
+            return c == '第' || c == '(' || (c >= '0' && c <= '9') || HAN_NUMERAL_CHARS.indexOf(c) >= 0;
+        }
+        return false;
+    }
+
     /**
      * A numbering at the end of a text, just before a label (… {@code 3.其中:} | label), the dot optional
      * after Arabic digits; read with {@link #numbering(Matcher)}.

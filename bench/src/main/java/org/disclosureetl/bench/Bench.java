@@ -73,7 +73,8 @@ public final class Bench {
         Path seedInbox = reports(options.seeds(), work.resolve("corpus/seeds"));
         ProcessRun seeds = job("seeds", seedInbox, 2, work.resolve("runs/seeds"));
         failures += check(seeds);
-        phases.add(new Phase("seeds", countFiles(seedInbox), 2, null, seeds));
+        phases.add(new Phase("seeds", countFiles(seedInbox), 2, null, seeds,
+                extractMillisPerDocument(work.resolve("runs/seeds"))));
         out.printf(Locale.ROOT, "seeds: %d files, cold ingest %.2f s wall (target < 3 s)%n",
                 countFiles(seedInbox), seeds.seconds());
 
@@ -95,7 +96,8 @@ public final class Bench {
                 ProcessRun job = job("job-" + size + "-t" + threads, inbox, threads,
                         work.resolve("runs/job-" + size + "-t" + threads));
                 failures += check(job);
-                Phase phase = new Phase("cold", size, threads, tika, job);
+                Phase phase = new Phase("cold", size, threads, tika, job,
+                        extractMillisPerDocument(work.resolve("runs/job-" + size + "-t" + threads)));
                 cold.put(key, phase);
                 phases.add(phase);
                 out.println("  " + phase.line());
@@ -113,15 +115,15 @@ public final class Bench {
             failures += check(first);
             ProcessRun again = job("unchanged-again", inbox, threads, runFolder);
             failures += check(again);
-            phases.add(new Phase("unchanged", size, threads, null, again));
+            phases.add(new Phase("unchanged", size, threads, null, again, Double.NaN));
             out.printf(Locale.ROOT, "  first run %.1f s, run over the unchanged inbox %.2f s wall (target < 3 s)%n",
                     first.seconds(), again.seconds());
         }
 
         out.println();
         out.println("cold: one fresh process each, wall time (CPU time of the process tree)");
-        out.printf(Locale.ROOT, "%-7s %-7s %10s %10s %12s %12s %7s %7s %9s %9s%n", "files", "threads", "tika_s",
-                "job_s", "tika_cpu_s", "job_cpu_s", "ratio", "cpu_x", "job_rss", "live_MiB");
+        out.printf(Locale.ROOT, "%-7s %-7s %10s %10s %12s %12s %7s %7s %9s %9s %11s%n", "files", "threads", "tika_s",
+                "job_s", "tika_cpu_s", "job_cpu_s", "ratio", "cpu_x", "job_rss", "live_MiB", "extract_ms");
         for (Phase phase : cold.values()) {
             out.println(phase.row());
         }
@@ -238,6 +240,23 @@ public final class Bench {
         }
     }
 
+    /**
+     * The job's extract stage per document ({@code disclosure.stage} with {@code stage=extract} in
+     * {@code logs/run-<id>-stages.tsv}: extract and validate, thread time), NaN when the run wrote none.
+     */
+    private static double extractMillisPerDocument(Path runFolder) throws IOException {
+        long count = 0;
+        double total = 0;
+        for (String line : stageLines(runFolder)) {
+            String[] f = line.split("\t");
+            if (f.length >= 4 && f[0].equals("disclosure.stage") && Arrays.asList(f[1].split(",")).contains("stage=extract")) {
+                count += Long.parseLong(f[2]);
+                total += Double.parseDouble(f[3]);
+            }
+        }
+        return count == 0 ? Double.NaN : total / count;
+    }
+
     /** A timer's tags without their long prefixes and the ones every line shares. */
     private static String shortTags(String line) {
         return line.replaceAll("spring\\.batch\\.[a-z.]*?\\.(?=(name|status|type)=)", "")
@@ -272,28 +291,28 @@ public final class Bench {
     }
 
     /** One measured pair (or a job run alone, {@code tika} null). */
-    private record Phase(String kind, long files, int threads, ProcessRun tika, ProcessRun job) {
+    private record Phase(String kind, long files, int threads, ProcessRun tika, ProcessRun job, double extractMs) {
 
         double ratio() {
             return (double) job.wallMillis() / tika.wallMillis();
         }
 
         String line() {
-            return String.format(Locale.ROOT, "bare Tika %.1f s, job %.1f s: %.2fx wall, %.2fx CPU",
-                    tika.seconds(), job.seconds(), ratio(), (double) job.cpuMillis() / tika.cpuMillis());
+            return String.format(Locale.ROOT, "bare Tika %.1f s, job %.1f s: %.2fx wall, %.2fx CPU; extract %.2f ms a document",
+                    tika.seconds(), job.seconds(), ratio(), (double) job.cpuMillis() / tika.cpuMillis(), extractMs);
         }
 
         String row() {
-            return String.format(Locale.ROOT, "%-7d %-7d %10.2f %10.2f %12.1f %12.1f %6.2fx %6.2fx %8dM %9d",
+            return String.format(Locale.ROOT, "%-7d %-7d %10.2f %10.2f %12.1f %12.1f %6.2fx %6.2fx %8dM %9d %11.2f",
                     files, threads, tika.seconds(), job.seconds(), tika.cpuMillis() / 1000.0,
                     job.cpuMillis() / 1000.0, ratio(), (double) job.cpuMillis() / tika.cpuMillis(),
-                    job.peakRssKib() >> 10, job.heap().liveMib());
+                    job.peakRssKib() >> 10, job.heap().liveMib(), extractMs);
         }
 
         String summary() {
             String base = String.format(Locale.ROOT, "bench-summary phase=%s files=%d threads=%d job_s=%.2f job_cpu_s=%.1f "
-                    + "job_peak_rss_mib=%d job_live_mib=%d", kind, files, threads, job.seconds(),
-                    job.cpuMillis() / 1000.0, job.peakRssKib() >> 10, job.heap().liveMib());
+                    + "job_peak_rss_mib=%d job_live_mib=%d extract_ms_per_doc=%.2f", kind, files, threads, job.seconds(),
+                    job.cpuMillis() / 1000.0, job.peakRssKib() >> 10, job.heap().liveMib(), extractMs);
             return tika == null ? base : base + String.format(Locale.ROOT, " tika_s=%.2f ratio=%.2f", tika.seconds(),
                     ratio());
         }

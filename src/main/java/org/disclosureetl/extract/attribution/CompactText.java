@@ -38,8 +38,9 @@ final class CompactText {
         }
         origin[text.length()] = line.length();
         String compact = text.toString();
-        Matcher m = NUMERAL_YEAR.matcher(compact);
-        if (m.find()) {
+        // a numeral year needs a 年 after four numerals: most lines have none, and skip the regex
+        Matcher m = compact.indexOf('年', 4) >= 0 ? NUMERAL_YEAR.matcher(compact) : null;
+        if (m != null && m.find()) {
             StringBuilder digits = new StringBuilder(compact);
             do {
                 for (int i = m.start(); i < m.end(); i++) {
