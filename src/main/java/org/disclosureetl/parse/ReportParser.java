@@ -50,6 +50,8 @@ public class ReportParser implements AutoCloseable {
      * and HTML parsers when those are all {@code in-process-types} asks for; otherwise every parser.
      */
     private volatile TikaDocumentParser inProcess;
+    /** Tesseract processes side by side for one scanned document's pages: one per extract thread, as the children. */
+    private final int ocrThreads;
 
     /** As Spring builds it: one child JVM per extract thread unless {@code etl.parse.pool-size} says otherwise. */
     @Autowired
@@ -63,13 +65,14 @@ public class ReportParser implements AutoCloseable {
     }
 
     private ReportParser(ParseProperties properties, int poolSize) {
-        this(properties, poolSize, new ForkChildParser(properties.maxChars()), ChildJvm.ofThisProcess(),
+        this(properties, poolSize, new ForkChildParser(properties.maxChars(), poolSize), ChildJvm.ofThisProcess(),
                 DEFAULT_GRACE_MILLIS);
     }
 
     /** For tests: {@code childParser} is what runs inside each child JVM, which gets its classes as {@code childJvm} says. */
     ReportParser(ParseProperties properties, int poolSize, Parser childParser, ChildJvm childJvm, long graceMillis) {
         this.properties = properties;
+        this.ocrThreads = poolSize;
         this.inProcessTypes = properties.inProcessTypes().stream().map(MediaType::parse).collect(Collectors.toSet());
         this.onlyTextHere = TikaDocumentParser.TEXT_FORMATS.containsAll(inProcessTypes);
         if (properties.isolation() == ParseProperties.Isolation.FORK) {
@@ -175,7 +178,7 @@ public class ReportParser implements AutoCloseable {
                 if (parser == null) {
                     parser = fork != null && TikaDocumentParser.TEXT_FORMATS.containsAll(inProcessTypes)
                             ? TikaDocumentParser.textFormats(properties.maxChars())
-                            : TikaDocumentParser.allFormats(properties.maxChars());
+                            : TikaDocumentParser.allFormats(properties.maxChars(), ocrThreads);
                     inProcess = parser;
                 }
             }
