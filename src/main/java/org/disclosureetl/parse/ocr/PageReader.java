@@ -43,7 +43,10 @@ final class PageReader {
      * @param scale the image's resolution over 200 dpi
      * @param work  a folder of this page's own for the crops
      */
-    PageResult read(Raster page, int pageNumber, double scale, Path work) throws IOException {
+    PageResult read(Raster scan, int pageNumber, double scale, Path work) throws IOException {
+        double skew = scan.skewDegrees();
+        // a page turned by a few tenths of a degree breaks its ruling lines into steps shorter than a line's run
+        Raster page = Math.abs(skew) >= 0.15 ? scan.turnedBack(skew) : scan;
         TableGrid grid = TableGrid.find(page, scale);
         List<Placed> placed = new ArrayList<>();
         int[] counts = new int[2];
@@ -241,20 +244,38 @@ final class PageReader {
         return out;
     }
 
-    /** The page's running text, line by line; nothing when the page (its tables taken out) has no ink. */
+    /**
+     * The page's running text, line by line; nothing when the page (its tables taken out) has no ink. Only the box
+     * around the ink goes to Tesseract, whose layout analysis takes time by the area.
+     */
     private List<Placed> readText(Raster rest, int pageNumber, Path work) throws IOException {
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
         int ink = 0;
-        for (byte b : rest.grey) {
-            if ((b & 0xFF) < Raster.INK && ++ink > 200) {
-                break;
+        for (int y = 0; y < rest.height; y++) {
+            for (int x = 0; x < rest.width; x++) {
+                if ((rest.grey[y * rest.width + x] & 0xFF) < Raster.INK) {
+                    ink++;
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
             }
         }
         if (ink <= 200) {
             return List.of();
         }
+        Box inked = new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
+        int margin = 20;
         Path file = work.resolve("p" + pageNumber + "-text.png");
-        rest.write(file);
-        List<Word> words = tesseract.recognize(List.of(file), Mode.TEXT, work);
+        ImageIO.write(rest.crop(inked, margin, null), "png", file.toFile());
+        List<Word> words = tesseract.recognize(List.of(file), Mode.TEXT, work).stream()
+                .map(w -> new Word(w.image(), w.block(), w.paragraph(), w.line(), w.left() + inked.x() - margin,
+                        w.top() + inked.y() - margin, w.width(), w.height(), w.confidence(), w.text()))
+                .toList();
         Files.deleteIfExists(file);
         Map<String, List<Word>> lines = new LinkedHashMap<>();
         for (Word w : words) {

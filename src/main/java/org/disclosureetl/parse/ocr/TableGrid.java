@@ -26,6 +26,12 @@ record TableGrid(List<Table> tables, boolean[] lines) {
     }
 
     /**
+     * Lighter than {@link Raster#INK} still counts for a ruling line: a thin line smoothed by a JPEG or by turning a
+     * skewed page back is grey, not black, and paper stays near white.
+     */
+    static final int LINE_INK = 210;
+
+    /**
      * @param scale the image's resolution over 200 dpi: lengths below are for 200 dpi (a character is about 23 pixels)
      */
     static TableGrid find(Raster page, double scale) {
@@ -35,7 +41,7 @@ record TableGrid(List<Table> tables, boolean[] lines) {
         int gap = Math.max(1, (int) Math.round(2 * scale)); // a break in a scanned line
         boolean[] ink = new boolean[w * h];
         for (int i = 0; i < ink.length; i++) {
-            ink[i] = (page.grey[i] & 0xFF) < Raster.INK;
+            ink[i] = (page.grey[i] & 0xFF) < LINE_INK;
         }
         boolean[] lines = new boolean[w * h];
         // horizontal: a row of ink, or of ink in this row or the next (a line skewed by a pixel over its run)

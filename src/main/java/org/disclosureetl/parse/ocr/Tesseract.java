@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 record Tesseract(String command) {
 
+    /**
+     * The longest one call may take: a page's cells take seconds; past this the process is stuck. (The parser child's
+     * own time limit, etl.parse.timeout, usually ends the document first.)
+     */
+    static final long CALL_LIMIT_SECONDS = 300;
+
     /** Simplified and Traditional together: reports of Hong Kong-style agencies and of Guangdong print either. */
     static final String CHINESE = "chi_sim+chi_tra";
 
@@ -87,7 +93,11 @@ record Tesseract(String command) {
             tsv = new String(out.readAllBytes(), StandardCharsets.UTF_8);
         }
         try {
-            int exit = process.waitFor();
+            if (!process.waitFor(CALL_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(command + " did not finish within " + CALL_LIMIT_SECONDS + " s");
+            }
+            int exit = process.exitValue();
             if (exit != 0) {
                 throw new IOException(command + " exited with " + exit);
             }
