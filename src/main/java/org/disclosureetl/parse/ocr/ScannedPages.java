@@ -49,6 +49,9 @@ public final class ScannedPages {
     /** A PDF page with fewer characters than this is a scan if a picture covers most of it: a page number is not text. */
     static final int USABLE_TEXT = 10;
 
+    /** An image narrower or lower than this (pixels) holds no table to read: an icon, a logo, a bullet. */
+    static final int MIN_SIDE = 120;
+
     private static final Pattern PAGE = Pattern.compile("^page (\\d+) ");
 
     private final Tesseract tesseract;
@@ -86,7 +89,12 @@ public final class ScannedPages {
             Map<Integer, Page> pages = new HashMap<>();
             for (int i = 0; i < frames.size(); i++) {
                 BufferedImage frame = frames.get(i);
-                pages.put(i + 1, new Page(Raster.of(frame), assumedScale(frame)));
+                if (frame.getWidth() >= MIN_SIDE && frame.getHeight() >= MIN_SIDE) {
+                    pages.put(i + 1, new Page(Raster.of(frame), assumedScale(frame)));
+                }
+            }
+            if (pages.isEmpty()) {
+                return null; // an icon or a logo, not a scan: no text, as before
             }
             availableOrFail(pages.size());
             return ocr(pages, blocks);

@@ -25,13 +25,22 @@ class OcrUnavailableTest {
     @Test
     void aScanWithoutTesseractInstalledFailsWithItsOwnErrorType() throws IOException {
         Path png = folder.resolve("scan.png");
-        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+        ImageIO.write(new BufferedImage(400, 300, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
         ScannedPages scans = new ScannedPages(new Tesseract(folder.resolve("no-tesseract-here").toString()), 1);
 
         assertThatThrownBy(() -> scans.complete(png, "image/png", List.of(), -1))
                 .isInstanceOfSatisfying(DocumentParseException.class,
                         e -> assertThat(e.errorType()).isEqualTo(ErrorType.OCR_UNAVAILABLE))
                 .hasMessageContaining("apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra");
+    }
+
+    @Test
+    void aPictureTooSmallForATableIsNoScan() throws IOException {
+        Path icon = folder.resolve("icon.png");
+        ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY), "png", icon.toFile());
+        ScannedPages scans = new ScannedPages(new Tesseract(folder.resolve("no-tesseract-here").toString()), 1);
+
+        assertThat(scans.complete(icon, "image/png", List.of(), -1)).isNull();
     }
 
     @Test
