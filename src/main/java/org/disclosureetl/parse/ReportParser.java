@@ -16,6 +16,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.Parser;
 import org.disclosureetl.EtlProperties;
+import org.disclosureetl.parse.ocr.ScannedPages;
 import org.disclosureetl.vocabulary.ErrorType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,15 @@ public class ReportParser implements AutoCloseable {
 
     private final ParseProperties properties;
     private final ForkParsePool fork;
+    /**
+     * Children for the files that may be scans ({@link ScannedPages#mayBeScan}), with {@code etl.parse.ocr-timeout}
+     * instead of {@code timeout}: made on the first such file.
+     */
+    private ForkParsePool scans;
+    private final Parser childParser;
+    private final ChildJvm childJvm;
+    private final int poolSize;
+    private final long graceMillis;
     private final Set<MediaType> inProcessTypes;
     /** Whether only text and HTML are parsed here, so that a container's signature alone sends a file to a child. */
     private final boolean onlyTextHere;
@@ -73,6 +83,10 @@ public class ReportParser implements AutoCloseable {
     ReportParser(ParseProperties properties, int poolSize, Parser childParser, ChildJvm childJvm, long graceMillis) {
         this.properties = properties;
         this.ocrThreads = poolSize;
+        this.childParser = childParser;
+        this.childJvm = childJvm;
+        this.poolSize = poolSize;
+        this.graceMillis = graceMillis;
         this.inProcessTypes = properties.inProcessTypes().stream().map(MediaType::parse).collect(Collectors.toSet());
         this.onlyTextHere = TikaDocumentParser.TEXT_FORMATS.containsAll(inProcessTypes);
         if (properties.isolation() == ParseProperties.Isolation.FORK) {
@@ -162,12 +176,20 @@ public class ReportParser implements AutoCloseable {
         }
         Metadata metadata = nameOnly(file);
         if (route.inChild()) {
-            return fork.parse(file, metadata);
+            return (ScannedPages.mayBeScan(file) ? scans() : fork).parse(file, metadata);
         }
         if (route.type() != null) {
             TikaDocumentParser.alreadyDetected(metadata, route.type());
         }
         return inProcess().parse(file, metadata);
+    }
+
+    private synchronized ForkParsePool scans() {
+        if (scans == null) {
+            scans = new ForkParsePool(childParser, childJvm, poolSize, properties.ocrTimeout().toMillis(), graceMillis,
+                    properties.childHeap().toMegabytes());
+        }
+        return scans;
     }
 
     private TikaDocumentParser inProcess() {
@@ -256,6 +278,11 @@ public class ReportParser implements AutoCloseable {
     public void close() {
         if (fork != null) {
             fork.close();
+        }
+        synchronized (this) {
+            if (scans != null) {
+                scans.close();
+            }
         }
     }
 }

@@ -71,6 +71,39 @@ public final class ScannedPages {
         this.threads = Math.max(1, threads);
     }
 
+    /**
+     * Whether the file may need OCR, from its bytes alone (before any parser): an image by its signature, or a PDF
+     * that names no font anywhere, as a PDF made of page images does. A text PDF whose font objects sit in
+     * compressed object streams answers yes too; that only gives it the longer time limit.
+     */
+    public static boolean mayBeScan(Path file) throws IOException {
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            byte[] head = in.readNBytes(8);
+            if (startsWith(head, new byte[] {(byte) 0x89, 'P', 'N', 'G'}) || startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8})
+                    || startsWith(head, new byte[] {'I', 'I', '*', 0}) || startsWith(head, new byte[] {'M', 'M', 0, '*'})
+                    || startsWith(head, new byte[] {'G', 'I', 'F', '8'}) || startsWith(head, new byte[] {'B', 'M'})) {
+                return true;
+            }
+            if (!startsWith(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                return false;
+            }
+            byte[] font = "/Font".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            int matched = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                matched = b == font[matched] ? matched + 1 : (b == font[0] ? 1 : 0);
+                if (matched == font.length) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static boolean startsWith(byte[] head, byte[] signature) {
+        return head.length >= signature.length && java.util.Arrays.equals(head, 0, signature.length, signature, 0,
+                signature.length);
+    }
+
     /** Whether the file is of a type that is read by OCR or may have pages to OCR. */
     public static boolean mayNeedOcr(String contentType) {
         String base = contentType == null ? "" : contentType.split(";")[0].strip();

@@ -43,6 +43,19 @@ class OcrUnavailableTest {
         assertThat(scans.complete(icon, "image/png", List.of(), -1)).isNull();
     }
 
+    /** The parent sends such files to children with the longer etl.parse.ocr-timeout. */
+    @Test
+    void imagesAndPdfsWithoutFontsMayBeScansAndTextPdfsAreNot() throws IOException {
+        Path png = folder.resolve("page.png");
+        ImageIO.write(new BufferedImage(400, 300, BufferedImage.TYPE_BYTE_GRAY), "png", png.toFile());
+
+        assertThat(ScannedPages.mayBeScan(png)).isTrue();
+        assertThat(ScannedPages.mayBeScan(org.disclosureetl.testsupport.Fixtures.resource("ocr/004-scan-150dpi.pdf")))
+                .isTrue();
+        assertThat(ScannedPages.mayBeScan(Path.of("data/inbox/pdf/000_e61bf2b8057539f0.pdf"))).isFalse();
+        assertThat(ScannedPages.mayBeScan(Files.writeString(folder.resolve("a.txt"), "%PDF-1.4 /Font"))).isFalse();
+    }
+
     @Test
     void aPdfWhosePagesAllHaveTextIsNotOpenedAgain() throws IOException {
         Path notAPdf = Files.writeString(folder.resolve("text.pdf"), "not opened");
