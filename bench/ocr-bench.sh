@@ -2,7 +2,8 @@
 # Seconds per OCR'd page: the job on image-only PDFs side by side with the floor, bare `tesseract` run over the
 # same page images on the same number of threads (README "Scanned reports", bench/README.md "OCR").
 # usage: bench/ocr-bench.sh [--threads=N] [--input=DIR] [--work=DIR]   (from the repository root, after
-#        `mvn -B -q package -DskipTests`; needs poppler-utils' pdfimages for the floor's page images)
+#        `mvn -B -q package -DskipTests`; needs poppler-utils' pdfimages for the floor's page images; APP=DIR runs
+#        the job from another copy of target/disclosure-etl-app)
 set -euo pipefail
 threads=2
 input=src/test/resources/ocr
@@ -30,7 +31,7 @@ ls "$work"/pages/*.png | xargs -P "$threads" -I{} sh -c 'OMP_THREAD_LIMIT=1 tess
 floor=$(echo "$(now) - $start" | bc)
 # the job, a fresh process, cold, on the same threads (its start-up included: a few seconds)
 start=$(now)
-bin/disclosure-etl ingest --input="$work/pdf" --output="$work/out" --db="$work/db/etl" --etl.threads="$threads" \
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -jar "${APP:-target/disclosure-etl-app}/disclosure-etl.jar" ingest --input="$work/pdf" --output="$work/out" --db="$work/db/etl" --etl.threads="$threads" \
     --etl.parse.timeout=10m > "$work/job.log" 2>&1
 job=$(echo "$(now) - $start" | bc)
 printf 'pages %d, threads %d\n' "$pages" "$threads"
