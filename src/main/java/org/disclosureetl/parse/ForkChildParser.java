@@ -34,15 +34,26 @@ final class ForkChildParser implements Parser {
     private static final AtomicBoolean WATCHING_PARENT = new AtomicBoolean();
 
     private final long maxChars;
+    /** Tesseract processes side by side for one scanned document's pages. */
+    private final int ocrThreads;
 
     long maxChars() {
         return maxChars;
+    }
+
+    int ocrThreads() {
+        return ocrThreads;
     }
     private transient TikaDocumentParser tika;
 
     /** @param maxChars the character limit of the {@link BlockCollector} */
     ForkChildParser(long maxChars) {
+        this(maxChars, 1);
+    }
+
+    ForkChildParser(long maxChars, int ocrThreads) {
         this.maxChars = maxChars;
+        this.ocrThreads = ocrThreads;
     }
 
     /**
@@ -105,7 +116,7 @@ final class ForkChildParser implements Parser {
 
     private synchronized TikaDocumentParser tika() {
         if (tika == null) {
-            tika = TikaDocumentParser.allFormats(maxChars);
+            tika = TikaDocumentParser.allFormats(maxChars, ocrThreads);
         }
         return tika;
     }

@@ -209,7 +209,9 @@ final class ForkParsePool implements Closeable {
         private ForkParser newForkParser() {
             ForkParser parser = childJvm.applicationFolder()
                     .map(folder -> new ForkParser(folder, new ParserFactoryFactory(ForkChildParserFactory.class.getName(),
-                            Map.of(ForkChildParserFactory.MAX_CHARS, Long.toString(((ForkChildParser) childParser).maxChars())))))
+                            Map.of(ForkChildParserFactory.MAX_CHARS, Long.toString(((ForkChildParser) childParser).maxChars()),
+                                    ForkChildParserFactory.OCR_THREADS,
+                                    Integer.toString(((ForkChildParser) childParser).ocrThreads())))))
                     .orElseGet(() -> new ForkParser(childParser.getClass().getClassLoader(), childParser));
             parser.setJavaCommand(javaCommand(marker));
             parser.setPoolSize(1);

@@ -26,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  *                  classes and compiling with the optimizing compiler, which a short run never earns back
  *                  (bench/README.md); a longer run, and a parser used outside a run, get a child per thread with
  *                  both compilers
+ * @param ocrTimeout with {@code fork}, the time limit instead of {@code timeout} for a file that may be a scan (an
+ *                  image, or a PDF without fonts): OCR takes seconds a page (README "Scanned reports (OCR)"), so
+ *                  such files go to children of their own that allow this long
  */
 @ConfigurationProperties("etl.parse")
 public record ParseProperties(@DefaultValue("5000000") long maxChars,
@@ -35,7 +38,8 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
                               @DefaultValue("0") int poolSize,
                               @DefaultValue({"text/plain", "text/markdown", "text/html", "application/xhtml+xml"})
                               List<String> inProcessTypes,
-                              @DefaultValue("10000") int quickStartBelow) {
+                              @DefaultValue("10000") int quickStartBelow,
+                              @DefaultValue("10m") Duration ocrTimeout) {
 
     /** Where the parsers run. Bound from {@code fork} and {@code in-process}. */
     public enum Isolation {
@@ -60,6 +64,9 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
                     + poolSize);
         }
         inProcessTypes = inProcessTypes == null ? List.of() : List.copyOf(inProcessTypes);
+        if (ocrTimeout == null || ocrTimeout.isNegative() || ocrTimeout.isZero()) {
+            throw new IllegalArgumentException("etl.parse.ocr-timeout must be positive, not " + ocrTimeout);
+        }
         if (quickStartBelow < 0) {
             throw new IllegalArgumentException("etl.parse.quick-start-below must be 0 (never) or more, not "
                     + quickStartBelow);
@@ -76,31 +83,31 @@ public record ParseProperties(@DefaultValue("5000000") long maxChars,
      */
     public static ParseProperties defaults() {
         return new ParseProperties(5_000_000, Isolation.FORK, Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
-                TEXT_TYPES, 10_000);
+                TEXT_TYPES, 10_000, Duration.ofMinutes(10));
     }
 
     public ParseProperties withIsolation(Isolation value) {
-        return new ParseProperties(maxChars, value, timeout, childHeap, poolSize, inProcessTypes, quickStartBelow);
+        return new ParseProperties(maxChars, value, timeout, childHeap, poolSize, inProcessTypes, quickStartBelow, ocrTimeout);
     }
 
     public ParseProperties withTimeout(Duration value) {
-        return new ParseProperties(maxChars, isolation, value, childHeap, poolSize, inProcessTypes, quickStartBelow);
+        return new ParseProperties(maxChars, isolation, value, childHeap, poolSize, inProcessTypes, quickStartBelow, ocrTimeout);
     }
 
     public ParseProperties withChildHeap(DataSize value) {
-        return new ParseProperties(maxChars, isolation, timeout, value, poolSize, inProcessTypes, quickStartBelow);
+        return new ParseProperties(maxChars, isolation, timeout, value, poolSize, inProcessTypes, quickStartBelow, ocrTimeout);
     }
 
     public ParseProperties withMaxChars(long value) {
-        return new ParseProperties(value, isolation, timeout, childHeap, poolSize, inProcessTypes, quickStartBelow);
+        return new ParseProperties(value, isolation, timeout, childHeap, poolSize, inProcessTypes, quickStartBelow, ocrTimeout);
     }
 
     public ParseProperties withPoolSize(int value) {
-        return new ParseProperties(maxChars, isolation, timeout, childHeap, value, inProcessTypes, quickStartBelow);
+        return new ParseProperties(maxChars, isolation, timeout, childHeap, value, inProcessTypes, quickStartBelow, ocrTimeout);
     }
 
     /** With {@code fork}, every type in a child JVM. */
     public ParseProperties forkingEveryType() {
-        return new ParseProperties(maxChars, isolation, timeout, childHeap, poolSize, List.of(), quickStartBelow);
+        return new ParseProperties(maxChars, isolation, timeout, childHeap, poolSize, List.of(), quickStartBelow, ocrTimeout);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.apache.tika.parser.Parser;
 import org.disclosureetl.EtlProperties;
+import org.disclosureetl.parse.ocr.ScannedPages;
 import org.disclosureetl.vocabulary.ErrorType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,15 @@ public class ReportParser implements AutoCloseable {
 
     private final ParseProperties properties;
     private final ForkParsePool fork;
+    /**
+     * Children for the files that may be scans ({@link ScannedPages#mayBeScan}), with {@code etl.parse.ocr-timeout}
+     * instead of {@code timeout}: made on the first such file.
+     */
+    private ForkParsePool scans;
+    private final Parser childParser;
+    private final ChildJvm childJvm;
+    private final int poolSize;
+    private final long graceMillis;
     private final Set<MediaType> inProcessTypes;
     /** Whether only text and HTML are parsed here, so that a container's signature alone sends a file to a child. */
     private final boolean onlyTextHere;
@@ -50,6 +60,8 @@ public class ReportParser implements AutoCloseable {
      * and HTML parsers when those are all {@code in-process-types} asks for; otherwise every parser.
      */
     private volatile TikaDocumentParser inProcess;
+    /** Tesseract processes side by side for one scanned document's pages: one per extract thread, as the children. */
+    private final int ocrThreads;
 
     /** As Spring builds it: one child JVM per extract thread unless {@code etl.parse.pool-size} says otherwise. */
     @Autowired
@@ -63,13 +75,18 @@ public class ReportParser implements AutoCloseable {
     }
 
     private ReportParser(ParseProperties properties, int poolSize) {
-        this(properties, poolSize, new ForkChildParser(properties.maxChars()), ChildJvm.ofThisProcess(),
+        this(properties, poolSize, new ForkChildParser(properties.maxChars(), poolSize), ChildJvm.ofThisProcess(),
                 DEFAULT_GRACE_MILLIS);
     }
 
     /** For tests: {@code childParser} is what runs inside each child JVM, which gets its classes as {@code childJvm} says. */
     ReportParser(ParseProperties properties, int poolSize, Parser childParser, ChildJvm childJvm, long graceMillis) {
         this.properties = properties;
+        this.ocrThreads = poolSize;
+        this.childParser = childParser;
+        this.childJvm = childJvm;
+        this.poolSize = poolSize;
+        this.graceMillis = graceMillis;
         this.inProcessTypes = properties.inProcessTypes().stream().map(MediaType::parse).collect(Collectors.toSet());
         this.onlyTextHere = TikaDocumentParser.TEXT_FORMATS.containsAll(inProcessTypes);
         if (properties.isolation() == ParseProperties.Isolation.FORK) {
@@ -159,12 +176,20 @@ public class ReportParser implements AutoCloseable {
         }
         Metadata metadata = nameOnly(file);
         if (route.inChild()) {
-            return fork.parse(file, metadata);
+            return (ScannedPages.mayBeScan(file) ? scans() : fork).parse(file, metadata);
         }
         if (route.type() != null) {
             TikaDocumentParser.alreadyDetected(metadata, route.type());
         }
         return inProcess().parse(file, metadata);
+    }
+
+    private synchronized ForkParsePool scans() {
+        if (scans == null) {
+            scans = new ForkParsePool(childParser, childJvm, poolSize, properties.ocrTimeout().toMillis(), graceMillis,
+                    properties.childHeap().toMegabytes());
+        }
+        return scans;
     }
 
     private TikaDocumentParser inProcess() {
@@ -175,7 +200,7 @@ public class ReportParser implements AutoCloseable {
                 if (parser == null) {
                     parser = fork != null && TikaDocumentParser.TEXT_FORMATS.containsAll(inProcessTypes)
                             ? TikaDocumentParser.textFormats(properties.maxChars())
-                            : TikaDocumentParser.allFormats(properties.maxChars());
+                            : TikaDocumentParser.allFormats(properties.maxChars(), ocrThreads);
                     inProcess = parser;
                 }
             }
@@ -253,6 +278,11 @@ public class ReportParser implements AutoCloseable {
     public void close() {
         if (fork != null) {
             fork.close();
+        }
+        synchronized (this) {
+            if (scans != null) {
+                scans.close();
+            }
         }
     }
 }

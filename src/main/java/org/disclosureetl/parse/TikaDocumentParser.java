@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -28,7 +29,9 @@ import org.apache.tika.parser.csv.TextAndCSVParser;
 import org.apache.tika.parser.html.HtmlMapper;
 import org.apache.tika.parser.html.JSoupParser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.disclosureetl.parse.BlockCollector.OutputLimitException;
+import org.disclosureetl.parse.ocr.ScannedPages;
 import org.xml.sax.SAXException;
 
 /**
@@ -58,15 +61,23 @@ final class TikaDocumentParser {
     private final AutoDetectParser tika;
     private final OfficeParserConfig officeConfig = officeConfig();
     private final long maxChars;
+    /** OCR of image files and of PDF pages without text; null where only text formats are parsed. */
+    private final ScannedPages scans;
 
-    private TikaDocumentParser(AutoDetectParser tika, long maxChars) {
+    private TikaDocumentParser(AutoDetectParser tika, long maxChars, ScannedPages scans) {
         this.tika = tika;
         this.maxChars = maxChars;
+        this.scans = scans;
     }
 
     /** Every parser Tika has (its default configuration): in a child JVM, or here with {@code in-process} isolation. */
     static TikaDocumentParser allFormats(long maxChars) {
-        return new TikaDocumentParser(new AutoDetectParser(), maxChars);
+        return allFormats(maxChars, 1);
+    }
+
+    /** {@link #allFormats(long)}, scanned pages read by OCR on {@code ocrThreads} Tesseract processes at once. */
+    static TikaDocumentParser allFormats(long maxChars, int ocrThreads) {
+        return new TikaDocumentParser(new AutoDetectParser(), maxChars, new ScannedPages(ocrThreads));
     }
 
     /**
@@ -77,7 +88,7 @@ final class TikaDocumentParser {
      */
     static TikaDocumentParser textFormats(long maxChars) {
         return new TikaDocumentParser(new AutoDetectParser(new AlreadyDetected(new DefaultDetector()),
-                new TextAndCSVParser(), new JSoupParser()), maxChars);
+                new TextAndCSVParser(), new JSoupParser()), maxChars, null);
     }
 
     /** Where {@link #alreadyDetected} leaves the type for {@link AlreadyDetected}; not a Tika key. */
@@ -123,6 +134,7 @@ final class TikaDocumentParser {
         context.set(Parser.class, new EmptyParser()); // embedded images/objects carry no tables
         context.set(OfficeParserConfig.class, officeConfig);
         context.set(HtmlMapper.class, GridHtmlMapper.INSTANCE); // table cells keep colspan/rowspan
+        context.set(TesseractOCRConfig.class, NO_TIKA_OCR);
         // Word tables' grid and XLSX merges, which Tika's extractors drop (a read of its own: Tika's handlers give no cell spans)
         BlockCollector collector = new BlockCollector(maxChars, WordTableGrid.read(file), SheetGrid.read(file));
         try (InputStream in = TikaInputStream.get(file)) {
@@ -146,8 +158,13 @@ final class TikaDocumentParser {
             throw new DocumentParseException(ErrorType.PARSE_ERROR, describe(e), e);
         }
         String contentType = metadata.get(Metadata.CONTENT_TYPE);
+        List<Block> blocks = collector.blocks();
+        if (scans != null && ScannedPages.mayNeedOcr(contentType)) {
+            ScannedPages.Outcome ocr = scans.complete(file, contentType, blocks, pageCount(metadata));
+            blocks = ocr == null ? blocks : ocr.blocks();
+        }
         ParsedDocument parsed = new ParsedDocument(contentType == null ? "application/octet-stream" : contentType,
-                collector.blocks());
+                blocks);
         if (parsed.blocks().isEmpty()) {
             if (!isReportType(parsed.contentType())) {
                 throw new DocumentParseException(ErrorType.UNSUPPORTED_TYPE, "no text could be extracted and "
@@ -157,6 +174,27 @@ final class TikaDocumentParser {
                     "no text could be extracted (detected type " + parsed.contentType() + ")");
         }
         return parsed;
+    }
+
+    /**
+     * Tika's own OCR reads a whole page as running text (the grid lost, 19 s a table page: README "Scanned
+     * reports"); scans are read by {@link ScannedPages} instead.
+     */
+    private static final TesseractOCRConfig NO_TIKA_OCR = noTikaOcr();
+
+    private static TesseractOCRConfig noTikaOcr() {
+        TesseractOCRConfig config = new TesseractOCRConfig();
+        config.setSkipOcr(true);
+        return config;
+    }
+
+    private static int pageCount(Metadata metadata) {
+        String pages = metadata.get("xmpTPg:NPages");
+        try {
+            return pages == null ? -1 : Integer.parseInt(pages.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /**

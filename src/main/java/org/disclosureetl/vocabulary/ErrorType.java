@@ -17,7 +17,9 @@ public enum ErrorType {
     /** an unexpected error while extracting this document's content */
     EXTRACT_ERROR,
     /** the document's results could not be stored (a value the database refuses) */
-    STORE_ERROR;
+    STORE_ERROR,
+    /** a scan (an image file, or PDF pages without text) that needs OCR, and the tesseract command or its Chinese models are not installed */
+    OCR_UNAVAILABLE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -29,7 +29,8 @@ class ParsePropertiesTest {
         assertThat(bound).isEqualTo(ParseProperties.defaults());
         assertThat(bound).isEqualTo(new ParseProperties(5_000_000, ParseProperties.Isolation.FORK,
                 Duration.ofSeconds(60), DataSize.ofMegabytes(512), 0,
-                List.of("text/plain", "text/markdown", "text/html", "application/xhtml+xml"), 10_000));
+                List.of("text/plain", "text/markdown", "text/html", "application/xhtml+xml"), 10_000,
+                Duration.ofMinutes(10)));
     }
 
     @Test
@@ -46,7 +47,7 @@ class ParsePropertiesTest {
         ParseProperties bound = binder.bind("etl.parse", ParseProperties.class).get();
 
         assertThat(bound).isEqualTo(new ParseProperties(1000, ParseProperties.Isolation.IN_PROCESS,
-                Duration.ofSeconds(2), DataSize.ofMegabytes(256), 3, List.of("text/plain"), 0));
+                Duration.ofSeconds(2), DataSize.ofMegabytes(256), 3, List.of("text/plain"), 0, Duration.ofMinutes(10)));
     }
 
     @Test

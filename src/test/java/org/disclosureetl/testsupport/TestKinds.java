@@ -17,6 +17,9 @@ public final class TestKinds {
     /** scores a large synthetic corpus: each case fast, the class tens of seconds (docs/DEVELOPING.md "the accuracy check") */
     public static final String ACCURACY = "accuracy";
 
+    /** runs the tesseract command over scanned pages: seconds a page (README "Scanned reports") */
+    public static final String OCR = "ocr";
+
     private TestKinds() {
     }
 }

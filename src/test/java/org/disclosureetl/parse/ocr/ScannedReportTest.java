@@ -1,0 +1,151 @@
+package org.disclosureetl.parse.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.disclosureetl.extract.Extraction;
+import org.disclosureetl.extract.Finding;
+import org.disclosureetl.extract.Observation;
+import org.disclosureetl.parse.Block;
+import org.disclosureetl.parse.ParseProperties;
+import org.disclosureetl.parse.ParsedDocument;
+import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.ReportPipeline;
+import org.disclosureetl.testsupport.TestKinds;
+import org.disclosureetl.vocabulary.DocumentStatus;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scans made from the seeds (src/test/resources/ocr/README.md) through parse, normalize and extract, scored cell by
+ * cell against the seeds' hand-checked cells: right, flagged (wrong or empty, and a finding names its cell or row) or
+ * silent (wrong and unflagged, which must never happen).
+ */
+@Tag(TestKinds.OCR)
+class ScannedReportTest {
+
+    private static final Map<String, Fixtures.Expected> EXPECTED = Fixtures.expected();
+
+    private final ReportPipeline pipeline = ReportPipeline.shared();
+
+    record Score(int right, int flagged, int silent) {
+    }
+
+    @Test
+    void a200DpiScanOfATraditionalSeedComesOutWithItsCellsAgencyAndYear() throws IOException {
+        Extraction extraction = pipeline.extract(Fixtures.resource("ocr/000-scan-200dpi.pdf"));
+        Fixtures.Expected expected = EXPECTED.get("000_e61bf2b8057539f0.txt");
+
+        assertThat(extraction.status()).isEqualTo(DocumentStatus.EXTRACTED);
+        assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
+        assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
+        assertThat(extraction.formatVersion()).isEqualTo(expected.formatVersion());
+        assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
+        assertThat(extraction.observations()).filteredOn(o -> o.where() != null).hasSizeGreaterThan(150)
+                .allSatisfy(o -> assertThat(o.where()).matches("page \\d table \\d row \\d+ "
+                + "box \\d+,\\d+,\\d+,\\d+ \\(OCR\\).*"));
+    }
+
+    @Test
+    void a150DpiScanComesOutWithItsCellsAgencyAndYear() throws IOException {
+        Extraction extraction = pipeline.extract(Fixtures.resource("ocr/004-scan-150dpi.pdf"));
+        Fixtures.Expected expected = EXPECTED.get("004_48ee5ca18b0bc9b0.txt");
+
+        assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
+        assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
+        assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
+    }
+
+    /** A picture of the application table alone: each number keeps its row and column. */
+    @Test
+    void aPngOfATablePageGivesItsRowsCellByCell() throws IOException {
+        try (ReportParser parser = inProcess()) {
+            ParsedDocument parsed = parser.parse(Fixtures.resource("ocr/002-page2-200dpi.png"));
+
+            assertThat(rowWith(parsed, "(七)总计").cells())
+                    .containsExactly("(七)总计", "0", "0", "0", "0", "0", "0", "0");
+            assertThat(rowWith(parsed, "四、结转下年度继续办理").cells())
+                    .containsExactly("四、结转下年度继续办理", "0", "0", "0", "0", "0", "0", "0");
+            assertThat(rowWith(parsed, "(七)总计").where()).startsWith("page 1 table 1 row 24 box 320,1526,");
+            assertThat(parsed.blocks()).filteredOn(Block.TableRow.class::isInstance).hasSizeGreaterThan(25);
+        }
+    }
+
+    /** A slightly turned, noisy JPEG: every number read is right, and a cell it is unsure of stays empty. */
+    @Test
+    void aSkewedNoisyJpegReadsNoNumberWrong() throws IOException {
+        try (ReportParser parser = inProcess()) {
+            ParsedDocument parsed = parser.parse(Fixtures.resource("ocr/004-page2-200dpi-skewed.jpg"));
+
+            assertThat(rowWith(parsed, "规范性文件").cells()).containsExactly("规范性文件", "1", "0", "3");
+            assertThat(rowWith(parsed, "5.属于三类内部事务信息").cells())
+                    .containsExactly("5.属于三类内部事务信息", "1", "0", "0", "0", "0", "0", "1");
+            List<String> numbers = parsed.blocks().stream().filter(Block.TableRow.class::isInstance)
+                    .flatMap(b -> ((Block.TableRow) b).cells().stream()).filter(c -> c.matches("\\d+")).toList();
+            assertThat(numbers).hasSize(80).allMatch(n -> n.equals("0") || n.equals("1") || n.equals("2")
+                    || n.equals("3"));
+        }
+    }
+
+    /** Through a parser child JVM, as the job runs it: the same rows as in this JVM. */
+    @Test
+    void aScanIsReadTheSameInAParserChild() throws IOException {
+        Path png = Fixtures.resource("ocr/002-page2-200dpi.png");
+        try (ReportParser fork = new ReportParser(ParseProperties.defaults().withPoolSize(1));
+             ReportParser here = inProcess()) {
+            assertThat(fork.parse(png).blocks()).isEqualTo(here.parse(png).blocks());
+        }
+    }
+
+    private static ReportParser inProcess() {
+        return new ReportParser(ParseProperties.defaults().withIsolation(ParseProperties.Isolation.IN_PROCESS)
+                .withPoolSize(2));
+    }
+
+    private static Block.TableRow rowWith(ParsedDocument parsed, String label) {
+        return parsed.blocks().stream().filter(Block.TableRow.class::isInstance).map(Block.TableRow.class::cast)
+                .filter(r -> r.cells().contains(label)).findFirst().orElseThrow(() -> new AssertionError(
+                        "no row " + label + " in " + parsed.plainText()));
+    }
+
+    private Score score(Extraction extraction, Fixtures.Expected expected) {
+        Map<String, String> actual = new HashMap<>();
+        for (Observation o : extraction.observations()) {
+            actual.put(o.tableCode() + "/" + o.rowCode() + "/" + o.columnCode(), plain(o.value()));
+        }
+        List<Finding> findings = pipeline.findings(extraction);
+        int right = 0;
+        int flagged = 0;
+        int silent = 0;
+        for (Map.Entry<String, String> cell : expected.cells().entrySet()) {
+            String value = actual.get(cell.getKey());
+            boolean blankExpected = cell.getValue().isEmpty();
+            if (cell.getValue().equals(value) || (blankExpected && (value == null || value.equals("0")))) {
+                right++;
+            } else if (flags(findings, cell.getKey())) {
+                flagged++;
+            } else {
+                silent++;
+            }
+        }
+        return new Score(right, flagged, silent);
+    }
+
+    private static boolean flags(List<Finding> findings, String key) {
+        String[] k = key.split("/");
+        return findings.stream().anyMatch(f -> k[0].equals(f.tableCode())
+                && (f.rowCode() == null || k[1].equals(f.rowCode()))
+                && (f.columnCode() == null || k[2].equals(f.columnCode())));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : org.disclosureetl.extract.CellValue.plain(value);
+    }
+}
