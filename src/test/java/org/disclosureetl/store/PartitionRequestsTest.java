@@ -90,7 +90,9 @@ class PartitionRequestsTest {
 
     @Test
     void aWorkersHeartbeatKeepsItAndItsAttemptsAliveForTheLease() throws Exception {
-        Duration lease = Duration.ofMillis(700);
+        // a lease long enough that a loaded CI machine finishes each group of checks within it (a 700 ms lease
+        // failed under a load of 15 on 2 cores), and a sleep just past it to let the first beats expire
+        Duration lease = Duration.ofSeconds(3);
         requests.workerStarted("w1");
         requests.workerStarted("w2");
         UUID first = requests.send(9, 61, "extractPartition:partition0", 1, "extractPartition");
@@ -101,7 +103,7 @@ class PartitionRequestsTest {
         assertThat(requests.liveWorkers(lease)).isEqualTo(2);
         assertThat(requests.leaseExpired(first, lease)).isFalse();
 
-        Thread.sleep(1000);
+        Thread.sleep(lease.toMillis() + 200);
         requests.heartbeat("w2");
         assertThat(requests.liveWorkers(lease)).isEqualTo(1);
         assertThat(requests.leaseExpired(first, lease)).isTrue();
