@@ -106,6 +106,7 @@ final class Settings {
             "etl.parse.pool-size", "parser child JVMs; 0 is one per extract thread",
             "etl.parse.in-process-types", "with fork, the types parsed in this JVM all the same",
             "etl.parse.quick-start-below", "with fork, a run of fewer documents starts one child with the quick JIT",
+            "etl.parse.ocr-timeout", "with fork, the time limit instead of etl.parse.timeout for a file that may be a scan",
             "etl.database.template", "the empty migrated H2 file a new H2 database starts as a copy of");
 
     private static Map<String, String> meanings(String... pairs) {

@@ -31,8 +31,11 @@ final class Tokenizer {
                 continue; // a page number inside a table (- 2 -) is neither a value nor a label
             }
             List<NormalizedDocument.Cell> cells = line.cells();
-            if (cells.size() > 2 && cells.get(0).raw().isEmpty() && cells.get(cells.size() - 1).raw().isEmpty()) {
-                // a markdown row (| a | b |): the pipes that open and close it border no cells
+            if (!line.gridRow() && cells.size() > 2 && cells.get(0).raw().isEmpty()
+                    && cells.get(cells.size() - 1).raw().isEmpty()) {
+                // a markdown row (| a | b |): the pipes that open and close it border no cells; a real table's row
+                // (HTML, Word, a sheet) keeps both ends, which are the places under a label spanning rows and a
+                // blank last value
                 cells = cells.subList(1, cells.size() - 1);
             }
             for (NormalizedDocument.Cell cell : cells) {

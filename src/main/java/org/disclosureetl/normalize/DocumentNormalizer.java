@@ -45,7 +45,7 @@ public class DocumentNormalizer {
                 cells.add(new NormalizedDocument.Cell(raw, textNormalizer.normalize(raw).strip()));
             }
             NormalizedDocument.Line line = new NormalizedDocument.Line(cells, block.where(),
-                    block instanceof Block.TableRow || rawCells.size() > 1);
+                    block instanceof Block.TableRow || rawCells.size() > 1, block instanceof Block.TableRow);
             if (!isBoilerplate(line.text().strip())) {
                 lines.add(line);
             }

@@ -12,10 +12,19 @@ public record NormalizedDocument(String contentType, Script script, List<Line> l
         lines = List.copyOf(lines);
     }
 
-    /** One physical line or table row. */
-    public record Line(List<Cell> cells, String where, boolean tableRow) {
+    /**
+     * One physical line or table row. {@code tableRow}: the line has cells (a source table's row, or a text line
+     * split at | or tabs); {@code gridRow}: it is a row of a table the source draws (HTML, Word, a sheet), whose
+     * first and last cells are places of the grid, not the pipes that open and close a markdown row.
+     */
+    public record Line(List<Cell> cells, String where, boolean tableRow, boolean gridRow) {
         public Line {
             cells = List.copyOf(cells);
+        }
+
+        /** A text line, split into cells or not. */
+        public Line(List<Cell> cells, String where, boolean tableRow) {
+            this(cells, where, tableRow, false);
         }
 
         /** The normalized text of the whole line, cells joined by a space. */

@@ -180,6 +180,10 @@ final class ForkParsePool implements Closeable {
                 // stdout is ForkParser's channel to the parent: JVM messages ("Terminating due to
                 // java.lang.OutOfMemoryError") written there would be read as a reply
                 "-XX:+DisplayVMOutputToStderr",
+                // and on stderr, the console's, they would stand raw among the run's lines: the parent reports the
+                // child's end itself (parser_crash, "out of memory beyond -Xmx…"), so the JVM's own messages are off
+                "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-DisplayVMOutput",
                 // and so must JVM logging (class-data archive warnings, say): warnings to stderr, nothing else
                 "-Xlog:disable",
                 "-Xlog:all=warning:stderr",

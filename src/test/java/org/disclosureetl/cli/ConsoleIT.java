@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.disclosureetl.testsupport.Corpus;
 import org.disclosureetl.testsupport.Fixtures;
+import org.disclosureetl.testsupport.HostileCorpus;
 import org.disclosureetl.testsupport.JarRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +132,23 @@ class ConsoleIT {
                         + " (default: 0)\n")
                 .contains("  etl.parse.timeout      a document still parsing after this is killed (error type timeout)"
                         + " (default: 60s)\n");
+    }
+
+    @Test
+    void aParserChildOutOfMemoryIsOneLineOfItsOwnNotTheJvmsRawMessage() throws Exception {
+        Path inbox = work.resolve("inbox");
+        Files.createDirectories(inbox);
+        HostileCorpus.zipBombDocx(inbox, 1L << 30); // inflates past the child's heap
+        Files.copy(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"), inbox.resolve("002.txt"));
+
+        JarRunner.Streams run = JarRunner.runApart(work, "ingest", "--input=" + inbox, "--output=" + work.resolve("out"),
+                "--db=" + work.resolve("db/etl"), "--etl.parse.child-heap=128MB");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).contains("  documents: 2 processed, 1 extracted, 0 without table, 0 not a report, 1 failed\n");
+        assertThat(run.stderr()).doesNotContain("Terminating due to")
+                .containsPattern("WARN  DocumentProcessor - zipbomb\\.docx failed \\(parser_crash\\): .*"
+                        + " \\(out of memory beyond -Xmx128m, or a JVM crash\\)");
     }
 
     @Test
