@@ -135,18 +135,22 @@ class ConsoleIT {
     }
 
     @Test
-    void aParserChildOutOfMemoryIsOneLineOfItsOwnNotTheJvmsRawMessage() throws Exception {
+    void aParserChildOutOfMemoryAndAPageNestedTooDeepAreOneLineEachNamingWhatHappened() throws Exception {
         Path inbox = work.resolve("inbox");
         Files.createDirectories(inbox);
         HostileCorpus.zipBombDocx(inbox, 1L << 30); // inflates past the child's heap
+        Files.writeString(inbox.resolve("deep.html"), "<html><body>" + "<table><tr><td>".repeat(3000) + "2021"
+                + "</td></tr></table>".repeat(3000) + "</body></html>", StandardCharsets.UTF_8);
         Files.copy(Fixtures.resource("seeds/002_2bd72b0ede0a148a.txt"), inbox.resolve("002.txt"));
 
         JarRunner.Streams run = JarRunner.runApart(work, "ingest", "--input=" + inbox, "--output=" + work.resolve("out"),
                 "--db=" + work.resolve("db/etl"), "--etl.parse.child-heap=128MB");
 
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-        assertThat(run.stdout()).contains("  documents: 2 processed, 1 extracted, 0 without table, 0 not a report, 1 failed\n");
-        assertThat(run.stderr()).doesNotContain("Terminating due to")
+        assertThat(run.stdout()).contains("  documents: 3 processed, 1 extracted, 0 without table, 0 not a report, 2 failed\n");
+        assertThat(run.stderr()).doesNotContain("Terminating due to").doesNotContainIgnoringCase("zip bomb")
+                .contains("WARN  DocumentProcessor - deep.html failed (parse_error): the document's elements are nested"
+                        + " more than 100 levels deep, where parsing stops")
                 .containsPattern("WARN  DocumentProcessor - zipbomb\\.docx failed \\(parser_crash\\): .*"
                         + " \\(out of memory beyond -Xmx128m, or a JVM crash\\)");
     }
