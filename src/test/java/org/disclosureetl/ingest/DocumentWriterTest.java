@@ -24,6 +24,7 @@ import org.disclosureetl.region.Placement;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.vocabulary.DocumentStatus;
+import org.disclosureetl.vocabulary.ErrorType;
 import org.disclosureetl.store.StoredDocument;
 import org.disclosureetl.testsupport.IngestDatabaseTest;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,44 @@ class DocumentWriterTest {
         assertThat(jdbc.sql("SELECT status FROM document WHERE document_id = 'dddd000000000004'").query(String.class)
                 .single()).isEqualTo("pending");
         assertThat(fragments()).isEmpty();
+    }
+
+    @Test
+    void theRunLogHasOneLinePerFailureWhenASavepointRollsBackAndTheChunkIsWrittenOneByOne() throws IOException {
+        StoredDocument unreadable = register("abab000000000007", "unreadable.pdf");
+        StoredDocument refused = register("bcbc000000000008", "too-long.txt");
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer().write(new Chunk<>(
+                ProcessedDocument.failed(unreadable, ErrorType.PARSE_ERROR, "broken xref table"),
+                ProcessedDocument.extracted(refused, extraction("局".repeat(300)), List.of(), null))));
+
+        // the savepoint that refused the chunk took back its rows; written one by one, each failure has one row, one line
+        assertThat(runLogLines()).containsExactly("unreadable.pdf extract parse_error broken xref table",
+                "too-long.txt extract store_error the database refused the results: Value too long for column");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM failure WHERE source_file IN ('unreadable.pdf', 'too-long.txt')")
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aChunkRolledBackWritesNoRunLogLineAndItsRetryWritesOne() throws IOException {
+        StoredDocument unreadable = register("cdcd000000000009", "retried.pdf");
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> {
+            writer().write(new Chunk<>(ProcessedDocument.failed(unreadable, ErrorType.PARSE_ERROR, "truncated")));
+            chunkTransaction.setRollbackOnly();
+        });
+        assertThat(Files.exists(FailureRecorder.runLog(output, 7))).isFalse();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(chunkTransaction -> writer().write(
+                new Chunk<>(ProcessedDocument.failed(unreadable, ErrorType.PARSE_ERROR, "truncated"))));
+        assertThat(runLogLines()).containsExactly("retried.pdf extract parse_error truncated");
+    }
+
+    /** The run log's lines without their time, a long message cut after its column name. */
+    private List<String> runLogLines() throws IOException {
+        return Files.readAllLines(FailureRecorder.runLog(output, 7), StandardCharsets.UTF_8).stream()
+                .map(line -> String.join(" ", List.of(line.split("\t")).subList(1, 5)))
+                .map(line -> line.replaceFirst("(Value too long for column).*", "$1")).toList();
     }
 
     private DocumentWriter writer() {
