@@ -1,10 +1,7 @@
 package org.disclosureetl.ingest;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,13 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests;
+import org.disclosureetl.store.SessionName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -63,15 +60,15 @@ public class PartitionWorker implements SmartLifecycle {
     private final Set<StepExecution> running = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
-    /** This process in {@code partition_worker}: host, process id and a random part (a pid is reused). */
-    private final String workerId = host() + "/" + ProcessHandle.current().pid() + "/"
-            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    /** This process in {@code partition_worker}: its name on the database server ({@link SessionName}). */
+    private final String workerId;
     private volatile ScheduledExecutorService heartbeat;
     private volatile boolean lifecycleRunning;
 
     public PartitionWorker(JobRepository jobRepository, @Qualifier("extractPartitionStep") Step extractPartitionStep,
                            PartitionRequests requests, DocumentRepository documents, ReportParser parser,
-                           EtlProperties properties) {
+                           EtlProperties properties, SessionName sessionName) {
+        this.workerId = sessionName.value();
         this.jobRepository = jobRepository;
         this.requests = requests;
         this.documents = documents;
@@ -224,14 +221,6 @@ public class PartitionWorker implements SmartLifecycle {
                 }
             }
         };
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
-        }
     }
 
     @Override

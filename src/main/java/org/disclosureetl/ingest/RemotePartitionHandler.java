@@ -200,9 +200,13 @@ class RemotePartitionHandler extends AbstractPartitionHandler {
         List<Long> resend = new ArrayList<>(1);
         try {
             if (requests.leaseExpired(attempt.message(), settings.lease())) {
-                // its session may still be open (a hung process, a machine cut off): its lock proves nothing
+                // its sessions may still be open (a stopped process, a machine cut off), holding the partition's
+                // lock and its open chunk's row locks: ended first, or no other worker could run the partition
+                int ended = requests.endSessionsOf(worker);
                 lost(watch, partition.getId(), attempt, "its worker " + worker + " sent no heartbeat for "
-                        + settings.lease().toSeconds() + " s", noWorkerLeft, resend);
+                        + settings.lease().toSeconds() + " s" + (ended == 0 ? "" : "; its " + ended
+                        + (ended == 1 ? " database session was" : " database sessions were") + " ended"),
+                        noWorkerLeft, resend);
             } else {
                 // a worker gives the lock back only after its step execution recorded its end (see the class)
                 requests.ifAbandoned(partition.getId(), () -> lost(watch, partition.getId(), attempt,

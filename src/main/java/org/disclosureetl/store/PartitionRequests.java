@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.PostgresChannelMessageStoreQueryProvider;
@@ -74,6 +75,18 @@ public class PartitionRequests {
     private static final String LEASE_EXPIRED = """
             SELECT COUNT(*) FROM partition_attempt WHERE message_id = ? AND ended IS NULL AND claimed IS NOT NULL
               AND heartbeat < LOCALTIMESTAMP - ? * INTERVAL '1 millisecond'""";
+    /**
+     * Ends a worker's sessions on this database, never the caller's own (by name and by process). The sessions
+     * are chosen first (a materialized CTE), so the server cannot call pg_terminate_backend on rows it has not
+     * filtered yet.
+     */
+    private static final String END_SESSIONS = """
+            WITH worker_sessions AS MATERIALIZED (
+                SELECT pid FROM pg_stat_activity
+                WHERE datname = current_database() AND application_name = ? AND application_name <> ?
+                  AND pid <> pg_backend_pid())
+            SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid)) FROM worker_sessions""";
+    private static final String NAME_SESSION = "SELECT set_config('application_name', ?, false)";
     private static final String ATTEMPT_WORKER = "SELECT worker_id FROM partition_attempt WHERE message_id = ?";
     private static final String NEW_WORKER = """
             INSERT INTO partition_worker (worker_id, started, heartbeat) VALUES (?, LOCALTIMESTAMP, LOCALTIMESTAMP)""";
@@ -94,10 +107,12 @@ public class PartitionRequests {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final SessionName sessionName;
 
-    public PartitionRequests(DataSource dataSource, JdbcTemplate jdbc) {
+    public PartitionRequests(DataSource dataSource, JdbcTemplate jdbc, SessionName sessionName) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.sessionName = sessionName;
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -198,6 +213,22 @@ public class PartitionRequests {
         return count != null && count > 0;
     }
 
+    /**
+     * Ends every database session of worker {@code workerId} (its {@link SessionName}): its partition's lock and
+     * any chunk transaction it left open are let go, and nothing it still sends can commit. For a worker given up
+     * after its lease ran out, whose process may be stopped or cut off with its sessions open. Returns how many
+     * sessions were ended; 0 where the server refuses (a role without the right to signal them: then the
+     * partition waits until the worker's sessions end on their own).
+     */
+    public int endSessionsOf(String workerId) {
+        try {
+            Integer ended = jdbc.queryForObject(END_SESSIONS, Integer.class, workerId, sessionName.value());
+            return ended == null ? 0 : ended;
+        } catch (DataAccessException e) {
+            return 0;
+        }
+    }
+
     /** The worker that took the attempt, or null while it is queued. */
     public String workerOf(UUID messageId) {
         return jdbc.query(ATTEMPT_WORKER, rs -> rs.next() ? rs.getString(1) : null, messageId.toString());
@@ -278,6 +309,14 @@ public class PartitionRequests {
                     .getConnection();
         } else {
             connection = dataSource.getConnection();
+        }
+        // under this process's name, like the pool's sessions: a manager that gives the worker up ends it too
+        try (var statement = connection.prepareStatement(NAME_SESSION)) {
+            statement.setString(1, sessionName.value());
+            statement.execute();
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
         return new WorkerSession(new SingleConnectionDataSource(connection, true));
     }

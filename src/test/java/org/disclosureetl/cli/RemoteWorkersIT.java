@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Remote partitioning with real processes: a manager ({@code ingest --workers=remote}) and two {@code worker}
  * JVMs on one PostgreSQL database and one inbox. Uninterrupted; with one worker killed with SIGKILL in the
- * middle of its partition (the manager sends that partition to the other worker and the run completes); and
+ * middle of its partition (the manager sends that partition to the other worker and the run completes); with one
+ * frozen by SIGSTOP (its lease runs out, the manager ends its sessions and sends its partition to the other;
+ * woken, it ends, and nothing it sends is kept); and
  * with the manager stopped by SIGTERM, once with no worker up and once with both running partitions (the run
  * ends STOPPED within seconds, nothing blamed on a worker, and {@code restart} completes it): the exported
  * files must be byte for byte those of a single-process run on an H2 file.
@@ -145,6 +147,51 @@ class RemoteWorkersIT {
                 .contains("<dd id=\"resent\">1 ");
         JarRunner.Result runs = JarRunner.run(work, "runs", "--db=" + url);
         assertThat(runs.stdout()).containsPattern("(?m)^1 +COMPLETED .* 1$");
+    }
+
+    @Test
+    void aWorkerFrozenMidPartitionIsCutOffItsPartitionRunsOnTheOtherAndNothingItSendsOnWakingIsKept() throws Exception {
+        String url = PostgresServer.newDatabaseUrl();
+        Path victimLog = work.resolve("victim.log");
+        Path survivorLog = work.resolve("survivor.log");
+        // a heartbeat of 1 s: a worker silent for 6 s has lost its lease
+        Process victim = startWorker(victimLog, url, "--etl.remote.heartbeat=1s");
+        startWorker(survivorLog, url, "--etl.remote.heartbeat=1s");
+        Path out = work.resolve("out");
+        Path managerLog = work.resolve("manager.log");
+        Process manager = JarRunner.start(managerLog, "ingest", "--workers=remote", "--etl.remote.partitions=2",
+                "--etl.remote.heartbeat=1s", "--input=" + inbox, "--output=" + out, "--db=" + url);
+
+        JarRunner.waitForLine(victimLog, "worker: run 1 extractPartition:", 120);
+        waitForProcessedDocuments(url, 20, 120);
+        signal(victim, "STOP"); // SIGSTOP: its sessions stay open, with its partition's lock and its open chunk
+        String frozenIn = lastStartedPartition(victimLog);
+
+        assertThat(manager.waitFor(4, TimeUnit.MINUTES)).as("the run ends without the frozen worker").isTrue();
+        String completed = Files.readString(managerLog, StandardCharsets.UTF_8);
+        assertThat(manager.exitValue()).as(completed).isZero();
+        assertThat(completed).contains("run 1 COMPLETED")
+                .containsPattern("extract: " + frozenIn + " of run 1: its worker " + Pattern.quote(workerId(victimLog))
+                        + " sent no heartbeat for 6 s; its \\d+ database sessions? (was|were) ended")
+                .contains("extract: " + frozenIn + " of run 1 sent again to the workers (attempt 2 of 3)");
+        assertThat(partitionsEnded(survivorLog, "COMPLETED")).contains(frozenIn + " of run 1");
+        assertSameExport(reference, out);
+
+        // woken, the worker finds its sessions gone and ends; the database keeps what the run wrote
+        signal(victim, "CONT");
+        assertThat(victim.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(victimLog)).isTrue();
+        assertThat(Files.readString(victimLog, StandardCharsets.UTF_8)).contains("worker: lost its database after ");
+        Path again = work.resolve("again");
+        JarRunner.Result export = JarRunner.run(work, "export", "--output=" + again, "--db=" + url);
+        assertThat(export.exitCode()).as(export.stdout()).isZero();
+        assertSameExport(reference, again);
+    }
+
+    /** Sends a signal (STOP, CONT) to a process, as an operator or the system would. */
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill -" + signal).isZero();
     }
 
     @Test

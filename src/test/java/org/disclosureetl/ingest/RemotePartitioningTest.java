@@ -1,9 +1,12 @@
 package org.disclosureetl.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
+
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +20,7 @@ import org.disclosureetl.EtlProperties;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests;
+import org.disclosureetl.store.SessionName;
 import org.disclosureetl.testsupport.Fixtures;
 import org.disclosureetl.testsupport.PostgresServer;
 import org.disclosureetl.testsupport.TestKinds;
@@ -37,8 +41,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -91,6 +97,8 @@ class RemotePartitioningTest {
     ReportParser parser;
     @Autowired
     EtlProperties properties;
+    @Autowired
+    DataSource dataSource;
 
     private PartitionWorker worker;
     private Thread workerThread;
@@ -147,6 +155,39 @@ class RemotePartitioningTest {
         assertThat(requests.resentByRun()).containsEntry(runId, 1);
         assertThat(pending()).isZero();
         assertThat(extracted()).isEqualTo(19);
+    }
+
+    @Test
+    void aWorkerWhoseLeaseRanOutWithItsSessionOpenIsCutOffAndItsPartitionRunsOnAnother() throws Exception {
+        Fixtures.copySampleInbox(input);
+        long runId = runs() + 1;
+        FutureTask<JobExecution> manager = launch(parameters());
+        await(() -> partitions(runId).size() == 2, "the manager's two partitions");
+
+        // a worker process takes a request and its lock, then stops (SIGSTOP, a machine cut off): no more
+        // heartbeats, but its session stays open and keeps the partition's lock
+        PartitionRequests frozen = new PartitionRequests(dataSource, new JdbcTemplate(dataSource),
+                new SessionName("frozen-4"));
+        frozen.workerStarted("frozen-4");
+        try (PartitionRequests.WorkerSession session = frozen.openWorkerSession()) {
+            long lost = claim(session, "frozen-4").request().getStepExecutionId();
+            String name = jobRepository.getStepExecution(lost).getStepName();
+            startWorker();
+
+            JobExecution completed = manager.get(2, TimeUnit.MINUTES);
+
+            assertThat(completed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(requests.attemptsOfRun(runId)).filteredOn(a -> a.stepName().equals(name))
+                    .extracting(PartitionRequests.AttemptRow::attempt, PartitionRequests.AttemptRow::worker,
+                            PartitionRequests.AttemptRow::outcome, PartitionRequests.AttemptRow::reason)
+                    .containsExactly(tuple(1, "frozen-4", "LOST",
+                                    "its worker frozen-4 sent no heartbeat for 3 s; its 1 database session was ended"),
+                            tuple(2, worker.workerId(), "COMPLETED", ""));
+            assertThat(extracted()).isEqualTo(19);
+            // the stopped worker's session is gone: nothing it sends when it wakes can commit
+            assertThatThrownBy(() -> session.claim("frozen-4")).isInstanceOf(TransactionSystemException.class)
+                    .hasMessage("JDBC rollback failed");
+        }
     }
 
     @Test
@@ -262,7 +303,8 @@ class RemotePartitioningTest {
 
     /** A real worker in a thread of the test, with its own heartbeat. */
     private void startWorker() {
-        worker = new PartitionWorker(jobRepository, extractPartitionStep, requests, documents, parser, properties);
+        worker = new PartitionWorker(jobRepository, extractPartitionStep, requests, documents, parser, properties,
+                new SessionName("test-worker-" + System.nanoTime()));
         workerThread = new Thread(() -> {
             try {
                 worker.run();

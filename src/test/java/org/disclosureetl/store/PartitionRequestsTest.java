@@ -2,6 +2,7 @@ package org.disclosureetl.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,13 +22,14 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @Tag(TestKinds.DATABASE)
 class PartitionRequestsTest {
 
+    private DriverManagerDataSource dataSource;
     private PartitionRequests requests;
 
     @BeforeEach
     void database() throws Exception {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(PostgresServer.newDatabaseUrl());
+        dataSource = new DriverManagerDataSource(PostgresServer.newDatabaseUrl());
         new SchemaMigrations(dataSource).afterPropertiesSet();
-        requests = new PartitionRequests(dataSource, new JdbcTemplate(dataSource));
+        requests = new PartitionRequests(dataSource, new JdbcTemplate(dataSource), new SessionName("manager-1"));
     }
 
     @Test
@@ -115,5 +117,33 @@ class PartitionRequestsTest {
         requests.workerStopped("w2");
         assertThat(requests.liveWorkers(lease)).isEqualTo(1);
         assertThat(requests.resentByRun()).containsEntry(9L, 1);
+    }
+
+    @Test
+    void aWorkerGivenUpHasItsSessionsEndedSoItsPartitionsLockAndOpenTransactionAreLetGo() throws Exception {
+        PartitionRequests worker = new PartitionRequests(dataSource, new JdbcTemplate(dataSource),
+                new SessionName("frozen-worker-1"));
+        UUID request = requests.send(10, 71, "extractPartition:partition0", 1, "extractPartition");
+        try (PartitionRequests.WorkerSession session = worker.openWorkerSession();
+             Connection chunk = dataSource.getConnection()) {
+            assertThat(session.claim("frozen-worker-1")).isPresent();
+            // a chunk transaction of the same process left open, holding a row lock
+            chunk.createStatement().execute("SELECT set_config('application_name', 'frozen-worker-1', false)");
+            chunk.setAutoCommit(false);
+            chunk.createStatement().executeUpdate("UPDATE partition_attempt SET reason = 'uncommitted' WHERE step_execution_id = 71");
+            assertThat(requests.isRunningOnAWorker(71)).isTrue();
+
+            // another name ends nothing, and the caller never ends its own sessions
+            assertThat(requests.endSessionsOf("no-such-worker")).isZero();
+            assertThat(requests.endSessionsOf("manager-1")).isZero();
+            assertThat(requests.endSessionsOf("frozen-worker-1")).isEqualTo(2);
+
+            assertThat(requests.isRunningOnAWorker(71)).isFalse();
+            assertThat(chunk.isValid(5)).isFalse();
+        }
+        // the open transaction was rolled back, so its row lock is gone: the manager's update goes through
+        requests.endAttempt(request, PartitionRequests.Outcome.LOST, "lease ran out");
+        assertThat(requests.attemptsOfRun(10)).containsExactly(new PartitionRequests.AttemptRow(
+                "extractPartition:partition0", 1, "frozen-worker-1", "LOST", "lease ran out"));
     }
 }
