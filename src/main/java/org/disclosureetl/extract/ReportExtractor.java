@@ -214,29 +214,41 @@ public class ReportExtractor {
      * another reader) that the kept reading's form has no row for: the report prints that row, and the kept reading
      * leaves its cells unread. Without it they were neither read nor flagged (issue 26: a Fujian 2008 table crawled
      * with its cells run together reads with fewer doubts as another form, which lacks the rows 传真申请数 and
-     * 电子邮件申请数). The finding does not change which reading is kept.
+     * 电子邮件申请数). Such a row shows the table may be printed in that other form, so that form's other rows the
+     * kept one lacks are flagged too, found or not (one of them not printed is as missing as in that form's own
+     * reading). The findings do not change which reading is kept.
      */
     private static TableReading withRowsReadElsewhere(TableReading kept, List<TableReading> considered) {
         Set<String> ownRows = new HashSet<>();
         kept.table().rows().forEach(row -> ownRows.add(row.code()));
-        Map<String, TableReading> elsewhere = new LinkedHashMap<>();
+        Map<String, Finding> elsewhere = new LinkedHashMap<>();
         for (TableReading other : considered) {
-            for (String row : other.rowsRead()) {
-                if (!ownRows.contains(row)) {
-                    elsewhere.putIfAbsent(row, other);
+            Set<String> read = other.rowsRead();
+            List<String> printedOnlyThere = read.stream().filter(row -> !ownRows.contains(row)).toList();
+            if (printedOnlyThere.isEmpty()) {
+                continue;
+            }
+            for (TableTemplate.Row row : other.table().outputRows()) {
+                if (ownRows.contains(row.code()) || elsewhere.containsKey(row.code())) {
+                    continue;
                 }
+                String message = read.contains(row.code())
+                        ? "a row labelled " + row.label() + " is printed (found when the table is read"
+                        + printedAs(other.table()) + "), but the table reads best" + printedAs(kept.table())
+                        + ", which has no such row; its cells are left unread"
+                        : "the table prints rows of another form (" + String.join(", ", printedOnlyThere)
+                        + ", found when it is read" + printedAs(other.table()) + "), whose row labelled " + row.label()
+                        + " was not found either; the table reads best" + printedAs(kept.table())
+                        + ", which has no such row";
+                elsewhere.put(row.code(), Finding.of(FindingRule.ROW_MISSING).table(kept.table().code()).row(row.code())
+                        .message(message));
             }
         }
         if (elsewhere.isEmpty()) {
             return kept;
         }
         List<Finding> findings = new ArrayList<>(kept.findings());
-        elsewhere.forEach((row, other) -> findings.add(Finding.of(FindingRule.ROW_MISSING)
-                .table(kept.table().code())
-                .row(row)
-                .message("a row labelled " + label(other.table(), row) + " is printed (found when the table is"
-                        + " read" + printedAs(other.table()) + "), but the table reads best" + printedAs(kept.table())
-                        + ", which has no such row; its cells are left unread")));
+        findings.addAll(elsewhere.values());
         return new TableReading(kept.table(), kept.observations(), findings, kept.rowsFound(), kept.end());
     }
 
@@ -244,10 +256,6 @@ public class ReportExtractor {
         return table.variant() == null || table.variant().isEmpty() ? "" : " as printed form " + table.variant();
     }
 
-    private static String label(TableTemplate table, String rowCode) {
-        return table.rows().stream().filter(r -> r.code().equals(rowCode)).map(TableTemplate.Row::label)
-                .findFirst().orElse(rowCode);
-    }
 
     /**
      * The reader's best reading of the table over its printed forms, or null; advances the reader's cursor. A
