@@ -222,26 +222,30 @@ public class ReportExtractor {
         Set<String> ownRows = new HashSet<>();
         kept.table().rows().forEach(row -> ownRows.add(row.code()));
         Map<String, Finding> elsewhere = new LinkedHashMap<>();
-        for (TableReading other : considered) {
-            Set<String> read = other.rowsRead();
-            List<String> printedOnlyThere = read.stream().filter(row -> !ownRows.contains(row)).toList();
-            if (printedOnlyThere.isEmpty()) {
-                continue;
-            }
-            for (TableTemplate.Row row : other.table().outputRows()) {
-                if (ownRows.contains(row.code()) || elsewhere.containsKey(row.code())) {
+        // first the rows some reading found (whichever reading found them), then the evidenced forms' other rows
+        for (boolean found : new boolean[] {true, false}) {
+            for (TableReading other : considered) {
+                Set<String> read = other.rowsRead();
+                List<String> printedOnlyThere = read.stream().filter(row -> !ownRows.contains(row)).toList();
+                if (printedOnlyThere.isEmpty()) {
                     continue;
                 }
-                String message = read.contains(row.code())
-                        ? "a row labelled " + row.label() + " is printed (found when the table is read"
-                        + printedAs(other.table()) + "), but the table reads best" + printedAs(kept.table())
-                        + ", which has no such row; its cells are left unread"
-                        : "the table prints rows of another form (" + String.join(", ", printedOnlyThere)
-                        + ", found when it is read" + printedAs(other.table()) + "), whose row labelled " + row.label()
-                        + " was not found either; the table reads best" + printedAs(kept.table())
-                        + ", which has no such row";
-                elsewhere.put(row.code(), Finding.of(FindingRule.ROW_MISSING).table(kept.table().code()).row(row.code())
-                        .message(message));
+                for (TableTemplate.Row row : other.table().outputRows()) {
+                    if (ownRows.contains(row.code()) || elsewhere.containsKey(row.code())
+                            || read.contains(row.code()) != found) {
+                        continue;
+                    }
+                    String message = found
+                            ? "a row labelled " + row.label() + " is printed (found when the table is read"
+                            + printedAs(other.table()) + "), but the table reads best" + printedAs(kept.table())
+                            + ", which has no such row; its cells are left unread"
+                            : "the table prints rows of another form (" + String.join(", ", printedOnlyThere)
+                            + ", found when it is read" + printedAs(other.table()) + "), whose row labelled "
+                            + row.label() + " was not found either; the table reads best" + printedAs(kept.table())
+                            + ", which has no such row";
+                    elsewhere.put(row.code(), Finding.of(FindingRule.ROW_MISSING).table(kept.table().code())
+                            .row(row.code()).message(message));
+                }
             }
         }
         if (elsewhere.isEmpty()) {

@@ -53,6 +53,26 @@ final class TableSolver {
 
     /** What the solver decided for every slot. */
     record Solution(Map<Slot, MaterialReadings.ReadCell> cells, List<Finding> findings) {
+
+        /** The number of every slot that got one (blank and undecided cells have none). */
+        Map<Slot, java.math.BigDecimal> values() {
+            Map<Slot, java.math.BigDecimal> values = new HashMap<>();
+            cells.forEach((slot, cell) -> {
+                if (cell.value() != null) {
+                    values.put(slot, cell.value());
+                }
+            });
+            return values;
+        }
+    }
+
+    /** How many of the table's identities the values break. */
+    int broken(Map<Slot, java.math.BigDecimal> values) {
+        int broken = 0;
+        for (PlacedIdentity identity : identities) {
+            broken += identity.check(values) == IdentityCheck.Outcome.BROKEN ? 1 : 0;
+        }
+        return broken;
     }
 
     TableSolver(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose) {
@@ -143,12 +163,7 @@ final class TableSolver {
      */
     private List<Finding> uncheckedSplits(List<Segment> segments, List<SegmentReadings> candidates,
                                           Map<Slot, MaterialReadings.ReadCell> cells) {
-        Map<Slot, java.math.BigDecimal> values = new HashMap<>();
-        cells.forEach((slot, cell) -> {
-            if (cell.value() != null) {
-                values.put(slot, cell.value());
-            }
-        });
+        Map<Slot, java.math.BigDecimal> values = new Solution(cells, List.of()).values();
         List<Finding> unchecked = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
