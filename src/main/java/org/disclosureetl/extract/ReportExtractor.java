@@ -260,7 +260,6 @@ public class ReportExtractor {
         return table.variant() == null || table.variant().isEmpty() ? "" : " as printed form " + table.variant();
     }
 
-
     /**
      * The reader's best reading of the table over its printed forms, or null; advances the reader's cursor. A
      * reader that fails gives no reading of the table, and a finding.

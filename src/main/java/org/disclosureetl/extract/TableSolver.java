@@ -1,5 +1,6 @@
 package org.disclosureetl.extract;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,8 +56,8 @@ final class TableSolver {
     record Solution(Map<Slot, MaterialReadings.ReadCell> cells, List<Finding> findings) {
 
         /** The number of every slot that got one (blank and undecided cells have none). */
-        Map<Slot, java.math.BigDecimal> values() {
-            Map<Slot, java.math.BigDecimal> values = new HashMap<>();
+        Map<Slot, BigDecimal> values() {
+            Map<Slot, BigDecimal> values = new HashMap<>();
             cells.forEach((slot, cell) -> {
                 if (cell.value() != null) {
                     values.put(slot, cell.value());
@@ -67,7 +68,7 @@ final class TableSolver {
     }
 
     /** How many of the table's identities the values break. */
-    int broken(Map<Slot, java.math.BigDecimal> values) {
+    int broken(Map<Slot, BigDecimal> values) {
         int broken = 0;
         for (PlacedIdentity identity : identities) {
             broken += identity.check(values) == IdentityCheck.Outcome.BROKEN ? 1 : 0;
@@ -163,7 +164,7 @@ final class TableSolver {
      */
     private List<Finding> uncheckedSplits(List<Segment> segments, List<SegmentReadings> candidates,
                                           Map<Slot, MaterialReadings.ReadCell> cells) {
-        Map<Slot, java.math.BigDecimal> values = new Solution(cells, List.of()).values();
+        Map<Slot, BigDecimal> values = new Solution(cells, List.of()).values();
         List<Finding> unchecked = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
             Segment segment = segments.get(s);
@@ -189,7 +190,7 @@ final class TableSolver {
     }
 
     /** Whether an equality with all its cells read, holding or broken, includes the slot. */
-    private boolean checkedBySum(Slot slot, Map<Slot, java.math.BigDecimal> values) {
+    private boolean checkedBySum(Slot slot, Map<Slot, BigDecimal> values) {
         for (PlacedIdentity identity : identities) {
             if (identity.rule().relation() == IdentityRule.Relation.EQUALS
                     && (identity.lhs().contains(slot) || identity.rhs().contains(slot))
