@@ -1,11 +1,8 @@
 package org.disclosureetl.extract;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -61,21 +58,28 @@ final class FlattenedTableReader implements TableReader {
         }
         if (template.optionalColumn() != null && headerNames(first, template.optionalColumn().clue())) {
             // the header names the column, but some reports print it without filling it: keep the better reading
-            TableReading widened = solve(template.withOptionalColumn(), rules, prose, chosen, last);
+            Solved widened = solve(template.withOptionalColumn(), rules, prose, chosen, last);
             if (printsTwoNumbers(chosen)) {
-                return widened;
+                return widened.reading();
             }
-            TableReading plain = solve(template, rules, prose, chosen, last);
-            if (broken(plain, rules) > broken(widened, rules)) {
-                return widened;
+            Solved plain = solve(template, rules, prose, chosen, last);
+            // the header names the optional column: a reading without it whose numbers break the sums that the
+            // reading with it keeps (one number per row where two ran together: 主动公开信息数条31143188) is
+            // refuted, however fewer its doubts
+            if (plain.broken() > widened.broken()) {
+                return widened.reading();
             }
-            return plain.betterThan(widened) ? plain : widened;
+            return plain.reading().betterThan(widened.reading()) ? plain.reading() : widened.reading();
         }
-        return solve(template, rules, prose, chosen, last);
+        return solve(template, rules, prose, chosen, last).reading();
     }
 
-    private TableReading solve(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose,
-                               RowLabelAlignment.Candidate[] found, int last) {
+    /** A reading of the table, and how many of its identities the solver's numbers break. */
+    private record Solved(TableReading reading, int broken) {
+    }
+
+    private Solved solve(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose,
+                         RowLabelAlignment.Candidate[] found, int last) {
         List<LabelStream.Piece> pieces = stream.pieces();
         int matched = (int) Arrays.stream(found).filter(Objects::nonNull).count();
         RowLabelAlignment.Candidate[] chosen = DetachedLabelBlocks.assign(stream, table, found);
@@ -94,7 +98,8 @@ final class FlattenedTableReader implements TableReader {
             material = withoutEmptyLabelCell(material, slots.size());
             segments.add(new TableSolver.Segment(material, gapAfter, slots));
         }
-        TableSolver.Solution solution = new TableSolver(table, rules, prose).solve(segments);
+        TableSolver solver = new TableSolver(table, rules, prose);
+        TableSolver.Solution solution = solver.solve(segments);
         List<Observation> observations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(solution.findings());
         int ordinal = 0;
@@ -126,7 +131,8 @@ final class FlattenedTableReader implements TableReader {
             ordinal += row.columns().size();
         }
         UnlistedIndicators.read(stream, table, chosen, ordinal, observations, findings);
-        return new TableReading(table, observations, findings, matched, last + 1);
+        return new Solved(new TableReading(table, observations, findings, matched, last + 1),
+                solver.broken(solution.values()));
     }
 
     /**
@@ -164,37 +170,6 @@ final class FlattenedTableReader implements TableReader {
             }
         }
         return false;
-    }
-
-    /**
-     * How many of the table's identities the reading's numbers break. The header names the optional column: a
-     * reading without it whose numbers break the sums that the reading with it keeps (one number per row where
-     * two ran together: {@code 主动公开信息数条31143188}) is refuted, however fewer its doubts.
-     */
-    private static int broken(TableReading reading, List<IdentityRule> rules) {
-        TableTemplate table = reading.table();
-        Map<TableSolver.Slot, BigDecimal> values = new HashMap<>();
-        Map<String, Integer> rowIndex = new HashMap<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            rowIndex.put(table.rows().get(r).code(), r);
-        }
-        for (Observation o : reading.observations()) {
-            Integer r = rowIndex.get(o.rowCode());
-            if (r == null || o.value() == null) {
-                continue;
-            }
-            List<TableTemplate.Column> columns = table.rows().get(r).columns();
-            for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).code().equals(o.columnCode())) {
-                    values.put(new TableSolver.Slot(r, c), o.value());
-                }
-            }
-        }
-        int broken = 0;
-        for (PlacedIdentity identity : PlacedIdentity.placeAll(table, rules)) {
-            broken += identity.check(values) == IdentityCheck.Outcome.BROKEN ? 1 : 0;
-        }
-        return broken;
     }
 
     /** Whether the table's header, printed before its first row, names the optional column. */

@@ -2,9 +2,11 @@ package org.disclosureetl.extract;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.disclosureetl.extract.attribution.Attribution;
 import org.disclosureetl.extract.attribution.Attributor;
@@ -186,8 +188,9 @@ public class ReportExtractor {
         List<Finding> failures = new ArrayList<>();
         for (TemplateTable table : tables) {
             TableReading best = null;
+            List<TableReading> considered = new ArrayList<>();
             for (Reader reader : readers) {
-                TableReading reading = bestOf(reader, format, table, prose, cursors, failures);
+                TableReading reading = bestOf(reader, format, table, prose, cursors, failures, considered);
                 if (reading == null) {
                     continue;
                 }
@@ -200,10 +203,61 @@ public class ReportExtractor {
                 best = best != null && best.betterThan(reading) ? best : reading;
             }
             if (best != null) {
-                readings.put(table.code(), best);
+                readings.put(table.code(), withRowsReadElsewhere(best, considered));
             }
         }
         return new FormatReading(tables, readings, failures);
+    }
+
+    /**
+     * The kept reading, with a finding for each row another reading of the table found (another printed form, or
+     * another reader) that the kept reading's form has no row for: the report prints that row, and the kept reading
+     * leaves its cells unread. Without it they were neither read nor flagged (issue 26: a Fujian 2008 table crawled
+     * with its cells run together reads with fewer doubts as another form, which lacks the rows 传真申请数 and
+     * 电子邮件申请数). Such a row shows the table may be printed in that other form, so that form's other rows the
+     * kept one lacks are flagged too, found or not (one of them not printed is as missing as in that form's own
+     * reading). The findings do not change which reading is kept.
+     */
+    private static TableReading withRowsReadElsewhere(TableReading kept, List<TableReading> considered) {
+        Set<String> ownRows = new HashSet<>();
+        kept.table().rows().forEach(row -> ownRows.add(row.code()));
+        Map<String, Finding> elsewhere = new LinkedHashMap<>();
+        // first the rows some reading found (whichever reading found them), then the evidenced forms' other rows
+        for (boolean found : new boolean[] {true, false}) {
+            for (TableReading other : considered) {
+                Set<String> read = other.rowsRead();
+                List<String> printedOnlyThere = read.stream().filter(row -> !ownRows.contains(row)).toList();
+                if (printedOnlyThere.isEmpty()) {
+                    continue;
+                }
+                for (TableTemplate.Row row : other.table().outputRows()) {
+                    if (ownRows.contains(row.code()) || elsewhere.containsKey(row.code())
+                            || read.contains(row.code()) != found) {
+                        continue;
+                    }
+                    String message = found
+                            ? "a row labelled " + row.label() + " is printed (found when the table is read"
+                            + printedAs(other.table()) + "), but the table reads best" + printedAs(kept.table())
+                            + ", which has no such row; its cells are left unread"
+                            : "the table prints rows of another form (" + String.join(", ", printedOnlyThere)
+                            + ", found when it is read" + printedAs(other.table()) + "), whose row labelled "
+                            + row.label() + " was not found either; the table reads best" + printedAs(kept.table())
+                            + ", which has no such row";
+                    elsewhere.put(row.code(), Finding.of(FindingRule.ROW_MISSING).table(kept.table().code())
+                            .row(row.code()).message(message));
+                }
+            }
+        }
+        if (elsewhere.isEmpty()) {
+            return kept;
+        }
+        List<Finding> findings = new ArrayList<>(kept.findings());
+        findings.addAll(elsewhere.values());
+        return new TableReading(kept.table(), kept.observations(), findings, kept.rowsFound(), kept.end());
+    }
+
+    private static String printedAs(TableTemplate table) {
+        return table.variant() == null || table.variant().isEmpty() ? "" : " as printed form " + table.variant();
     }
 
     /**
@@ -211,7 +265,8 @@ public class ReportExtractor {
      * reader that fails gives no reading of the table, and a finding.
      */
     private TableReading bestOf(Reader reader, String format, TemplateTable table, ProseEvidence prose,
-                                Map<TableReader, Integer> cursors, List<Finding> failures) {
+                                Map<TableReader, Integer> cursors, List<Finding> failures,
+                                List<TableReading> considered) {
         TableReading best = null;
         for (TableTemplate template : table.variants()) {
             List<IdentityRule> rules = catalog.identities(format, table.code(), template.variant());
@@ -219,8 +274,11 @@ public class ReportExtractor {
                 // a reading the reader could not make whole (null, no table) fails here too, inside the guard
                 TableReading reading = reader.reader().read(template, rules, prose,
                         cursors.getOrDefault(reader.reader(), 0));
-                if (found(reading) && (best == null || reading.betterThan(best))) {
-                    best = reading;
+                if (found(reading)) {
+                    considered.add(reading);
+                    if (best == null || reading.betterThan(best)) {
+                        best = reading;
+                    }
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 failures.add(Finding.of(FindingRule.READER_FAILED)

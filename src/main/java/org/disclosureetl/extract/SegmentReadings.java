@@ -17,10 +17,12 @@ import java.util.Map;
  * @param readings the readings kept, each a list of cells in the segment's slot order
  * @param costs    what each reading assumes, in the same order
  * @param extra    the material has more numbers than the segment has cells: the readings are windows of it
+ * @param narrowed the row's own identities ruled readings out: those kept are not the only ones the material allows
  */
-record SegmentReadings(List<List<MaterialReadings.ReadCell>> readings, List<Integer> costs, boolean extra) {
+record SegmentReadings(List<List<MaterialReadings.ReadCell>> readings, List<Integer> costs, boolean extra,
+                       boolean narrowed) {
 
-    static final SegmentReadings NONE = new SegmentReadings(List.of(), List.of(), false);
+    static final SegmentReadings NONE = new SegmentReadings(List.of(), List.of(), false, false);
 
     SegmentReadings {
         readings = List.copyOf(readings);
@@ -37,7 +39,7 @@ record SegmentReadings(List<List<MaterialReadings.ReadCell>> readings, List<Inte
         List<PlacedIdentity> local = local(segment, identities);
         if (MaterialReadings.minCells(atoms) > n) {
             List<List<MaterialReadings.ReadCell>> windows = windows(segment, local);
-            return new SegmentReadings(windows, windows.stream().map(w -> 0).toList(), !windows.isEmpty());
+            return new SegmentReadings(windows, windows.stream().map(w -> 0).toList(), !windows.isEmpty(), false);
         }
         boolean hasBreak = false;
         boolean hasSpace = false;
@@ -66,11 +68,22 @@ record SegmentReadings(List<List<MaterialReadings.ReadCell>> readings, List<Inte
                 costs.add(readings.get(r).cost());
             }
         }
-        return new SegmentReadings(kept, costs, false);
+        return new SegmentReadings(kept, costs, false, kept.size() < readings.size());
     }
 
     boolean isEmpty() {
         return readings.isEmpty();
+    }
+
+    /**
+     * Whether the reading gives more numbers than the material prints numbers: it splits a run of digits
+     * ({@code 213} read as 2 and 13).
+     */
+    static boolean splitsARun(TableSolver.Segment segment, List<MaterialReadings.ReadCell> reading) {
+        long printed = segment.atoms().stream().filter(a -> a.kind() == LabelStream.AtomKind.DIGITS
+                || a.kind() == LabelStream.AtomKind.NUMBER).count();
+        long read = reading.stream().filter(c -> c.value() != null).count();
+        return read > printed;
     }
 
     /** Whether some of the given readings assumes an empty or missing cell. */

@@ -1,6 +1,9 @@
 package org.disclosureetl.extract;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a {@link TableReader} made of one template table.
@@ -19,6 +22,15 @@ record TableReading(TableTemplate table, List<Observation> observations, List<Fi
 
     static TableReading notFound(TableTemplate table, int from) {
         return new TableReading(table, List.of(), List.of(), 0, from);
+    }
+
+    /** The codes of the template's rows this reading has cells of (rows found, or read from a printed group). */
+    Set<String> rowsRead() {
+        Set<String> templateRows = new HashSet<>();
+        table.rows().forEach(row -> templateRows.add(row.code()));
+        Set<String> read = new LinkedHashSet<>();
+        observations.stream().map(Observation::rowCode).filter(templateRows::contains).forEach(read::add);
+        return read;
     }
 
     /** Cells that got a number or a blank mark. */

@@ -1,5 +1,6 @@
 package org.disclosureetl.extract;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +54,26 @@ final class TableSolver {
 
     /** What the solver decided for every slot. */
     record Solution(Map<Slot, MaterialReadings.ReadCell> cells, List<Finding> findings) {
+
+        /** The number of every slot that got one (blank and undecided cells have none). */
+        Map<Slot, BigDecimal> values() {
+            Map<Slot, BigDecimal> values = new HashMap<>();
+            cells.forEach((slot, cell) -> {
+                if (cell.value() != null) {
+                    values.put(slot, cell.value());
+                }
+            });
+            return values;
+        }
+    }
+
+    /** How many of the table's identities the values break. */
+    int broken(Map<Slot, BigDecimal> values) {
+        int broken = 0;
+        for (PlacedIdentity identity : identities) {
+            broken += identity.check(values) == IdentityCheck.Outcome.BROKEN ? 1 : 0;
+        }
+        return broken;
     }
 
     TableSolver(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose) {
@@ -128,7 +149,56 @@ final class TableSolver {
             }
             decide(segment, segmentReadings, List.copyOf(used), decidedBy, cells, found);
         }
+        found.addAll(uncheckedSplits(segments, candidates, cells));
         return new Solution(cells, found);
+    }
+
+    /**
+     * The splits that nothing checks: a segment whose one reading splits a run of digits, kept because its row's
+     * own identities ruled the other splits out ({@code 213} read as 2 and 13 because the running total 13 is no
+     * smaller than the year), while no equality (a column or row sum) with every cell read covers one of its
+     * numbers. A running total rules splits out but does not vouch for the one left, and a sum whose total was
+     * left ambiguous checks nothing (issue 26: such cells came out wrong and unflagged). A split the material
+     * forces (one reading only) and one a checked sum confirms or refutes (the validator flags a broken sum) are
+     * not doubted here; the rest get a split finding that says nothing checks them.
+     */
+    private List<Finding> uncheckedSplits(List<Segment> segments, List<SegmentReadings> candidates,
+                                          Map<Slot, MaterialReadings.ReadCell> cells) {
+        Map<Slot, BigDecimal> values = new Solution(cells, List.of()).values();
+        List<Finding> unchecked = new ArrayList<>();
+        for (int s = 0; s < segments.size(); s++) {
+            Segment segment = segments.get(s);
+            SegmentReadings readings = candidates.get(s);
+            if (readings.readings().size() != 1 || !readings.narrowed() || readings.extra()
+                    || !SegmentReadings.splitsARun(segment, readings.readings().get(0))) {
+                continue;
+            }
+            List<MaterialReadings.ReadCell> reading = readings.readings().get(0);
+            boolean everyNumberChecked = true;
+            for (int c = 0; c < segment.slots().size(); c++) {
+                Slot slot = segment.slots().get(c);
+                if (reading.get(c).value() != null && !checkedBySum(slot, values)) {
+                    everyNumberChecked = false;
+                }
+            }
+            if (!everyNumberChecked) {
+                unchecked.add(findings.split(segment, readings.readings(), List.of(0),
+                        "its row's own identities alone; no sum of the table checks it (unconfirmed)"));
+            }
+        }
+        return unchecked;
+    }
+
+    /** Whether an equality with all its cells read, holding or broken, includes the slot. */
+    private boolean checkedBySum(Slot slot, Map<Slot, BigDecimal> values) {
+        for (PlacedIdentity identity : identities) {
+            if (identity.rule().relation() == IdentityRule.Relation.EQUALS
+                    && (identity.lhs().contains(slot) || identity.rhs().contains(slot))
+                    && identity.check(values) != IdentityCheck.Outcome.UNCHECKABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<Slot> union(Set<Slot> a, Set<Slot> b) {

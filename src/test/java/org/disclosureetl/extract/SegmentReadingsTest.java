@@ -27,6 +27,26 @@ class SegmentReadingsTest {
     }
 
     @Test
+    void aReadingTheRowsOwnIdentitiesLeftAloneIsMarkedNarrowedAndASplit() {
+        // 728: 7 | 28 keeps 历年累计 >= the year, 72 | 8 breaks it, and 728 with a cell not printed is unchecked
+        TableSolver.Segment segment = segment(SolverTables.statistics(), 0, crawled("主动公开信息数条728"));
+        SegmentReadings readings = SegmentReadings.of(segment, STATISTICS);
+
+        assertThat(shown(readings)).containsExactly("7 28");
+        assertThat(readings.narrowed()).isTrue();
+        assertThat(SegmentReadings.splitsARun(segment, readings.readings().get(0))).isTrue();
+    }
+
+    @Test
+    void cellsThatKeptTheirBoundariesAreNeitherNarrowedNorSplit() {
+        TableSolver.Segment segment = segment(SolverTables.statistics(), 1, cells("网站公开|1498|6701"));
+        SegmentReadings readings = SegmentReadings.of(segment, STATISTICS);
+
+        assertThat(readings.narrowed()).isFalse();
+        assertThat(SegmentReadings.splitsARun(segment, readings.readings().get(0))).isFalse();
+    }
+
+    @Test
     void cellsThatKeptTheirBoundariesAreNeverSplit() {
         SegmentReadings readings = SegmentReadings.of(
                 segment(SolverTables.statistics(), 1, cells("网站公开|1498|6701")), STATISTICS);

@@ -41,15 +41,46 @@ class TableSolverTest {
     }
 
     @Test
-    void aRunningTotalNoSmallerThanTheYearDecidesASplitWithoutAFinding() {
-        // 728 is 7 | 28 or 72 | 8; only the first keeps 历年累计 >= the year (cumulative_covers_year)
+    void aSplitOnlyTheRunningTotalDecidedIsFlaggedWhenNoSumChecksIt() {
+        // 728 is 7 | 28 or 72 | 8; only the first keeps 历年累计 >= the year (cumulative_covers_year), but 728 with
+        // its 历年累计 not printed is as likely, and no other row is read for the 主动公开 sum to check 7 against
         TableTemplate table = SolverTables.statistics();
         TableSolver.Solution solution = new TableSolver(table, SolverTables.statisticsRules(), NO_PROSE)
                 .solve(List.of(segment(table, 0, crawled("受理依申请公开信息总数条728"))));
 
         assertThat(solution.cells().get(new TableSolver.Slot(0, 0)).value()).isEqualByComparingTo("7");
         assertThat(solution.cells().get(new TableSolver.Slot(0, 1)).value()).isEqualByComparingTo("28");
+        assertThat(solution.findings()).extracting(Finding::rule, Finding::rowCode, Finding::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("split_run_together", "proactive.published",
+                        "row 主动公开政府信息数: the numbers ran together (728); read as 7 28, decided by its row's own"
+                                + " identities alone; no sum of the table checks it (unconfirmed)"));
+    }
+
+    @Test
+    void aSplitOnlyTheRunningTotalDecidedIsNotFlaggedWhenItsColumnSumsHold() {
+        // 728 read 7 | 28 by the running total alone (72 | 8 breaks it), and 主动公开 = 网站 + 公报 holds in both
+        // columns with every cell read: the sums confirm it
+        TableTemplate table = SolverTables.statistics();
+        TableSolver.Solution solution = new TableSolver(table, SolverTables.statisticsRules(), NO_PROSE)
+                .solve(List.of(segment(table, 0, cells("主动公开信息数|1505|6729")),
+                        segment(table, 1, cells("网站公开|1498|6701")),
+                        segment(table, 2, crawled("政府公报公开条728"))));
+
+        assertThat(values(solution, table)).containsExactly("1505", "6729", "1498", "6701", "7", "28");
         assertThat(solution.findings()).isEmpty();
+    }
+
+    @Test
+    void aSplitOnlyTheRunningTotalDecidedIsFlaggedWhenItsColumnSumChecksNothing() {
+        // the same 728 with the 主动公开 row not printed: the sum checks nothing, 7 | 28 rests on the running total
+        TableTemplate table = SolverTables.statistics();
+        TableSolver.Solution solution = new TableSolver(table, SolverTables.statisticsRules(), NO_PROSE)
+                .solve(List.of(segment(table, 1, cells("网站公开|1498|6701")),
+                        segment(table, 2, crawled("政府公报公开条728"))));
+
+        assertThat(values(solution, table)).containsExactly(null, null, "1498", "6701", "7", "28");
+        assertThat(solution.findings()).extracting(Finding::rule, Finding::rowCode).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("split_run_together", "proactive.channels.gazette"));
     }
 
     @Test
@@ -195,7 +226,9 @@ class TableSolverTest {
                         org.assertj.core.groups.Tuple.tuple("ambiguous_reading", "proactive.channels.gazette", "value",
                                 "1|12"),
                         org.assertj.core.groups.Tuple.tuple("ambiguous_reading", "proactive.channels.gazette",
-                                "cumulative", "2500|500"));
+                                "cumulative", "2500|500"),
+                        // 728 of the requests row: 7 | 28 by its running total alone, which no sum checks
+                        org.assertj.core.groups.Tuple.tuple("split_run_together", "requests.received", null, null));
         assertThat(solution.findings().get(0).message()).endsWith(
                 "read as 2026 3542, decided by the report's own text (全局主动公开政府信息2026条)");
     }
