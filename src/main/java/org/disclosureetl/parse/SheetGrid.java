@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipFile;
 
@@ -41,7 +42,7 @@ final class SheetGrid {
     private static final int MAX_ROWS = 10_000;
 
     /** A sheet: per row (from row 0), per column the printed text, null where no cell is written; its merges. */
-    private record SheetRows(List<String[]> rows, List<CellRangeAddress> merges) {
+    private record SheetRows(List<String[]> rows, List<CellRangeAddress> merges, TableGrid.SourceRows texts) {
     }
 
     private final List<SheetRows> sheets;
@@ -110,7 +111,11 @@ final class SheetGrid {
                 return null;
             }
         }
-        return new SheetRows(rows, merges);
+        TableGrid.SourceRows texts = new TableGrid.SourceRows();
+        for (String[] cells : rows) {
+            texts.add(Arrays.asList(cells));
+        }
+        return new SheetRows(rows, merges, texts);
     }
 
     /**
@@ -124,46 +129,13 @@ final class SheetGrid {
             if (sheet == null) {
                 continue;
             }
-            int[] sheetRow = match(sheet, tika);
+            int[] sheetRow = sheet.texts().inOrder(tika);
             if (sheetRow != null) {
                 nextSheet = s + 1;
                 return lay(sheet, tika, sheetRow);
             }
         }
         return null;
-    }
-
-    /** Per Tika row, the sheet row printed with its text (-1 for a blank row), in order; null if one is missing. */
-    private static int[] match(SheetRows sheet, List<List<String>> tika) {
-        int[] sheetRow = new int[tika.size()];
-        int next = 0;
-        for (int t = 0; t < tika.size(); t++) {
-            List<String> cells = tika.get(t);
-            if (cells.stream().allMatch(TableGrid::blank)) {
-                sheetRow[t] = -1;
-                continue;
-            }
-            while (next < sheet.rows().size() && !same(cells, sheet.rows().get(next))) {
-                next++;
-            }
-            if (next == sheet.rows().size()) {
-                return null;
-            }
-            sheetRow[t] = next++;
-        }
-        return sheetRow;
-    }
-
-    /** Both print the same text (white space left out) in every column. */
-    private static boolean same(List<String> tika, String[] sheet) {
-        for (int c = 0; c < Math.max(tika.size(), sheet.length); c++) {
-            String a = c < tika.size() ? WordTableGrid.compact(tika.get(c)) : "";
-            String b = c < sheet.length && sheet[c] != null ? WordTableGrid.compact(sheet[c]) : "";
-            if (!a.equals(b)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<List<String>> lay(SheetRows sheet, List<List<String>> tika, int[] sheetRow) {

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -33,7 +30,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * number after it moves left (issue 26). Cells merged down a column are no problem: both formats keep the
  * covered cells (DOCX {@code w:vMerge}), and Tika gives them as empty cells.
  * <p>
- * Tika's rows are matched to these by their text (white space left out), in order: a row whose text is not
+ * Tika's rows are matched to these by their text ({@link TableGrid.SourceRows}), in order: a row whose text is not
  * found here (text Tika and this reading see differently: fields, text boxes) gets no edges, and its table is
  * left as Tika gave it. Anything this reading cannot read gives no edges at all, never a failed document.
  * POI's HWPF (a dependency of Tika's own DOC parser) reads DOC; DOCX needs no more than its XML.
@@ -61,8 +58,8 @@ final class WordTableGrid {
      */
     private static final XMLInputFactory XML = xmlInputFactory();
 
-    /** Per row text (cells' text without white space, joined), the rows printed so, in document order. */
-    private final Map<String, ArrayDeque<Integer>> rowsByText = new HashMap<>();
+    /** The tables' rows, found by their text. */
+    private final TableGrid.SourceRows rows = new TableGrid.SourceRows();
     private final List<int[][]> edges = new ArrayList<>();
     private final int tolerance;
     private int next;
@@ -104,15 +101,8 @@ final class WordTableGrid {
      * rows are taken in document order, each once.
      */
     int[][] edges(List<String> cells) {
-        ArrayDeque<Integer> rows = rowsByText.get(key(cells));
-        if (rows == null || cells.stream().allMatch(c -> compact(c).isEmpty())) {
-            return null; // an empty row would match any empty row
-        }
-        while (!rows.isEmpty() && rows.peekFirst() < next) {
-            rows.pollFirst();
-        }
-        Integer row = rows.pollFirst();
-        if (row == null) {
+        int row = rows.find(cells, next, true);
+        if (row < 0) {
             return null;
         }
         next = row + 1;
@@ -126,38 +116,8 @@ final class WordTableGrid {
         if (chars > MAX_TABLE_CHARS) {
             throw new IOException("more than " + MAX_TABLE_CHARS + " characters in tables");
         }
-        rowsByText.computeIfAbsent(key(texts), k -> new ArrayDeque<>()).addLast(edges.size());
+        rows.add(texts);
         edges.add(rowEdges);
-    }
-
-    private static String key(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (String cell : cells) {
-            sb.append(compact(cell)).append('\u0001');
-        }
-        return sb.toString();
-    }
-
-    /** The text without white space, control characters and a DOC field's code (Tika prints its result only). */
-    static String compact(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        // per open field (DOC: U+0013 code U+0014 result U+0015, the result optional), whether its code is being read
-        ArrayDeque<Boolean> fields = new ArrayDeque<>();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0013') {
-                fields.push(true);
-            } else if (c == '\u0014' && !fields.isEmpty()) {
-                fields.pop();
-                fields.push(false);
-            } else if (c == '\u0015' && !fields.isEmpty()) {
-                fields.pop();
-            } else if (!fields.contains(true) && !Character.isWhitespace(c) && !Character.isSpaceChar(c)
-                    && !Character.isISOControl(c)) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static XMLInputFactory xmlInputFactory() {
