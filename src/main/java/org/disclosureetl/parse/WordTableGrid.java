@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -49,6 +50,8 @@ final class WordTableGrid {
     private static final int MAX_TABLE_CHARS = 4_000_000;
     /** A DOC this large is mostly pictures; HWPF would hold it all once more before Tika does. */
     private static final long MAX_DOC_BYTES = 64L << 20;
+    /** More tables inside tables than any document lays out (Word's own limit is far lower). */
+    private static final int MAX_NESTING = 64;
     /** DOC edges are twips; a border a few twips off its neighbour's is the same column line. */
     private static final int TWIPS_TOLERANCE = 30;
 
@@ -127,7 +130,7 @@ final class WordTableGrid {
         return factory;
     }
 
-    /** DOCX: each top-level table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}. */
+    /** DOCX: each table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}. */
     private static WordTableGrid docx(Path file) throws IOException, XMLStreamException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry body = zip.getEntry(DOCX_BODY);
@@ -147,15 +150,24 @@ final class WordTableGrid {
         }
     }
 
-    private static void readDocx(XMLStreamReader xml, WordTableGrid grid) throws XMLStreamException, IOException {
-        int tables = 0;
-        int fallback = 0;
-        List<String> texts = null;
-        List<int[]> cells = null;
-        StringBuilder text = null;
-        int column = 0;
+    /** A DOCX table being read: the open row's cells' text and grid columns, the open cell's. */
+    private static final class DocxTable {
+        List<String> texts;
+        List<int[]> cells;
+        StringBuilder text;
+        int column;
         int span = 1;
-        boolean ownCellProperties = false;
+        boolean ownCellProperties;
+    }
+
+    /**
+     * Each table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}; a table inside a
+     * cell too (its rows before the row of the cell it is in: a row is added when it ends), whose text is also the
+     * text of the cell it is in, as Tika prints a table of data with a small table in a cell.
+     */
+    private static void readDocx(XMLStreamReader xml, WordTableGrid grid) throws XMLStreamException, IOException {
+        ArrayDeque<DocxTable> tables = new ArrayDeque<>();
+        int fallback = 0;
         boolean inText = false;
         while (xml.hasNext()) {
             int event = xml.next();
@@ -167,33 +179,43 @@ final class WordTableGrid {
                 } else if (!WORD_ML.equals(ns) || fallback > 0) {
                     continue;
                 }
+                DocxTable table = tables.peek();
                 switch (name) {
-                    case "tbl" -> tables++;
+                    case "tbl" -> {
+                        if (tables.size() >= MAX_NESTING) {
+                            throw new IOException("tables nested more than " + MAX_NESTING + " deep");
+                        }
+                        tables.push(new DocxTable());
+                    }
                     case "tr" -> {
-                        if (tables == 1) {
-                            texts = new ArrayList<>();
-                            cells = new ArrayList<>();
-                            column = 0;
+                        if (table != null) {
+                            table.texts = new ArrayList<>();
+                            table.cells = new ArrayList<>();
+                            table.column = 0;
                         }
                     }
                     case "gridBefore" -> {
-                        if (tables == 1 && cells != null && cells.isEmpty()) {
-                            column += number(xml.getAttributeValue(WORD_ML, "val"));
+                        if (table != null && table.cells != null && table.cells.isEmpty()) {
+                            table.column += number(xml.getAttributeValue(WORD_ML, "val"));
                         }
                     }
                     case "tc" -> {
-                        if (tables == 1 && cells != null) {
-                            text = new StringBuilder();
-                            span = 1;
+                        if (table != null && table.cells != null) {
+                            table.text = new StringBuilder();
+                            table.span = 1;
                         }
                     }
-                    case "tcPr" -> ownCellProperties = tables == 1;
+                    case "tcPr" -> {
+                        if (table != null) {
+                            table.ownCellProperties = true;
+                        }
+                    }
                     case "gridSpan" -> {
-                        if (ownCellProperties) {
-                            span = Math.max(1, number(xml.getAttributeValue(WORD_ML, "val")));
+                        if (table != null && table.ownCellProperties) {
+                            table.span = Math.max(1, number(xml.getAttributeValue(WORD_ML, "val")));
                         }
                     }
-                    case "t" -> inText = text != null;
+                    case "t" -> inText = true;
                     default -> {
                     }
                 }
@@ -205,33 +227,42 @@ final class WordTableGrid {
                 } else if (!WORD_ML.equals(ns) || fallback > 0) {
                     continue;
                 }
+                DocxTable table = tables.peek();
                 switch (name) {
-                    case "tbl" -> tables--;
+                    case "tbl" -> tables.poll();
                     case "tr" -> {
-                        if (tables == 1 && cells != null) {
-                            grid.add(texts, cells.toArray(int[][]::new));
-                            texts = null;
-                            cells = null;
+                        if (table != null && table.cells != null) {
+                            grid.add(table.texts, table.cells.toArray(int[][]::new));
+                            table.texts = null;
+                            table.cells = null;
                         }
                     }
                     case "tc" -> {
-                        if (tables == 1 && cells != null && text != null) {
-                            texts.add(text.toString());
-                            cells.add(new int[] {column, column + span});
-                            column += span;
-                            text = null;
+                        if (table != null && table.cells != null && table.text != null) {
+                            table.texts.add(table.text.toString());
+                            table.cells.add(new int[] {table.column, table.column + table.span});
+                            table.column += table.span;
+                            table.text = null;
                         }
                     }
-                    case "tcPr" -> ownCellProperties = false;
+                    case "tcPr" -> {
+                        if (table != null) {
+                            table.ownCellProperties = false;
+                        }
+                    }
                     case "t" -> inText = false;
                     default -> {
                     }
                 }
             } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                if (text.length() + xml.getTextLength() > MAX_TABLE_CHARS) {
-                    throw new IOException("a table cell of more than " + MAX_TABLE_CHARS + " characters");
+                for (DocxTable table : tables) {
+                    if (table.text != null) {
+                        if (table.text.length() + xml.getTextLength() > MAX_TABLE_CHARS) {
+                            throw new IOException("a table cell of more than " + MAX_TABLE_CHARS + " characters");
+                        }
+                        table.text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    }
                 }
-                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
         }
     }

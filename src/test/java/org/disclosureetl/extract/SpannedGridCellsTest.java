@@ -47,7 +47,7 @@ class SpannedGridCellsTest {
      * {@code nested-docx} inside an outer layout table).
      */
     static Stream<Arguments> documents() {
-        return Stream.of("html", "docx", "doc", "xlsx", "xls", "xlsx-unmerged")
+        return Stream.of("html", "docx", "doc", "xlsx", "xls", "xlsx-unmerged", "nested-html", "nested-docx")
                 .flatMap(format -> KEY.keySet().stream().map(document -> Arguments.of(format, document)));
     }
 

@@ -40,7 +40,7 @@ class TextFormatsParserTest {
         TikaDocumentParser all = TikaDocumentParser.allFormats(MAX_CHARS);
         List<Path> files = textFiles();
 
-        assertThat(files).hasSize(45)
+        assertThat(files).hasSize(55)
                 .anyMatch(file -> file.toString().endsWith(".html")).anyMatch(file -> file.toString().endsWith(".md"));
         List<String> inThisJvm = new java.util.ArrayList<>();
         try (ReportParser underFork = new ReportParser(ParseProperties.defaults().withPoolSize(1))) {
