@@ -307,7 +307,9 @@ final class BlockCollector extends DefaultHandler {
                 List<String> cells = new ArrayList<>(row.cells.size());
                 List<String[]> spans = new ArrayList<>(row.cells.size());
                 for (OpenCell cell : row.cells) {
-                    cells.add(cell.text.toString().strip());
+                    String text = cell.text.toString().strip();
+                    // a cell printed blank with NBSP or an ideographic space (&nbsp;) is as empty as an empty one
+                    cells.add(TableGrid.blank(text) ? "" : text);
                     spans.add(cell.spans);
                 }
                 tableRows.add(new PrintedRow(cells, spans, row.page + "table " + number + " row " + (r + 1)));

@@ -11,11 +11,11 @@ import javax.xml.parsers.SAXParserFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * A table inside a table's cell (issue 26): a page laid out in an outer table gives its report tables as tables of
+ * Table cells as {@link BlockCollector} gives them (issue 26). A table inside a table's cell: a page laid out in an outer table gives its report tables as tables of
  * their own, with the text around them as lines in order; a small table inside a cell of a table of data stays
  * that cell's text, as Tika prints it. The XHTML is Tika's form of a page, read by the JDK's SAX parser.
  */
-class NestedTablesTest {
+class BlockCollectorTablesTest {
 
     private static List<Block> blocks(String body) throws Exception {
         String xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>" + body + "</body></html>";
@@ -68,5 +68,18 @@ class NestedTablesTest {
         assertThat(blocks).containsExactly(
                 new Block.TableRow(List.of("规章", "12件", "3"), "table 1 row 1"),
                 new Block.TableRow(List.of("规范性文件", "4", "5"), "table 1 row 2"));
+    }
+
+    /**
+     * A blank printed as {@code &nbsp;} or an ideographic space, often inside a {@code <p>} (the Shanghai 2019 report,
+     * /work/devdata/grids), is the same empty cell as an empty {@code <td>} (a sheet's unwritten cell is one too).
+     */
+    @Test
+    void aCellPrintedBlankWithNbspOrAnIdeographicSpaceIsEmpty() throws Exception {
+        List<Block> blocks = blocks("<table><tr><td>一、本年新收</td><td><p>821</p></td><td><p>\u00a0</p></td>"
+                + "<td>\u3000</td><td> </td><td>859</td></tr></table>");
+
+        assertThat(blocks).containsExactly(new Block.TableRow(List.of("一、本年新收", "821", "", "", "", "859"),
+                "table 1 row 1"));
     }
 }
