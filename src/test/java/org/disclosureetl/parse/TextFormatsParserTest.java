@@ -60,7 +60,7 @@ class TextFormatsParserTest {
             }
         }
         // markdown too: Tika 3 calls it text/markdown (text/x-web-markdown, the default before, sent it to a child)
-        assertThat(inThisJvm).hasSize(45).contains("README.md text/markdown", "101.txt text/plain",
+        assertThat(inThisJvm).hasSize(55).contains("README.md text/markdown", "101.txt text/plain",
                 "000_e61bf2b8057539f0.html text/html");
     }
 
