@@ -1,5 +1,6 @@
 package org.disclosureetl.parse;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +39,12 @@ final class BlockCollector extends DefaultHandler {
 
     private int tableDepth;
     private int tableCount;
-    private int rowNumber;
-    private List<String> currentRow;
-    /** Per cell of the current row: its {@code colspan} and {@code rowspan} attributes (null when absent). */
-    private List<String[]> currentSpans;
-    private StringBuilder currentCell;
-    private String[] currentCellSpans;
-    /** The current table's rows, given as blocks when it ends. */
+    /**
+     * The tables open, innermost first: the outermost one's rows are given when it ends, and those of the tables
+     * inside its cells with them (a page laid out in an outer table: {@link #give}).
+     */
+    private final ArrayDeque<OpenTable> open = new ArrayDeque<>();
+    /** The current table's rows, given as blocks by {@link #endTable}. */
     private final List<PrintedRow> tableRows = new ArrayList<>();
     private final WordTableGrid wordGrid;
     private final SheetGrid sheetGrid;
@@ -53,6 +53,45 @@ final class BlockCollector extends DefaultHandler {
     private record PrintedRow(List<String> cells, List<String[]> spans, String where) {
         boolean blank() {
             return cells.stream().allMatch(String::isBlank);
+        }
+    }
+
+    /** More tables inside tables than a page lays out: a table deeper is text of the cell it is in. */
+    private static final int MAX_NESTING = 16;
+
+    /** A table being read: its rows so far, the row and cell open in it. */
+    private static final class OpenTable {
+        final List<OpenRow> rows = new ArrayList<>();
+        OpenRow row;
+        OpenCell cell;
+    }
+
+    /** A row read: its cells and the page it ended on. */
+    private static final class OpenRow {
+        final List<OpenCell> cells = new ArrayList<>();
+        String page;
+    }
+
+    /**
+     * A cell read: all its text as one cell's (the text of tables inside it too, as a table of data prints a
+     * small table in a cell), and its own text and the tables inside it in order (for a layout table).
+     */
+    private static final class OpenCell {
+        final String[] spans;
+        final StringBuilder text = new StringBuilder();
+        final List<Object> parts = new ArrayList<>();
+        StringBuilder own;
+
+        OpenCell(String[] spans) {
+            this.spans = spans;
+        }
+
+        void appendOwn(char[] ch, int start, int length) {
+            if (own == null) {
+                own = new StringBuilder();
+                parts.add(own);
+            }
+            own.append(ch, start, length);
         }
     }
 
@@ -71,7 +110,10 @@ final class BlockCollector extends DefaultHandler {
     }
 
     List<Block> blocks() {
-        endTable(); // a table the document never closed
+        if (!open.isEmpty()) {
+            give(open.peekLast(), tableCount); // a table the document never closed
+            open.clear();
+        }
         flushLine();
         return blocks;
     }
@@ -104,28 +146,38 @@ final class BlockCollector extends DefaultHandler {
                 flushLine();
                 if (tableDepth++ == 0) {
                     tableCount++;
-                    rowNumber = 0;
+                    open.push(new OpenTable());
+                } else if (open.size() == tableDepth - 1 && open.peek().cell != null && open.size() < MAX_NESTING) {
+                    // a table inside a cell: read as its own, and as text of the cell (give decides which it is)
+                    OpenTable inner = new OpenTable();
+                    open.peek().cell.parts.add(inner);
+                    open.peek().cell.own = null;
+                    open.push(inner);
                 }
             }
             case "tr" -> {
-                if (tableDepth == 1) {
-                    currentRow = new ArrayList<>();
-                    currentSpans = new ArrayList<>();
+                if (open.size() == tableDepth && !open.isEmpty()) {
+                    open.peek().row = new OpenRow();
                 }
             }
             case "td", "th" -> {
-                if (tableDepth == 1 && currentRow != null) {
-                    currentCell = new StringBuilder();
-                    currentCellSpans = new String[] {atts.getValue("colspan"), atts.getValue("rowspan")};
+                if (open.size() == tableDepth && !open.isEmpty() && open.peek().row != null) {
+                    open.peek().cell = new OpenCell(new String[] {atts.getValue("colspan"), atts.getValue("rowspan")});
                 }
             }
             case "p", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 if (!"br".equals(name)) {
                     paragraphDepth++;
                 }
-                if (currentCell != null) {
-                    if (!currentCell.isEmpty()) {
-                        currentCell.append('\n');
+                if (inCell()) {
+                    for (OpenTable table : open) {
+                        if (table.cell != null && !table.cell.text.isEmpty()) {
+                            table.cell.text.append('\n');
+                        }
+                    }
+                    OpenCell cell = open.peek().cell;
+                    if (open.size() == tableDepth && cell != null && cell.own != null && !cell.own.isEmpty()) {
+                        cell.own.append('\n');
                     }
                 } else {
                     flushLine();
@@ -148,41 +200,49 @@ final class BlockCollector extends DefaultHandler {
                     }
                     title = null;
                 }
-                if (currentCell == null) {
+                if (!inCell()) {
                     flushLine();
                 }
             }
             case "td", "th" -> {
-                if (tableDepth == 1 && currentRow != null && currentCell != null) {
-                    currentRow.add(currentCell.toString().strip());
-                    currentSpans.add(currentCellSpans);
-                    currentCell = null;
+                OpenTable table = open.peek();
+                if (open.size() == tableDepth && table != null && table.row != null && table.cell != null) {
+                    table.row.cells.add(table.cell);
+                    table.cell = null;
                 }
             }
             case "tr" -> {
-                if (tableDepth == 1 && currentRow != null) {
-                    rowNumber++;
-                    tableRows.add(new PrintedRow(currentRow, currentSpans,
-                            pagePrefix() + "table " + tableCount + " row " + rowNumber));
-                    currentRow = null;
+                OpenTable table = open.peek();
+                if (open.size() == tableDepth && table != null && table.row != null) {
+                    table.row.page = pagePrefix();
+                    table.rows.add(table.row);
+                    table.row = null;
                 }
             }
             case "table" -> {
-                if (--tableDepth == 0) {
-                    endTable();
+                if (tableDepth > 0 && open.size() == tableDepth--) {
+                    OpenTable table = open.pop();
+                    if (open.isEmpty()) {
+                        give(table, tableCount);
+                    }
                 }
             }
             case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6" -> {
                 if (!"div".equals(name)) {
                     paragraphDepth--;
                 }
-                if (currentCell == null) {
+                if (!inCell()) {
                     flushLine();
                 }
             }
             default -> {
             }
         }
+    }
+
+    /** Whether text now is a table cell's: the outermost table has a cell open. */
+    private boolean inCell() {
+        return !open.isEmpty() && open.peekLast().cell != null;
     }
 
     @Override
@@ -197,8 +257,15 @@ final class BlockCollector extends DefaultHandler {
         if (chars > maxChars) {
             throw new OutputLimitException(maxChars);
         }
-        if (currentCell != null) {
-            currentCell.append(ch, start, length);
+        if (inCell()) {
+            for (OpenTable table : open) {
+                if (table.cell != null) {
+                    table.cell.text.append(ch, start, length);
+                }
+            }
+            if (open.size() == tableDepth && open.peek().cell != null) {
+                open.peek().cell.appendOwn(ch, start, length);
+            }
             return;
         }
         if (tableDepth > 0) {
@@ -225,6 +292,65 @@ final class BlockCollector extends DefaultHandler {
         if (paragraphDepth > 0) {
             characters(ch, start, length);
         }
+    }
+
+    /**
+     * Gives a table read: as a table of data (its cells' text, a table inside a cell part of it, as Tika prints it),
+     * or, when it holds a table of rows of its own ({@link #holdsTable}), as a layout table, the way pages put a
+     * whole report in an outer table: its cells' own text as lines, and each table inside as a table of its own
+     * (issue 26: a report table flattened into the one cell of the layout table loses its grid).
+     */
+    private void give(OpenTable table, int number) {
+        if (!holdsTable(table)) {
+            for (int r = 0; r < table.rows.size(); r++) {
+                OpenRow row = table.rows.get(r);
+                List<String> cells = new ArrayList<>(row.cells.size());
+                List<String[]> spans = new ArrayList<>(row.cells.size());
+                for (OpenCell cell : row.cells) {
+                    String text = cell.text.toString().strip();
+                    // a cell printed blank with NBSP or an ideographic space (&nbsp;) is as empty as an empty one
+                    cells.add(TableGrid.blank(text) ? "" : text);
+                    spans.add(cell.spans);
+                }
+                tableRows.add(new PrintedRow(cells, spans, row.page + "table " + number + " row " + (r + 1)));
+            }
+            endTable();
+            return;
+        }
+        for (OpenRow row : table.rows) {
+            for (OpenCell cell : row.cells) {
+                for (Object part : cell.parts) {
+                    if (part instanceof OpenTable inner) {
+                        give(inner, ++tableCount);
+                    } else {
+                        for (String text : part.toString().split("\n")) {
+                            if (!text.isBlank()) {
+                                lineNumber++;
+                                blocks.add(new Block.TextLine(text.strip(), row.page + "line " + lineNumber));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a table inside one of the table's cells is a table of its own: two rows of two cells or more, or a
+     * layout table itself. A one-row table in a cell is a cell's formatting, read as the cell's text.
+     */
+    private static boolean holdsTable(OpenTable table) {
+        for (OpenRow row : table.rows) {
+            for (OpenCell cell : row.cells) {
+                for (Object part : cell.parts) {
+                    if (part instanceof OpenTable inner && (holdsTable(inner)
+                            || inner.rows.stream().filter(r -> r.cells.size() >= 2).count() >= 2)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Gives the ended table's rows as blocks, each with one cell per grid column it reaches when the grid is known. */

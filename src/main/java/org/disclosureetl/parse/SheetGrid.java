@@ -5,43 +5,48 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipFile;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Where the cells of an XLSX workbook's rows lie: its merged regions, which Tika's XLSX extractor drops (issue 26).
- * Tika gives a sheet as one table with a cell per sheet column, the cells a merge covers empty, and a row ending
- * at its last written cell; a merged region of blank cells after the last number (LibreOffice writes a page's
- * blank cells so) is then missing, and the readers, which place a row's cells after its label from the right,
- * put the number in a column to its right. With the merges, a region is one cell spanning its columns and rows,
- * laid on the grid by {@link TableGrid} as an HTML {@code colspan}/{@code rowspan} is.
+ * Where the cells of a workbook's rows lie (XLSX, and legacy XLS read by POI's HSSF): its merged regions, which
+ * Tika's extractors drop, and each cell's sheet column (issue 26). Tika gives a sheet as one table with a cell per
+ * sheet column, the cells a merge covers empty, and a row ending at its last written cell; a row's blank cells
+ * after its last number (not written, or a merged region of blank cells as LibreOffice writes a page's blank
+ * cells) are then missing, and the readers, which place a row's cells after its label from the right, put the
+ * number in a column to its right. With the merges, a region is one cell spanning its columns and rows, laid on
+ * the grid by {@link TableGrid} as an HTML {@code colspan}/{@code rowspan} is; a sheet without merges keeps every
+ * sheet column, a row padded to its table's width ({@link #unmerged}).
  * <p>
- * Tika's rows are matched to the sheet's by their text, column by column: a table is laid on the first sheet
- * (from the one after the last matched) whose rows give every printed row of it, in order; a table no sheet
- * gives is left as Tika gave it. Only sheets with merged regions are kept (a sheet without any is a grid as
- * printed). Anything this reading cannot read gives no sheets, never a failed document.
+ * Tika's rows are matched to the sheet's by their text ({@link TableGrid.SourceRows}): a table is laid on the
+ * first sheet (from the one after the last matched) whose rows give every printed row of it, in order; a table no
+ * sheet gives is left as Tika gave it. Anything this reading cannot read gives no sheets, never a failed document.
  */
 final class SheetGrid {
 
-    /** No sheets: not an XLSX workbook, one without merged regions, or one this reading could not read. */
+    /** No sheets: not an XLSX or XLS workbook, or one this reading could not read. */
     static final SheetGrid NONE = new SheetGrid(List.of());
 
-    /** An XLSX this large is mostly pictures; POI would hold its sheets once more beside Tika's reading. */
-    private static final long MAX_XLSX_BYTES = 16L << 20;
+    /** A workbook this large is mostly pictures; POI would hold its sheets once more beside Tika's reading. */
+    private static final long MAX_WORKBOOK_BYTES = 16L << 20;
     /** More cells than a report's sheet has by far: such a sheet is left as Tika gives it. */
     private static final int MAX_ROWS = 10_000;
 
     /** A sheet: per row (from row 0), per column the printed text, null where no cell is written; its merges. */
-    private record SheetRows(List<String[]> rows, List<CellRangeAddress> merges) {
+    private record SheetRows(List<String[]> rows, List<CellRangeAddress> merges, TableGrid.SourceRows texts) {
     }
 
     private final List<SheetRows> sheets;
@@ -51,45 +56,60 @@ final class SheetGrid {
         this.sheets = sheets;
     }
 
-    /** The merged regions of the XLSX {@code file}'s sheets, or {@link #NONE}. */
+    /** The rows and merged regions of the XLSX or XLS {@code file}'s sheets, or {@link #NONE}. */
     static SheetGrid read(Path file) {
         try {
             byte[] magic = new byte[4];
             try (InputStream in = Files.newInputStream(file)) {
-                if (in.readNBytes(magic, 0, 4) < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3
-                        || magic[3] != 4 || Files.size(file) > MAX_XLSX_BYTES) {
+                if (in.readNBytes(magic, 0, 4) < 4 || Files.size(file) > MAX_WORKBOOK_BYTES) {
                     return NONE;
                 }
             }
-            try (ZipFile zip = new ZipFile(file.toFile())) {
-                if (zip.getEntry("xl/workbook.xml") == null) {
-                    return NONE; // a DOCX, or a zip of something else: no workbook to open
+            if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                try (ZipFile zip = new ZipFile(file.toFile())) {
+                    if (zip.getEntry("xl/workbook.xml") == null) {
+                        return NONE; // a DOCX, or a zip of something else: no workbook to open
+                    }
+                }
+                try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+                        Workbook workbook = new XSSFWorkbook(pkg)) {
+                    return of(workbook);
                 }
             }
-            List<SheetRows> sheets = new ArrayList<>();
-            try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-                    XSSFWorkbook workbook = new XSSFWorkbook(pkg)) {
-                if (workbook.getNumberOfSheets() == 0) {
-                    return NONE;
-                }
-                DataFormatter formatter = new DataFormatter();
-                // a total as a formula: Tika prints its cached result, and so must the text rows are matched by
-                formatter.setUseCachedValuesForFormulaCells(true);
-                for (Sheet sheet : workbook) {
-                    sheets.add(sheet(sheet, formatter));
+            if ((magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF && magic[2] == 0x11
+                    && (magic[3] & 0xFF) == 0xE0) {
+                try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+                    // a legacy workbook's stream ("Book": Excel 5); a DOC has "WordDocument" instead
+                    if (!fs.getRoot().hasEntry("Workbook") && !fs.getRoot().hasEntry("Book")) {
+                        return NONE;
+                    }
+                    try (Workbook workbook = new HSSFWorkbook(fs.getRoot(), false)) {
+                        return of(workbook);
+                    }
                 }
             }
-            return sheets.stream().anyMatch(s -> s != null) ? new SheetGrid(sheets) : NONE;
+            return NONE;
         } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             // only a help to Tika's reading (a DOCX is a zip too, and no workbook): a file it cannot read is Tika's
             return NONE;
         }
     }
 
-    /** The sheet's rows and merges; null when it has no merges or is too large. */
+    private static SheetGrid of(Workbook workbook) {
+        DataFormatter formatter = new DataFormatter();
+        // a total as a formula: Tika prints its cached result, and so must the text rows are matched by
+        formatter.setUseCachedValuesForFormulaCells(true);
+        List<SheetRows> sheets = new ArrayList<>();
+        for (Sheet sheet : workbook) {
+            sheets.add(sheet(sheet, formatter));
+        }
+        return sheets.stream().anyMatch(s -> s != null) ? new SheetGrid(sheets) : NONE;
+    }
+
+    /** The sheet's rows and merges; null when it is too large. */
     private static SheetRows sheet(Sheet sheet, DataFormatter formatter) {
         List<CellRangeAddress> merges = sheet.getMergedRegions();
-        if (merges.isEmpty() || sheet.getLastRowNum() >= MAX_ROWS) {
+        if (sheet.getLastRowNum() >= MAX_ROWS) {
             return null;
         }
         List<String[]> rows = new ArrayList<>();
@@ -110,7 +130,11 @@ final class SheetGrid {
                 return null;
             }
         }
-        return new SheetRows(rows, merges);
+        TableGrid.SourceRows texts = new TableGrid.SourceRows();
+        for (String[] cells : rows) {
+            texts.add(Arrays.asList(cells));
+        }
+        return new SheetRows(rows, merges, texts);
     }
 
     /**
@@ -124,46 +148,13 @@ final class SheetGrid {
             if (sheet == null) {
                 continue;
             }
-            int[] sheetRow = match(sheet, tika);
+            int[] sheetRow = sheet.texts().inOrder(tika);
             if (sheetRow != null) {
                 nextSheet = s + 1;
                 return lay(sheet, tika, sheetRow);
             }
         }
         return null;
-    }
-
-    /** Per Tika row, the sheet row printed with its text (-1 for a blank row), in order; null if one is missing. */
-    private static int[] match(SheetRows sheet, List<List<String>> tika) {
-        int[] sheetRow = new int[tika.size()];
-        int next = 0;
-        for (int t = 0; t < tika.size(); t++) {
-            List<String> cells = tika.get(t);
-            if (cells.stream().allMatch(TableGrid::blank)) {
-                sheetRow[t] = -1;
-                continue;
-            }
-            while (next < sheet.rows().size() && !same(cells, sheet.rows().get(next))) {
-                next++;
-            }
-            if (next == sheet.rows().size()) {
-                return null;
-            }
-            sheetRow[t] = next++;
-        }
-        return sheetRow;
-    }
-
-    /** Both print the same text (white space left out) in every column. */
-    private static boolean same(List<String> tika, String[] sheet) {
-        for (int c = 0; c < Math.max(tika.size(), sheet.length); c++) {
-            String a = c < tika.size() ? WordTableGrid.compact(tika.get(c)) : "";
-            String b = c < sheet.length && sheet[c] != null ? WordTableGrid.compact(sheet[c]) : "";
-            if (!a.equals(b)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<List<String>> lay(SheetRows sheet, List<List<String>> tika, int[] sheetRow) {
@@ -189,6 +180,9 @@ final class SheetGrid {
                     }
                 }
             }
+        }
+        if (sheet.merges().isEmpty()) {
+            return unmerged(texts, tika, sheetRow);
         }
         int width = 0;
         for (List<String> row : texts) {
@@ -266,6 +260,55 @@ final class SheetGrid {
         List<List<String>> laid = new ArrayList<>(tika.size());
         for (int t = 0; t < tika.size(); t++) {
             laid.add(sheetRow[t] >= 0 ? expanded.get(sheetRow[t]) : tika.get(t));
+        }
+        return laid;
+    }
+
+    /**
+     * A sheet without merged regions: every sheet column is a place, and a row of a table reaches as far right as
+     * the table does. Tika ends a row at its last written cell, so a row whose last cells are blank would be short,
+     * and the readers, which place a row's cells after its label from the right, would move its numbers right; here
+     * each value keeps its sheet column and the row is padded with empty cells to its table's width. A table is a
+     * run of rows of two cells or more (a title or heading between tables is one cell), its width that of its
+     * widest printed row.
+     */
+    private static List<List<String>> unmerged(List<List<String>> texts, List<List<String>> tika, int[] sheetRow) {
+        int rowCount = texts.size();
+        int[] widths = new int[rowCount];
+        int[] written = new int[rowCount];
+        for (int r = 0; r < rowCount; r++) {
+            List<String> row = texts.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) != null) {
+                    written[r]++;
+                    if (!TableGrid.blank(row.get(c))) {
+                        widths[r] = c + 1;
+                    }
+                }
+            }
+        }
+        List<List<String>> padded = new ArrayList<>(rowCount);
+        int bandStart = 0;
+        for (int r = 1; r <= rowCount; r++) {
+            if (r == rowCount || written[r - 1] <= 1 || written[r] <= 1) {
+                int width = 0;
+                for (int b = bandStart; b < r; b++) {
+                    width = Math.max(width, widths[b]);
+                }
+                for (int b = bandStart; b < r; b++) {
+                    List<String> row = texts.get(b);
+                    List<String> cells = new ArrayList<>(Math.max(width, row.size()));
+                    for (int c = 0; c < Math.max(width, row.size()); c++) {
+                        cells.add(c < row.size() && row.get(c) != null ? row.get(c) : "");
+                    }
+                    padded.add(cells);
+                }
+                bandStart = r;
+            }
+        }
+        List<List<String>> laid = new ArrayList<>(tika.size());
+        for (int t = 0; t < tika.size(); t++) {
+            laid.add(sheetRow[t] >= 0 ? padded.get(sheetRow[t]) : tika.get(t));
         }
         return laid;
     }

@@ -1,9 +1,13 @@
 package org.disclosureetl.parse;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -191,6 +195,111 @@ final class TableGrid {
             split.andNot(printedOver);
         }
         return expanded;
+    }
+
+    /**
+     * A source's own table rows (as the document's structure gives them: a Word table's rows, a sheet's rows),
+     * found again by the text of the rows Tika gives: cell by cell, white space left out ({@link #compact}), and
+     * blank cells at a row's end left out (a sheet row may write blank cells Tika does not give). A blank row is
+     * found nowhere: it would match any blank row.
+     */
+    static final class SourceRows {
+        /** Per row text (compact cells joined, trailing blank cells left out), the rows printed so, ascending. */
+        private final Map<String, List<Integer>> rowsByText = new HashMap<>();
+        private final List<Integer> widths = new ArrayList<>();
+
+        /** Adds the next row (its index is the number of rows added before it): its cells' text, null as empty. */
+        int add(List<String> cells) {
+            int row = widths.size();
+            rowsByText.computeIfAbsent(key(cells), k -> new ArrayList<>()).add(row);
+            widths.add(cells.size());
+            return row;
+        }
+
+        int size() {
+            return widths.size();
+        }
+
+        /**
+         * The first row at or after {@code from} printed with these cells' text, or -1.
+         *
+         * @param sameWidth whether the row must have as many cells as {@code cells} (a Word row: Tika gives every
+         *                  cell of it, blank ones too)
+         */
+        int find(List<String> cells, int from, boolean sameWidth) {
+            if (cells.stream().allMatch(c -> c == null || compact(c).isEmpty())) {
+                return -1;
+            }
+            List<Integer> rows = rowsByText.get(key(cells));
+            if (rows == null) {
+                return -1;
+            }
+            int i = Collections.binarySearch(rows, from);
+            for (i = i >= 0 ? i : -i - 1; i < rows.size(); i++) {
+                int row = rows.get(i);
+                if (!sameWidth || widths.get(row) == cells.size()) {
+                    return row;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Per given row, the source row printed with its text, in order, each after the one before (-1 for a
+         * blank row, which is not looked for); null when one is not found.
+         */
+        int[] inOrder(List<List<String>> given) {
+            int[] found = new int[given.size()];
+            int next = 0;
+            for (int t = 0; t < given.size(); t++) {
+                List<String> cells = given.get(t);
+                if (cells.stream().allMatch(TableGrid::blank)) {
+                    found[t] = -1;
+                    continue;
+                }
+                int row = find(cells, next, false);
+                if (row < 0) {
+                    return null;
+                }
+                found[t] = row;
+                next = row + 1;
+            }
+            return found;
+        }
+
+        private static String key(List<String> cells) {
+            int width = cells.size();
+            while (width > 0 && (cells.get(width - 1) == null || compact(cells.get(width - 1)).isEmpty())) {
+                width--;
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < width; c++) {
+                sb.append(cells.get(c) == null ? "" : compact(cells.get(c))).append('\u0001');
+            }
+            return sb.toString();
+        }
+    }
+
+    /** The text without white space, control characters and a DOC field's code (Tika prints its result only). */
+    static String compact(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        // per open field (DOC: U+0013 code U+0014 result U+0015, the result optional), whether its code is being read
+        ArrayDeque<Boolean> fields = new ArrayDeque<>();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0013') {
+                fields.push(true);
+            } else if (c == '\u0014' && !fields.isEmpty()) {
+                fields.pop();
+                fields.push(false);
+            } else if (c == '\u0015' && !fields.isEmpty()) {
+                fields.pop();
+            } else if (!fields.contains(true) && !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                    && !Character.isISOControl(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** Only white space (NBSP and the ideographic space included): a cell printed empty. */

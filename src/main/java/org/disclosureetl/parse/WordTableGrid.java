@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -33,7 +31,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  * number after it moves left (issue 26). Cells merged down a column are no problem: both formats keep the
  * covered cells (DOCX {@code w:vMerge}), and Tika gives them as empty cells.
  * <p>
- * Tika's rows are matched to these by their text (white space left out), in order: a row whose text is not
+ * Tika's rows are matched to these by their text ({@link TableGrid.SourceRows}), in order: a row whose text is not
  * found here (text Tika and this reading see differently: fields, text boxes) gets no edges, and its table is
  * left as Tika gave it. Anything this reading cannot read gives no edges at all, never a failed document.
  * POI's HWPF (a dependency of Tika's own DOC parser) reads DOC; DOCX needs no more than its XML.
@@ -52,6 +50,8 @@ final class WordTableGrid {
     private static final int MAX_TABLE_CHARS = 4_000_000;
     /** A DOC this large is mostly pictures; HWPF would hold it all once more before Tika does. */
     private static final long MAX_DOC_BYTES = 64L << 20;
+    /** More tables inside tables than any document lays out (Word's own limit is far lower). */
+    private static final int MAX_NESTING = 64;
     /** DOC edges are twips; a border a few twips off its neighbour's is the same column line. */
     private static final int TWIPS_TOLERANCE = 30;
 
@@ -61,8 +61,8 @@ final class WordTableGrid {
      */
     private static final XMLInputFactory XML = xmlInputFactory();
 
-    /** Per row text (cells' text without white space, joined), the rows printed so, in document order. */
-    private final Map<String, ArrayDeque<Integer>> rowsByText = new HashMap<>();
+    /** The tables' rows, found by their text. */
+    private final TableGrid.SourceRows rows = new TableGrid.SourceRows();
     private final List<int[][]> edges = new ArrayList<>();
     private final int tolerance;
     private int next;
@@ -104,15 +104,8 @@ final class WordTableGrid {
      * rows are taken in document order, each once.
      */
     int[][] edges(List<String> cells) {
-        ArrayDeque<Integer> rows = rowsByText.get(key(cells));
-        if (rows == null || cells.stream().allMatch(c -> compact(c).isEmpty())) {
-            return null; // an empty row would match any empty row
-        }
-        while (!rows.isEmpty() && rows.peekFirst() < next) {
-            rows.pollFirst();
-        }
-        Integer row = rows.pollFirst();
-        if (row == null) {
+        int row = rows.find(cells, next, true);
+        if (row < 0) {
             return null;
         }
         next = row + 1;
@@ -126,38 +119,8 @@ final class WordTableGrid {
         if (chars > MAX_TABLE_CHARS) {
             throw new IOException("more than " + MAX_TABLE_CHARS + " characters in tables");
         }
-        rowsByText.computeIfAbsent(key(texts), k -> new ArrayDeque<>()).addLast(edges.size());
+        rows.add(texts);
         edges.add(rowEdges);
-    }
-
-    private static String key(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (String cell : cells) {
-            sb.append(compact(cell)).append('\u0001');
-        }
-        return sb.toString();
-    }
-
-    /** The text without white space, control characters and a DOC field's code (Tika prints its result only). */
-    static String compact(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        // per open field (DOC: U+0013 code U+0014 result U+0015, the result optional), whether its code is being read
-        ArrayDeque<Boolean> fields = new ArrayDeque<>();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0013') {
-                fields.push(true);
-            } else if (c == '\u0014' && !fields.isEmpty()) {
-                fields.pop();
-                fields.push(false);
-            } else if (c == '\u0015' && !fields.isEmpty()) {
-                fields.pop();
-            } else if (!fields.contains(true) && !Character.isWhitespace(c) && !Character.isSpaceChar(c)
-                    && !Character.isISOControl(c)) {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     private static XMLInputFactory xmlInputFactory() {
@@ -167,7 +130,7 @@ final class WordTableGrid {
         return factory;
     }
 
-    /** DOCX: each top-level table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}. */
+    /** DOCX: each table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}. */
     private static WordTableGrid docx(Path file) throws IOException, XMLStreamException {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry body = zip.getEntry(DOCX_BODY);
@@ -187,15 +150,24 @@ final class WordTableGrid {
         }
     }
 
-    private static void readDocx(XMLStreamReader xml, WordTableGrid grid) throws XMLStreamException, IOException {
-        int tables = 0;
-        int fallback = 0;
-        List<String> texts = null;
-        List<int[]> cells = null;
-        StringBuilder text = null;
-        int column = 0;
+    /** A DOCX table being read: the open row's cells' text and grid columns, the open cell's. */
+    private static final class DocxTable {
+        List<String> texts;
+        List<int[]> cells;
+        StringBuilder text;
+        int column;
         int span = 1;
-        boolean ownCellProperties = false;
+        boolean ownCellProperties;
+    }
+
+    /**
+     * Each table row's cells, at grid columns from {@code w:gridBefore} and {@code w:gridSpan}; a table inside a
+     * cell too (its rows before the row of the cell it is in: a row is added when it ends), whose text is also the
+     * text of the cell it is in, as Tika prints a table of data with a small table in a cell.
+     */
+    private static void readDocx(XMLStreamReader xml, WordTableGrid grid) throws XMLStreamException, IOException {
+        ArrayDeque<DocxTable> tables = new ArrayDeque<>();
+        int fallback = 0;
         boolean inText = false;
         while (xml.hasNext()) {
             int event = xml.next();
@@ -207,33 +179,43 @@ final class WordTableGrid {
                 } else if (!WORD_ML.equals(ns) || fallback > 0) {
                     continue;
                 }
+                DocxTable table = tables.peek();
                 switch (name) {
-                    case "tbl" -> tables++;
+                    case "tbl" -> {
+                        if (tables.size() >= MAX_NESTING) {
+                            throw new IOException("tables nested more than " + MAX_NESTING + " deep");
+                        }
+                        tables.push(new DocxTable());
+                    }
                     case "tr" -> {
-                        if (tables == 1) {
-                            texts = new ArrayList<>();
-                            cells = new ArrayList<>();
-                            column = 0;
+                        if (table != null) {
+                            table.texts = new ArrayList<>();
+                            table.cells = new ArrayList<>();
+                            table.column = 0;
                         }
                     }
                     case "gridBefore" -> {
-                        if (tables == 1 && cells != null && cells.isEmpty()) {
-                            column += number(xml.getAttributeValue(WORD_ML, "val"));
+                        if (table != null && table.cells != null && table.cells.isEmpty()) {
+                            table.column += number(xml.getAttributeValue(WORD_ML, "val"));
                         }
                     }
                     case "tc" -> {
-                        if (tables == 1 && cells != null) {
-                            text = new StringBuilder();
-                            span = 1;
+                        if (table != null && table.cells != null) {
+                            table.text = new StringBuilder();
+                            table.span = 1;
                         }
                     }
-                    case "tcPr" -> ownCellProperties = tables == 1;
+                    case "tcPr" -> {
+                        if (table != null) {
+                            table.ownCellProperties = true;
+                        }
+                    }
                     case "gridSpan" -> {
-                        if (ownCellProperties) {
-                            span = Math.max(1, number(xml.getAttributeValue(WORD_ML, "val")));
+                        if (table != null && table.ownCellProperties) {
+                            table.span = Math.max(1, number(xml.getAttributeValue(WORD_ML, "val")));
                         }
                     }
-                    case "t" -> inText = text != null;
+                    case "t" -> inText = true;
                     default -> {
                     }
                 }
@@ -245,33 +227,42 @@ final class WordTableGrid {
                 } else if (!WORD_ML.equals(ns) || fallback > 0) {
                     continue;
                 }
+                DocxTable table = tables.peek();
                 switch (name) {
-                    case "tbl" -> tables--;
+                    case "tbl" -> tables.poll();
                     case "tr" -> {
-                        if (tables == 1 && cells != null) {
-                            grid.add(texts, cells.toArray(int[][]::new));
-                            texts = null;
-                            cells = null;
+                        if (table != null && table.cells != null) {
+                            grid.add(table.texts, table.cells.toArray(int[][]::new));
+                            table.texts = null;
+                            table.cells = null;
                         }
                     }
                     case "tc" -> {
-                        if (tables == 1 && cells != null && text != null) {
-                            texts.add(text.toString());
-                            cells.add(new int[] {column, column + span});
-                            column += span;
-                            text = null;
+                        if (table != null && table.cells != null && table.text != null) {
+                            table.texts.add(table.text.toString());
+                            table.cells.add(new int[] {table.column, table.column + table.span});
+                            table.column += table.span;
+                            table.text = null;
                         }
                     }
-                    case "tcPr" -> ownCellProperties = false;
+                    case "tcPr" -> {
+                        if (table != null) {
+                            table.ownCellProperties = false;
+                        }
+                    }
                     case "t" -> inText = false;
                     default -> {
                     }
                 }
             } else if (inText && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                if (text.length() + xml.getTextLength() > MAX_TABLE_CHARS) {
-                    throw new IOException("a table cell of more than " + MAX_TABLE_CHARS + " characters");
+                for (DocxTable table : tables) {
+                    if (table.text != null) {
+                        if (table.text.length() + xml.getTextLength() > MAX_TABLE_CHARS) {
+                            throw new IOException("a table cell of more than " + MAX_TABLE_CHARS + " characters");
+                        }
+                        table.text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    }
                 }
-                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
         }
     }

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code fixtures/grids/README.md}): the official layout's rowspan row-group labels and colspan headers, zeros
  * printed blank, two blank cells merged across columns or rows, {@code <br/>} inside header cells; as HTML, and
  * the same pages converted to DOCX and DOC by LibreOffice (merged cells as gridSpan/vMerge) and to XLSX by
- * LibreOffice Calc (one sheet, merged regions). Every printed number
+ * LibreOffice Calc (one sheet, merged regions) and from there to XLS; typed into a sheet without merged cells
+ * ({@code xlsx-unmerged}: a row ends at its last printed cell); inside an outer layout table ({@code nested-html},
+ * and {@code nested-docx}: a Word table inside a cell). Every printed number
  * comes out in its cell, every cell printed blank is left empty with a {@code blank_cell} finding on that very
  * cell, and nothing is silently wrong.
  */
@@ -39,8 +41,13 @@ class SpannedGridCellsTest {
     record Tally(int right, int blankFlagged, int flagged, int silent, List<String> notRight) {
     }
 
+    /**
+     * Per fixture folder, the files' extension: the folder's name, or what is before its {@code -} (the same pages
+     * drawn another way: {@code xlsx-unmerged} typed into a sheet without merged cells, {@code nested-html} and
+     * {@code nested-docx} inside an outer layout table).
+     */
     static Stream<Arguments> documents() {
-        return Stream.of("html", "docx", "doc", "xlsx")
+        return Stream.of("html", "docx", "doc", "xlsx", "xls", "xlsx-unmerged", "nested-html", "nested-docx")
                 .flatMap(format -> KEY.keySet().stream().map(document -> Arguments.of(format, document)));
     }
 
@@ -48,10 +55,12 @@ class SpannedGridCellsTest {
     @MethodSource("documents")
     void everyPrintedNumberInItsCellAndEveryBlankFlagged(String format, String document) throws IOException {
         List<CSVRecord> key = KEY.get(document);
-        Extraction extraction = pipeline.extract("fixtures/grids/" + format + "/" + document + "." + format);
+        String extension = format.startsWith("nested-") ? format.substring("nested-".length())
+                : format.replaceFirst("-.*", "");
+        Extraction extraction = pipeline.extract("fixtures/grids/" + format + "/" + document + "." + extension);
 
         Tally tally = tally(key, extraction, pipeline.findings(extraction));
-        System.out.printf("grids %-4s %-22s right %3d blank+flagged %3d flagged %3d silent %d%n", format, document,
+        System.out.printf("grids %-13s %-22s right %3d blank+flagged %3d flagged %3d silent %d%n", format, document,
                 tally.right(), tally.blankFlagged(), tally.flagged(), tally.silent());
 
         long blanks = key.stream().filter(r -> r.get("printed").isEmpty()).count();

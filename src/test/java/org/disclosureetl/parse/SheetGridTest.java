@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.disclosureetl.testsupport.TestKinds;
@@ -36,7 +38,11 @@ class SheetGridTest {
      * and a second table whose column lines (2, 3) are none of the first one's.
      */
     private Path page() throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+        return page(new XSSFWorkbook(), "page.xlsx");
+    }
+
+    private Path page(Workbook created, String name) throws IOException {
+        try (Workbook workbook = created) {
             Sheet sheet = workbook.createSheet();
             String[][] cells = {
                 {"标题", null, null, null, null, null, null},
@@ -62,7 +68,7 @@ class SheetGridTest {
                     "F8:G8")) {
                 sheet.addMergedRegion(CellRangeAddress.valueOf(region));
             }
-            Path file = work.resolve("page.xlsx");
+            Path file = work.resolve(name);
             try (OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
             }
@@ -95,6 +101,52 @@ class SheetGridTest {
     }
 
     @Test
+    void aLegacyXlsWorkbooksMergedRegionsAreSpansToo() throws IOException {
+        SheetGrid grid = SheetGrid.read(page(new HSSFWorkbook(), "page.xls"));
+
+        assertThat(grid.lay(List.of(List.of("标题"), List.of("信息内容", "", "甲", "", "乙", "", "丙"),
+                List.of("规章", "", "636")))).containsExactly(
+                        List.of("标题"), List.of("信息内容", "甲", "乙", "丙"), List.of("规章", "636", "", ""));
+    }
+
+    /**
+     * A sheet typed without merged cells: a heading, a table whose rows end at their last printed cell, another
+     * table narrower than the first. Each value keeps its sheet column and a row reaches its table's width.
+     */
+    @Test
+    void aSheetWithoutMergesKeepsEachValuesColumnAndPadsARowToItsTablesWidth() throws IOException {
+        Path file = work.resolve("plain.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet();
+            String[][] cells = {
+                {"二、主动公开"},
+                {"信息内容", "甲", "乙", "丙"},
+                {"规章", "636"},
+                {"规范性文件", null, null, "7"},
+                {"第二十条第(八)项"},
+                {"信息内容", "甲"},
+                {"收费", "12"}};
+            for (int r = 0; r < cells.length; r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    if (cells[r][c] != null) {
+                        row.createCell(c).setCellValue(cells[r][c]);
+                    }
+                }
+            }
+            workbook.write(out);
+        }
+        SheetGrid grid = SheetGrid.read(file);
+
+        assertThat(grid.lay(List.of(List.of("二、主动公开"), List.of("信息内容", "甲", "乙", "丙"), List.of("规章", "636"),
+                List.of("规范性文件", "", "", "7"), List.of("第二十条第(八)项"), List.of("信息内容", "甲"),
+                List.of("收费", "12")))).containsExactly(
+                        List.of("二、主动公开"), List.of("信息内容", "甲", "乙", "丙"), List.of("规章", "636", "", ""),
+                        List.of("规范性文件", "", "", "7"), List.of("第二十条第(八)项"), List.of("信息内容", "甲"),
+                        List.of("收费", "12"));
+    }
+
+    @Test
     void aTableNoSheetPrintsStaysAsTikaGaveIt() throws IOException {
         SheetGrid grid = SheetGrid.read(page());
 
@@ -113,7 +165,9 @@ class SheetGridTest {
 
         assertThat(SheetGrid.read(text)).isSameAs(SheetGrid.NONE);
         assertThat(SheetGrid.read(broken)).isSameAs(SheetGrid.NONE);
-        assertThat(SheetGrid.read(plain)).isSameAs(SheetGrid.NONE);
+        assertThat(SheetGrid.read(plain)).isNotSameAs(SheetGrid.NONE); // a sheet without merges is read too
         assertThat(SheetGrid.read(work.resolve("missing.xlsx"))).isSameAs(SheetGrid.NONE);
+        assertThat(SheetGrid.read(Path.of("src/test/resources/fixtures/grids/doc/real-102.doc")))
+                .isSameAs(SheetGrid.NONE); // an OLE2 file, but a Word document's
     }
 }

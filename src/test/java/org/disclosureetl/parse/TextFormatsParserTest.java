@@ -40,7 +40,7 @@ class TextFormatsParserTest {
         TikaDocumentParser all = TikaDocumentParser.allFormats(MAX_CHARS);
         List<Path> files = textFiles();
 
-        assertThat(files).hasSize(45)
+        assertThat(files).hasSize(55)
                 .anyMatch(file -> file.toString().endsWith(".html")).anyMatch(file -> file.toString().endsWith(".md"));
         List<String> inThisJvm = new java.util.ArrayList<>();
         try (ReportParser underFork = new ReportParser(ParseProperties.defaults().withPoolSize(1))) {
@@ -60,7 +60,7 @@ class TextFormatsParserTest {
             }
         }
         // markdown too: Tika 3 calls it text/markdown (text/x-web-markdown, the default before, sent it to a child)
-        assertThat(inThisJvm).hasSize(45).contains("README.md text/markdown", "101.txt text/plain",
+        assertThat(inThisJvm).hasSize(55).contains("README.md text/markdown", "101.txt text/plain",
                 "000_e61bf2b8057539f0.html text/html");
     }
 
