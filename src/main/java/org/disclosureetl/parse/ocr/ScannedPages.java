@@ -185,7 +185,7 @@ public final class ScannedPages {
             return t;
         });
         try {
-            PageReader reader = new PageReader(tesseract);
+            PageReader reader = new PageReader(tesseract, NumberedLabels.fromTemplates());
             List<Future<PageReader.PageResult>> futures = new ArrayList<>();
             for (Map.Entry<Integer, Page> e : pages.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
                 futures.add(pool.submit(() -> reader.read(e.getValue().raster(), e.getKey(), e.getValue().scale(),
