@@ -51,7 +51,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19");
+                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
         assertThat(revisionCache(dataSource)).isEqualTo(32);
         // the check for Flyway's table made no failed query, which H2 would have written to new.trace.db
@@ -71,7 +71,7 @@ class SchemaMigrationsTest {
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20");
     }
 
     @Test
@@ -99,7 +99,7 @@ class SchemaMigrationsTest {
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
         assertThat(revisionCache(dataSource)).isEqualTo(32);
     }
@@ -111,7 +111,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "15", "16", "17", "19");
+                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "15", "16", "17", "19", "20");
         try (var connection = dataSource.getConnection()) {
             assertThat(SchemaMigrations.isCurrent(connection)).isTrue();
             // one revision at a time, so that revisions grow across connections (V14)
