@@ -85,6 +85,9 @@ public final class ScannedPages {
                     || startsWith(head, new byte[] {'G', 'I', 'F', '8'}) || startsWith(head, new byte[] {'B', 'M'})) {
                 return true;
             }
+            if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
+                return EmbeddedPictures.picturesWithoutTables(file);
+            }
             if (!startsWith(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 return false;
             }
@@ -205,6 +208,27 @@ public final class ScannedPages {
             }
         }
         return all > 0 && (han == 0 || (han * 10 < all && odd * 3 >= all - han));
+    }
+
+    /**
+     * The pictures of a Word document without any table (tables pasted as screenshots) read as pages, one a picture,
+     * after the document's text; {@code null} when it has a table or no picture to read.
+     */
+    public Outcome completeWord(Path file, String contentType, List<Block> blocks) throws IOException {
+        if (!EmbeddedPictures.isWord(contentType) || blocks.stream().anyMatch(Block.TableRow.class::isInstance)) {
+            return null;
+        }
+        Map<Integer, Page> pages = new HashMap<>();
+        int number = 0;
+        for (BufferedImage picture : EmbeddedPictures.read(file, contentType)) {
+            if (picture.getWidth() >= MIN_SIDE && picture.getHeight() >= MIN_SIDE) {
+                pages.put(++number, new Page(Raster.of(picture), assumedScale(picture)));
+            }
+        }
+        if (pages.isEmpty() || tesseract.unavailable() != null) {
+            return null; // without OCR the document is read by its text, as before
+        }
+        return ocr(pages, blocks);
     }
 
     private record Page(Raster raster, double scale) {

@@ -83,6 +83,21 @@ class ScannedReportTest {
         }
     }
 
+    /** A DOCX whose tables are pasted as pictures (no table of its own): the pictures are read by OCR, in order. */
+    @Test
+    void theTablePicturesOfAWordDocumentWithoutTablesAreReadByOcr() throws IOException {
+        Path file = Fixtures.resource("ocr/002-pictures.docx");
+        Extraction extraction = pipeline.extract(file);
+        Fixtures.Expected expected = EXPECTED.get("002_2bd72b0ede0a148a.txt");
+
+        assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
+        assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
+        assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
+        try (ReportParser parser = inProcess()) {
+            assertThat(OcrPages.of(parser.parse(file).blocks())).isEqualTo("1-3");
+        }
+    }
+
     /** A picture of the application table alone: each number keeps its row and column. */
     @Test
     void aPngOfATablePageGivesItsRowsCellByCell() throws IOException {
