@@ -79,7 +79,8 @@ class SchemaMigrationsTest {
         DriverManagerDataSource dataSource = h2("older");
         new SchemaMigrations(dataSource).afterPropertiesSet();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        // as a database of the version before V13 was (without V13 to V19)
+        // as a database of the version before V13 was (without V13 to V20)
+        jdbc.update("ALTER TABLE document DROP COLUMN ocr_pages");
         jdbc.update("DROP TABLE correction");
         jdbc.update("ALTER TABLE document DROP COLUMN corrections_revision");
         jdbc.update("ALTER TABLE source_file RENAME COLUMN last_hashed_run TO last_seen_run");
@@ -95,7 +96,7 @@ class SchemaMigrationsTest {
         jdbc.update("DROP TABLE series_link");
         jdbc.update("DROP TABLE partition_attempt");
         jdbc.update("DROP TABLE partition_worker");
-        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '15', '16', '17', '19')");
+        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '15', '16', '17', '19', '20')");
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 

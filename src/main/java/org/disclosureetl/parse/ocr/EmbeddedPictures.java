@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,6 +18,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.usermodel.Picture;
@@ -71,10 +74,27 @@ public final class EmbeddedPictures {
         return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
+    /** A picture of more pixels than this (a page at 600 dpi has 35 million) is not decoded: a bomb, not a scan. */
+    static final long MAX_PIXELS = 60_000_000L;
+
     private static void add(List<BufferedImage> pictures, byte[] bytes) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-        if (image != null) {
-            pictures.add(image);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+                    : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return; // EMF, WMF and the like
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) <= MAX_PIXELS) {
+                    pictures.add(reader.read(0));
+                }
+            } catch (IOException | RuntimeException e) {
+                // a picture that cannot be decoded holds nothing to read
+            } finally {
+                reader.dispose();
+            }
         }
     }
 
