@@ -35,7 +35,7 @@ final class CsvRows {
                 String.valueOf(d.issues()), String.valueOf(d.present()), nullToEmpty(d.regionCode()),
                 nullToEmpty(d.regionLevel()), text(d.province()), text(d.prefecture()), text(d.county()),
                 text(d.agencyKey()), numberOrEmpty(d.sourceRecord()), nullToEmpty(d.duplicateOf()),
-                text(paths(paths)));
+                text(paths(paths)), nullToEmpty(d.ocrPages()));
     }
 
     /** Separates the paths of one document in documents.csv's {@code paths}. */

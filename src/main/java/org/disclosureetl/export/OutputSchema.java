@@ -20,7 +20,7 @@ public final class OutputSchema {
     public static final List<String> DOCUMENTS = List.of("document_id", "source_file", "sha256", "content_type",
             "script", "agency", "report_year", "format_version", "status", "tables_found", "cells", "issues", "present",
             "region_code", "region_level", "province", "prefecture", "county", "agency_key", "source_record", "duplicate_of",
-            "paths");
+            "paths", "ocr_pages");
     public static final List<String> OBSERVATIONS = List.of("document_id", "report_year", "agency", "format_version",
             "table_code", "row_code", "column_code", "value", "raw_value", "row_label", "column_label", "unit",
             "source_location", "value_source");

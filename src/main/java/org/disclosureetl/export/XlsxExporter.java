@@ -95,7 +95,7 @@ public class XlsxExporter {
                             d.prefecture(), d.county(), d.agencyKey());
                     c = number(row, c, d.sourceRecord());
                     c = text(row, c, d.duplicateOf());
-                    text(row, c, CsvRows.paths(paths.get(d.sha256())));
+                    text(row, c, CsvRows.paths(paths.get(d.sha256())), d.ocrPages());
                 }
                 rows.put(DOCUMENTS_SHEET, (long) documents.size());
 

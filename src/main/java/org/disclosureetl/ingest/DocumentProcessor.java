@@ -24,6 +24,7 @@ import org.disclosureetl.parse.DocumentParseException;
 import org.disclosureetl.parse.ParsedDocument;
 import org.disclosureetl.parse.ParseAhead;
 import org.disclosureetl.parse.ReportParser;
+import org.disclosureetl.parse.ocr.OcrPages;
 import org.disclosureetl.region.Placement;
 import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.vocabulary.ErrorType;
@@ -116,7 +117,8 @@ class DocumentProcessor implements ItemProcessor<StoredDocument, ProcessedDocume
             }
             ParsedDocument parsed = stages.observe(Stage.PARSE, () -> parser.parse(source));
             NormalizedDocument normalized = stages.observe(Stage.NORMALIZE, () -> normalizer.normalize(parsed));
-            return stages.observe(Stage.EXTRACT, () -> extract(document, normalized));
+            return stages.observe(Stage.EXTRACT, () -> extract(document, normalized))
+                    .withOcrPages(OcrPages.of(parsed.blocks()));
         } catch (DocumentParseException e) {
             return fail(document, e.errorType(), e.getMessage());
         } catch (NoSuchFileException e) {

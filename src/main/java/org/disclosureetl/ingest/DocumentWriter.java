@@ -164,7 +164,7 @@ class DocumentWriter implements ItemWriter<ProcessedDocument> {
             }
             outcomes.add(new DocumentRepository.Outcome(processed.document().documentId(),
                     processed.isFailed() ? null : processed.extraction(), processed.findings(),
-                    processed.isFailed() ? null : processed.region()));
+                    processed.isFailed() ? null : processed.region(), processed.isFailed() ? null : processed.ocrPages()));
             if (processed.isFailed()) {
                 entries.add(entry(processed, processed.errorType(), processed.failureMessage()));
             } else if (processed.extraction().status() == DocumentStatus.NOT_A_REPORT) {

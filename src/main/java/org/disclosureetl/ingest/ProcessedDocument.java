@@ -15,10 +15,11 @@ import org.disclosureetl.store.StoredDocument;
  *
  * @param records for a crawler export that was split, each record's own result, in the file's order; else empty
  * @param contentType a split export's media type (its records' results have their own); else null
+ * @param ocrPages the pages read by OCR as page ranges ({@code 1-3,5}); null when none was
  */
 public record ProcessedDocument(StoredDocument document, Extraction extraction, List<Finding> findings,
                                 Placement region, ErrorType errorType, String failureMessage,
-                                List<ProcessedDocument> records, String contentType) {
+                                List<ProcessedDocument> records, String contentType, String ocrPages) {
 
     public ProcessedDocument {
         findings = List.copyOf(findings);
@@ -27,16 +28,22 @@ public record ProcessedDocument(StoredDocument document, Extraction extraction, 
 
     static ProcessedDocument extracted(StoredDocument document, Extraction extraction, List<Finding> findings,
                                        Placement region) {
-        return new ProcessedDocument(document, extraction, findings, region, null, null, List.of(), null);
+        return new ProcessedDocument(document, extraction, findings, region, null, null, List.of(), null, null);
+    }
+
+    /** This result with the pages its parse read by OCR. */
+    ProcessedDocument withOcrPages(String pages) {
+        return new ProcessedDocument(document, extraction, findings, region, errorType, failureMessage, records,
+                contentType, pages);
     }
 
     static ProcessedDocument failed(StoredDocument document, ErrorType errorType, String message) {
-        return new ProcessedDocument(document, null, List.of(), null, errorType, message, List.of(), null);
+        return new ProcessedDocument(document, null, List.of(), null, errorType, message, List.of(), null, null);
     }
 
     /** A crawler export read as {@code contentType}, and what became of each of its records. */
     static ProcessedDocument split(StoredDocument document, String contentType, List<ProcessedDocument> records) {
-        return new ProcessedDocument(document, null, List.of(), null, null, null, records, contentType);
+        return new ProcessedDocument(document, null, List.of(), null, null, null, records, contentType, null);
     }
 
     boolean isFailed() {

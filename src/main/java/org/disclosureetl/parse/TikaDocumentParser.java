@@ -31,6 +31,7 @@ import org.apache.tika.parser.html.JSoupParser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.disclosureetl.parse.BlockCollector.OutputLimitException;
+import org.disclosureetl.parse.ocr.EmbeddedPictures;
 import org.disclosureetl.parse.ocr.ScannedPages;
 import org.xml.sax.SAXException;
 
@@ -161,6 +162,9 @@ final class TikaDocumentParser {
         List<Block> blocks = collector.blocks();
         if (scans != null && ScannedPages.mayNeedOcr(contentType)) {
             ScannedPages.Outcome ocr = scans.complete(file, contentType, blocks, pageCount(metadata));
+            blocks = ocr == null ? blocks : ocr.blocks();
+        } else if (scans != null && EmbeddedPictures.isWord(contentType)) {
+            ScannedPages.Outcome ocr = scans.completeWord(file, contentType, blocks);
             blocks = ocr == null ? blocks : ocr.blocks();
         }
         ParsedDocument parsed = new ParsedDocument(contentType == null ? "application/octet-stream" : contentType,

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.disclosureetl.parse.ocr.OcrPages;
 import org.disclosureetl.store.DocumentRepository.RunCounts;
 import org.disclosureetl.store.PartitionRequests.AttemptRow;
 import org.disclosureetl.store.ReportingQueries.DocumentRow;
@@ -52,6 +53,16 @@ public record RunReport(long runId, String status, LocalDateTime start, LocalDat
 
     public long count(String status) {
         return documents.stream().filter(d -> status.equals(d.status())).count();
+    }
+
+    /** The pages this run's documents had read by OCR (documents.csv's ocr_pages, counted). */
+    public long ocrPages() {
+        return documents.stream().mapToLong(d -> OcrPages.count(d.ocrPages())).sum();
+    }
+
+    /** This run's documents with at least one page read by OCR. */
+    public long ocrDocuments() {
+        return documents.stream().filter(d -> OcrPages.count(d.ocrPages()) > 0).count();
     }
 
     public long cells() {

@@ -60,6 +60,11 @@ public final class RunReportPage {
                 .append(r.count(DocumentStatus.NOT_A_REPORT.code())).append(" not a report, ").append(r.count(DocumentStatus.FAILED.code())).append(" failed</dd>\n");
         h.append("<dt>cells written</dt><dd id=\"cells\">").append(r.cells()).append("</dd>\n");
         h.append("<dt>issues found</dt><dd id=\"issues\">").append(r.issues().size()).append("</dd>\n");
+        if (r.ocrPages() > 0) {
+            h.append("<dt>pages read by OCR</dt><dd id=\"ocr-pages\">").append(r.ocrPages()).append(" (in ")
+                    .append(r.ocrDocuments()).append(r.ocrDocuments() == 1 ? " document" : " documents")
+                    .append("; documents.csv's ocr_pages names them)</dd>\n");
+        }
         if (!r.partitionAttempts().isEmpty()) {
             h.append("<dt>partitions re-sent</dt><dd id=\"resent\">").append(r.resent())
                     .append(" (a worker was lost; see Partitions)</dd>\n");

@@ -130,9 +130,15 @@ public class DocumentRepository {
     /**
      * One document's result for {@link #saveAll}: its extraction and findings, or a null extraction
      * when it failed (its earlier cells, if any, are dropped so no stale numbers are exported), and where
-     * its agency was placed (V10; null clears the region columns: no agency, or failed).
+     * its agency was placed (V10; null clears the region columns: no agency, or failed), and the pages read by OCR
+     * as page ranges ({@code 1-3,5}, V20; null when none was).
      */
-    public record Outcome(String documentId, Extraction extraction, List<Finding> findings, Placement placement) {
+    public record Outcome(String documentId, Extraction extraction, List<Finding> findings, Placement placement,
+                          String ocrPages) {
+
+        public Outcome(String documentId, Extraction extraction, List<Finding> findings, Placement placement) {
+            this(documentId, extraction, findings, placement, null);
+        }
     }
 
     /**
@@ -174,7 +180,7 @@ public class DocumentRepository {
                 UPDATE document SET content_type = ?, script = NULL, agency = NULL, report_year = NULL,
                        format_version = NULL, status = ?, tables_found = 0, cells = 0, issues = 0,
                        attempts = attempts + 1, processed_run = ?, region_code = NULL, region_level = NULL,
-                       province = NULL, prefecture = NULL, county = NULL, agency_key = NULL,
+                       province = NULL, prefecture = NULL, county = NULL, agency_key = NULL, ocr_pages = NULL,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", splits.stream().map(s -> new Object[] {DocumentRepository.truncate(
                         s.contentType(), 200), DocumentStatus.SPLIT.code(), runId, s.documentId()}).toList());
@@ -212,7 +218,8 @@ public class DocumentRepository {
                     e.tablesFound(), e.observations().size(), outcome.findings().size(), runId,
                     p == null ? null : p.regionCode(), p == null ? null : p.regionLevel(), p == null ? null : p.province(),
                     p == null ? null : p.prefecture(), p == null ? null : p.county(),
-                    p == null ? null : truncate(p.agencyKey(), 300), outcome.documentId()});
+                    p == null ? null : truncate(p.agencyKey(), 300), truncate(outcome.ocrPages(), 4000),
+                    outcome.documentId()});
         }
         insertObservations(observations);
         insertFindings(findings);
@@ -222,7 +229,7 @@ public class DocumentRepository {
                 UPDATE document SET content_type = ?, script = ?, agency = ?, report_year = ?, format_version = ?,
                        status = ?, tables_found = ?, cells = ?, issues = ?, attempts = attempts + 1, processed_run = ?,
                        region_code = ?, region_level = ?, province = ?, prefecture = ?, county = ?, agency_key = ?,
-                       duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
+                       ocr_pages = ?, duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
                        corrections_revision = CASE WHEN EXISTS (SELECT 1 FROM correction c
                            WHERE c.document_id = document.document_id) THEN 0 END,
                        revision = nextval('document_revision_seq')
@@ -230,7 +237,7 @@ public class DocumentRepository {
         jdbcTemplate.batchUpdate("""
                 UPDATE document SET status = ?, tables_found = 0, cells = 0, issues = 0,
                        attempts = attempts + 1, processed_run = ?, region_code = NULL, region_level = NULL,
-                       province = NULL, prefecture = NULL, county = NULL, agency_key = NULL,
+                       province = NULL, prefecture = NULL, county = NULL, agency_key = NULL, ocr_pages = NULL,
                        duplicate_of = NULL, series_issues = 0, series_revision = NULL, settled_cells = 0,
                        revision = nextval('document_revision_seq')
                 WHERE document_id = ?""", failed);

@@ -26,7 +26,7 @@ public class ReportingQueries {
             + " d.agency, d.report_year, d.format_version, d.status, d.tables_found, d.cells,"
             + " d.issues + d.series_issues, d.present,"
             + " d.region_code, d.region_level, d.province, d.prefecture, d.county, d.agency_key, d.processed_run,"
-            + " d.source_record, d.duplicate_of";
+            + " d.source_record, d.duplicate_of, d.ocr_pages";
     /** Documents in source-file order, the records of a crawler export in their order after the file's own row. */
     static final String DOCUMENT_ORDER = " ORDER BY d.source_file, COALESCE(d.source_record, 0), d.document_id";
 
@@ -86,7 +86,18 @@ public class ReportingQueries {
                               String agency, Integer reportYear, String formatVersion, String status, int tablesFound,
                               int cells, int issues, boolean present, String regionCode, String regionLevel,
                               String province, String prefecture, String county, String agencyKey,
-                              Long processedRun, Integer sourceRecord, String duplicateOf) {
+                              Long processedRun, Integer sourceRecord, String duplicateOf, String ocrPages) {
+
+        /** A document none of whose pages was read by OCR. */
+        public DocumentRow(String documentId, String sourceFile, String sha256, String contentType, String script,
+                           String agency, Integer reportYear, String formatVersion, String status, int tablesFound,
+                           int cells, int issues, boolean present, String regionCode, String regionLevel,
+                           String province, String prefecture, String county, String agencyKey,
+                           Long processedRun, Integer sourceRecord, String duplicateOf) {
+            this(documentId, sourceFile, sha256, contentType, script, agency, reportYear, formatVersion, status,
+                    tablesFound, cells, issues, present, regionCode, regionLevel, province, prefecture, county,
+                    agencyKey, processedRun, sourceRecord, duplicateOf, null);
+        }
     }
 
     public record CellRow(String tableCode, String rowCode, String columnCode, BigDecimal value, String rawValue,
@@ -191,6 +202,7 @@ public class ReportingQueries {
         return new DocumentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), reportYear, rs.getString(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
                 rs.getInt(12), rs.getBoolean(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                rs.getString(17), rs.getString(18), rs.getString(19), processedRun, sourceRecord, rs.getString(22));
+                rs.getString(17), rs.getString(18), rs.getString(19), processedRun, sourceRecord, rs.getString(22),
+                rs.getString(23));
     }
 }

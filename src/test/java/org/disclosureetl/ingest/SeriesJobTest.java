@@ -84,7 +84,7 @@ class SeriesJobTest {
                         tuple("2022.txt", Y2022, "2022", "4", ""),
                         tuple("2023.txt", Y2023, "2023", "1", ""));
         // columns are only added at the end: duplicate_of came before paths (issue 27)
-        assertThat(header(output.resolve("documents.csv"))).endsWith("duplicate_of", "paths");
+        assertThat(header(output.resolve("documents.csv"))).endsWith("duplicate_of", "paths", "ocr_pages");
 
         List<CSVRecord> series = seriesIssues();
         assertThat(series).extracting(i -> i.get("document_id"), i -> i.get("rule"), i -> i.get("table_code"),

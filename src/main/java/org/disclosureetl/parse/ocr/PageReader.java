@@ -34,9 +34,11 @@ final class PageReader {
     }
 
     private final Tesseract tesseract;
+    private final NumberedLabels labels;
 
-    PageReader(Tesseract tesseract) {
+    PageReader(Tesseract tesseract, NumberedLabels labels) {
         this.tesseract = tesseract;
+        this.labels = labels;
     }
 
     /**
@@ -83,6 +85,10 @@ final class PageReader {
                 for (PendingCell p : row) {
                     texts.add(p.text);
                     counts[0]++;
+                    if (p.mended != null) {
+                        unsure.append("; cell ").append(texts.size()).append(" numbered ").append(p.mended.read())
+                                .append(" as read, ").append(p.mended.known()).append(" by its label");
+                    }
                     if (p.candidates != null) {
                         counts[1]++;
                         unsure.append("; unsure cell ").append(texts.size()).append(" box ").append(p.cell.box())
@@ -119,6 +125,7 @@ final class PageReader {
         final BufferedImage image;
         String text = "";
         List<String> candidates;
+        NumberedLabels.Mended mended;
 
         PendingCell(int tableNumber, Table table, Cell cell, BufferedImage image) {
             this.tableNumber = tableNumber;
@@ -188,6 +195,11 @@ final class PageReader {
             inked.get(i).text = text;
             if (text.isEmpty() || NumericCell.looksNumeric(text)) {
                 numeric.add(i);
+            } else {
+                inked.get(i).mended = labels.mend(text);
+                if (inked.get(i).mended != null) {
+                    inked.get(i).text = inked.get(i).mended.text();
+                }
             }
         }
         List<Path> again = numeric.stream().map(files::get).toList();

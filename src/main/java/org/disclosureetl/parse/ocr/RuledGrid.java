@@ -174,6 +174,12 @@ record RuledGrid(List<Table> tables, boolean[] lines) {
                 paper[y * tw + x] = !walls[(table.y() + y) * w + table.x() + x];
             }
         }
+        // a table cut by the page's end (or continued from the page before) has no line under its last row (above
+        // its first): the columns' lines end there, and the box's edge closes those cells
+        for (int x = 0; x < tw; x++) {
+            paper[x] = false;
+            paper[(th - 1) * tw + x] = false;
+        }
         int[] label = new int[tw * th];
         int id = 0;
         int minSide = Math.max(6, (int) Math.round(12 * scale));
@@ -183,7 +189,7 @@ record RuledGrid(List<Table> tables, boolean[] lines) {
                 continue;
             }
             Box region = fill(paper, label, tw, th, start, ++id, true);
-            boolean open = region.x() == 0 || region.y() == 0 || region.right() == tw || region.bottom() == th;
+            boolean open = region.x() == 0 || region.right() == tw;
             if (!open && region.width() >= minSide && region.height() >= minSide) {
                 boxes.add(new Box(region.x() + table.x(), region.y() + table.y(), region.width(), region.height()));
             }

@@ -36,7 +36,8 @@ import org.disclosureetl.vocabulary.ErrorType;
 
 /**
  * OCR of the pages that have no text: every frame of an image file (PNG, JPEG, TIFF, BMP, GIF), and each PDF page
- * that carries a picture over most of it and (almost) no text of its own. A document whose pages all have text is
+ * that carries a picture over most of it and (almost) no text of its own, or only a garbled text layer
+ * ({@link #garbled}), which the OCR'd blocks then replace. A document whose pages all have text is
  * returned as it came, without opening it again, so text documents are read exactly as before. The pages of one
  * document are read side by side on {@code threads} Tesseract processes.
  */
@@ -83,6 +84,9 @@ public final class ScannedPages {
                     || startsWith(head, new byte[] {'I', 'I', '*', 0}) || startsWith(head, new byte[] {'M', 'M', 0, '*'})
                     || startsWith(head, new byte[] {'G', 'I', 'F', '8'}) || startsWith(head, new byte[] {'B', 'M'})) {
                 return true;
+            }
+            if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
+                return EmbeddedPictures.picturesWithoutTables(file);
             }
             if (!startsWith(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 return false;
@@ -135,26 +139,31 @@ public final class ScannedPages {
         if (!"application/pdf".equals(base)) {
             return null;
         }
-        Map<Integer, Integer> textChars = charactersByPage(blocks);
+        Map<Integer, String> text = textByPage(blocks);
         if (pageCount > 0 && Stream.iterate(1, p -> p <= pageCount, p -> p + 1)
-                .allMatch(p -> textChars.getOrDefault(p, 0) >= USABLE_TEXT)) {
+                .allMatch(p -> usable(text.get(p)))) {
             return null;
         }
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
             Map<Integer, Page> pages = new HashMap<>();
+            Set<Integer> garbled = new java.util.HashSet<>();
             PDFRenderer renderer = null;
             for (int i = 0; i < pdf.getNumberOfPages(); i++) {
                 int number = i + 1;
-                if (textChars.getOrDefault(number, 0) >= USABLE_TEXT) {
+                if (usable(text.get(number))) {
                     continue;
                 }
                 PDPage page = pdf.getPage(i);
                 float dpi = scanResolution(page);
                 if (dpi <= 0) {
-                    continue; // no picture over the page: an empty page, not a scan
+                    continue; // no picture over the page: an empty page, not a scan, or text as it is
+                }
+                if (characters(text.get(number)) >= USABLE_TEXT) {
+                    garbled.add(number); // its text layer is replaced by what the picture says
                 }
                 if (renderer == null) {
-                    availableOrFail(pdf.getNumberOfPages() - textChars.size());
+                    availableOrFail(pdf.getNumberOfPages() - (int) text.keySet().stream().filter(
+                            p -> usable(text.get(p))).count());
                     renderer = new PDFRenderer(pdf);
                 }
                 // rendered at the scan's own resolution (kept within what Tesseract reads well), in grey
@@ -162,8 +171,64 @@ public final class ScannedPages {
                 BufferedImage image = renderer.renderImageWithDPI(i, at, ImageType.GRAY);
                 pages.put(number, new Page(Raster.of(image), at / 200.0));
             }
-            return pages.isEmpty() ? null : ocr(pages, blocks);
+            return pages.isEmpty() ? null : ocr(pages, blocks.stream().filter(b -> !garbled.contains(pageOf(b)))
+                    .toList());
         }
+    }
+
+    /** Text of its own that a page can be read by: enough characters, and not garbled. */
+    static boolean usable(String text) {
+        return characters(text) >= USABLE_TEXT && !garbled(text);
+    }
+
+    private static int characters(String text) {
+        return text == null ? 0 : (int) text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+    }
+
+    /**
+     * Whether a page's text layer is garbage rather than the report's words: not one Chinese character, or fewer than
+     * one in ten with a third of the rest mojibake (Latin-1 letters of UTF-8 bytes read as Latin-1), private-use
+     * glyphs of a font without a Unicode map, or replacement characters. Such a page is OCR'd only when a picture
+     * covers it, so a page of real text in another script stays as it is.
+     */
+    static boolean garbled(String text) {
+        int all = 0;
+        int han = 0;
+        int odd = 0;
+        for (int c : (text == null ? "" : text).codePoints().toArray()) {
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            all++;
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                han++;
+            } else if (Character.getType(c) == Character.PRIVATE_USE || c == 0xFFFD || (c >= 0x80 && c <= 0x24F)
+                    || Character.isISOControl(c)) {
+                odd++;
+            }
+        }
+        return all > 0 && (han == 0 || (han * 10 < all && odd * 3 >= all - han));
+    }
+
+    /**
+     * The pictures of a Word document without any table (tables pasted as screenshots) read as pages, one a picture,
+     * after the document's text; {@code null} when it has a table or no picture to read.
+     */
+    public Outcome completeWord(Path file, String contentType, List<Block> blocks) throws IOException {
+        if (!EmbeddedPictures.isWord(contentType) || blocks.stream().anyMatch(Block.TableRow.class::isInstance)) {
+            return null;
+        }
+        Map<Integer, Page> pages = new HashMap<>();
+        int number = 0;
+        for (BufferedImage picture : EmbeddedPictures.read(file, contentType)) {
+            if (picture.getWidth() >= MIN_SIDE && picture.getHeight() >= MIN_SIDE) {
+                pages.put(++number, new Page(Raster.of(picture), assumedScale(picture)));
+            }
+        }
+        if (pages.isEmpty() || tesseract.unavailable() != null) {
+            return null; // without OCR the document is read by its text, as before
+        }
+        return ocr(pages, blocks);
     }
 
     private record Page(Raster raster, double scale) {
@@ -185,7 +250,7 @@ public final class ScannedPages {
             return t;
         });
         try {
-            PageReader reader = new PageReader(tesseract);
+            PageReader reader = new PageReader(tesseract, NumberedLabels.fromTemplates());
             List<Future<PageReader.PageResult>> futures = new ArrayList<>();
             for (Map.Entry<Integer, Page> e : pages.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
                 futures.add(pool.submit(() -> reader.read(e.getValue().raster(), e.getKey(), e.getValue().scale(),
@@ -241,15 +306,13 @@ public final class ScannedPages {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    private static Map<Integer, Integer> charactersByPage(List<Block> blocks) {
-        Map<Integer, Integer> chars = new HashMap<>();
+    private static Map<Integer, String> textByPage(List<Block> blocks) {
+        Map<Integer, String> text = new HashMap<>();
         for (Block b : blocks) {
-            int page = pageOf(b);
-            String text = b instanceof Block.TextLine line ? line.text()
-                    : String.join("", ((Block.TableRow) b).cells());
-            chars.merge(page, (int) text.codePoints().filter(c -> !Character.isWhitespace(c)).count(), Integer::sum);
+            String t = b instanceof Block.TextLine line ? line.text() : String.join(" ", ((Block.TableRow) b).cells());
+            text.merge(pageOf(b), t, (x, y) -> x + "\n" + y);
         }
-        return chars;
+        return text;
     }
 
     /**

@@ -63,6 +63,41 @@ class ScannedReportTest {
         assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
     }
 
+    /**
+     * A text PDF whose page 2 is a picture under a mojibake text layer: that page is read by OCR instead of its
+     * layer (none of the layer's characters is left), pages 1 and 3 by their own text.
+     */
+    @Test
+    void aPageWhoseTextLayerIsGarbageIsReadByOcr() throws IOException {
+        Path file = Fixtures.resource("ocr/002-page2-garbage-layer.pdf");
+        Extraction extraction = pipeline.extract(file);
+        Fixtures.Expected expected = EXPECTED.get("002_2bd72b0ede0a148a.txt");
+
+        assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
+        assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
+        assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
+        try (ReportParser parser = inProcess()) {
+            ParsedDocument parsed = parser.parse(file);
+            assertThat(OcrPages.of(parsed.blocks())).isEqualTo("2");
+            assertThat(parsed.plainText()).doesNotContain("ç³è¯·").contains("湛河区金融工作局");
+        }
+    }
+
+    /** A DOCX whose tables are pasted as pictures (no table of its own): the pictures are read by OCR, in order. */
+    @Test
+    void theTablePicturesOfAWordDocumentWithoutTablesAreReadByOcr() throws IOException {
+        Path file = Fixtures.resource("ocr/002-pictures.docx");
+        Extraction extraction = pipeline.extract(file);
+        Fixtures.Expected expected = EXPECTED.get("002_2bd72b0ede0a148a.txt");
+
+        assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
+        assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
+        assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
+        try (ReportParser parser = inProcess()) {
+            assertThat(OcrPages.of(parser.parse(file).blocks())).isEqualTo("1-3");
+        }
+    }
+
     /** A picture of the application table alone: each number keeps its row and column. */
     @Test
     void aPngOfATablePageGivesItsRowsCellByCell() throws IOException {
