@@ -370,7 +370,9 @@ public class CorrectionRepository {
      * (placed again in the division list, in the answer's region when it gave one), the report year, the format
      * version. Called when answers are stored and by the ingest job's link step, after a reprocess wrote the row
      * from the report's text again, before the documents are linked into series. A changed row gets a new revision
-     * (the export renders the document again); an answer for bytes no document has now is stale and is not applied.
+     * and corrections revision: its cells' rows (observations.csv, panel.csv) repeat the agency and year, so the
+     * export renders them again instead of taking the fragment of the text's values. An answer for bytes no document
+     * has now is stale and is not applied.
      *
      * @return how many documents' rows changed
      */
@@ -414,6 +416,7 @@ public class CorrectionRepository {
             if (placement == null) {
                 jdbc.sql("""
                                 UPDATE document SET report_year = ?, format_version = ?,
+                                       corrections_revision = nextval('document_revision_seq'),
                                        revision = nextval('document_revision_seq')
                                 WHERE document_id = ?""")
                         .params(newYear, newFormat, e.getKey()).update();
@@ -421,6 +424,7 @@ public class CorrectionRepository {
                 jdbc.sql("""
                                 UPDATE document SET agency = ?, report_year = ?, format_version = ?, region_code = ?,
                                        region_level = ?, province = ?, prefecture = ?, county = ?, agency_key = ?,
+                                       corrections_revision = nextval('document_revision_seq'),
                                        revision = nextval('document_revision_seq')
                                 WHERE document_id = ?""")
                         .params(newAgency, newYear, newFormat, placement.regionCode(), placement.regionLevel(),
