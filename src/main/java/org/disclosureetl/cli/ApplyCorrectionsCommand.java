@@ -20,15 +20,15 @@ import org.disclosureetl.export.ReviewAnswers;
 import org.disclosureetl.export.ReviewAnswers.Answer;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
+import org.disclosureetl.ingest.SeriesLinkTasklet;
+import org.disclosureetl.region.DivisionList;
+import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.CorrectionRepository;
 import org.disclosureetl.store.CorrectionRepository.AnsweredDocument;
 import org.disclosureetl.store.CorrectionRepository.Correction;
 import org.disclosureetl.store.CorrectionRepository.DocumentAnswer;
 import org.disclosureetl.store.RunLock;
 import org.disclosureetl.store.SeriesRepository;
-import org.disclosureetl.ingest.SeriesLinkTasklet;
-import org.disclosureetl.region.DivisionList;
-import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.validate.ReportValidator;
 import org.disclosureetl.vocabulary.QuestionKind;
 import org.springframework.boot.ApplicationArguments;
@@ -41,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * document's hash). Each answer is checked like a value: a number, for a cell the document has; with the document's
  * other answers in place, an answer that breaks one of the table's accounting identities that held before is
  * rejected unless {@code --force}. An answer to a document's agency, report year or format question is checked by
- * {@link DocumentAnswerCheck}, stored, put in the document's row, and the series are linked again. A bad row is one line on standard error and the good rows still apply; the exit
- * code is 1 when any row was rejected.
+ * {@link DocumentAnswerCheck}, stored, put in the document's row, and the series are linked again. A bad row is one
+ * line on standard error and the good rows still apply; the exit code is 1 when any row was rejected.
  */
 @Component
 class ApplyCorrectionsCommand {
