@@ -3,7 +3,9 @@ package org.disclosureetl.cli;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,20 +20,29 @@ import org.disclosureetl.export.ReviewAnswers;
 import org.disclosureetl.export.ReviewAnswers.Answer;
 import org.disclosureetl.extract.Finding;
 import org.disclosureetl.extract.Observation;
+import org.disclosureetl.ingest.SeriesLinkTasklet;
+import org.disclosureetl.region.DivisionList;
+import org.disclosureetl.region.RegionPlacer;
 import org.disclosureetl.store.CorrectionRepository;
 import org.disclosureetl.store.CorrectionRepository.AnsweredDocument;
 import org.disclosureetl.store.CorrectionRepository.Correction;
+import org.disclosureetl.store.CorrectionRepository.DocumentAnswer;
+import org.disclosureetl.store.RunLock;
+import org.disclosureetl.store.SeriesRepository;
 import org.disclosureetl.validate.ReportValidator;
 import org.disclosureetl.vocabulary.QuestionKind;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code apply-corrections FILE}: stores the answers of a filled-in review sheet as corrections (who, when, note, the
  * document's hash). Each answer is checked like a value: a number, for a cell the document has; with the document's
  * other answers in place, an answer that breaks one of the table's accounting identities that held before is
- * rejected unless {@code --force}. A bad row is one line on standard error and the good rows still apply; the exit
- * code is 1 when any row was rejected.
+ * rejected unless {@code --force}. An answer to a document's agency, report year or format question is checked by
+ * {@link DocumentAnswerCheck}, stored, put in the document's row, and the series are linked again. A bad row is one
+ * line on standard error and the good rows still apply; the exit code is 1 when any row was rejected.
  */
 @Component
 class ApplyCorrectionsCommand {
@@ -40,12 +51,22 @@ class ApplyCorrectionsCommand {
 
     private final CorrectionRepository corrections;
     private final ReportValidator validator;
+    private final DocumentAnswerCheck documentChecks;
+    private final SeriesLinkTasklet link;
+    private final RunLock runLock;
+    private final TransactionTemplate transactions;
     private final PrintStream out = System.out;
     private final PrintStream err = System.err;
 
-    ApplyCorrectionsCommand(CorrectionRepository corrections, ReportValidator validator) {
+    ApplyCorrectionsCommand(CorrectionRepository corrections, ReportValidator validator, DivisionList divisions,
+                            RegionPlacer regions, SeriesRepository series, RunLock runLock,
+                            PlatformTransactionManager transactionManager) {
         this.corrections = corrections;
         this.validator = validator;
+        this.documentChecks = new DocumentAnswerCheck(divisions, regions, Year.now().getValue());
+        this.link = new SeriesLinkTasklet(series, corrections);
+        this.runLock = runLock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /** An answer that passed the checks of its own row. */
@@ -55,7 +76,7 @@ class ApplyCorrectionsCommand {
         }
     }
 
-    int run(String file, ApplicationArguments args) {
+    int run(String file, ApplicationArguments args) throws SQLException {
         List<Answer> answers;
         try {
             answers = ReviewAnswers.read(Path.of(file));
@@ -69,14 +90,32 @@ class ApplyCorrectionsCommand {
         Rejections rejected = new Rejections(file);
 
         Map<String, List<Valid>> byDocument = new LinkedHashMap<>();
+        Map<String, List<DocumentAnswerOfRow>> documentAnswers = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Answer a : answers) {
             QuestionKind kind = a.question().isEmpty() ? QuestionKind.CELL : QuestionKind.of(a.question());
             if (kind == null) {
                 rejected.add(a, "unknown question '" + a.question() + "' (the review sheet's question column)");
-            } else if (kind == QuestionKind.AGENCY || kind == QuestionKind.REPORT_YEAR
-                    || kind == QuestionKind.FORMAT_VERSION) {
-                rejected.add(a, "answers to " + kind.code() + " questions are not stored: only cells can be corrected");
+            } else if (!kind.asksForCell()) {
+                String problem = a.documentId().isEmpty() ? "no document_id"
+                        : documentChecks.problem(kind, a.answer(), a.regionCode());
+                Integer earlier = problem != null ? null
+                        : seen.putIfAbsent(a.documentId() + "/" + kind.code(), a.row());
+                if (problem != null) {
+                    rejected.add(a, problem);
+                } else if (earlier != null) {
+                    rejected.add(a, "the document's " + kind.code() + " question was answered already in row "
+                            + earlier);
+                } else {
+                    documentAnswers.computeIfAbsent(a.documentId(), k -> new ArrayList<>())
+                            .add(new DocumentAnswerOfRow(a, new DocumentAnswer(kind, a.answer(),
+                                    a.regionCode().isEmpty() ? null : a.regionCode(),
+                                    a.answeredBy().isEmpty() ? by : a.answeredBy(),
+                                    a.note().isEmpty() ? null : a.note())));
+                }
+            } else if (!a.regionCode().isEmpty()) {
+                rejected.add(a, "region_code '" + a.regionCode() + "' belongs to an answer to an agency question,"
+                        + " not to " + kind.code());
             } else if (a.documentId().isEmpty()) {
                 rejected.add(a, "no document_id");
             } else if (a.tableCode().isEmpty() || a.rowCode().isEmpty() || a.columnCode().isEmpty()) {
@@ -115,11 +154,50 @@ class ApplyCorrectionsCommand {
             applied += accepted.size();
             documents++;
         }
+        if (!documentAnswers.isEmpty()) {
+            applyDocumentAnswers(documentAnswers, now, rejected);
+        }
         out.println(COMMAND + ": " + applied + " correction" + (applied == 1 ? "" : "s") + " stored for " + documents
                 + " document" + (documents == 1 ? "" : "s") + ", " + rejected.count() + " row"
                 + (rejected.count() == 1 ? "" : "s") + " rejected; the next export (or ingest) writes them"
                 + " with value_source corrected");
         return rejected.count() == 0 ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+    }
+
+    /** An answer to a document question that passed the checks of its own row. */
+    private record DocumentAnswerOfRow(Answer row, DocumentAnswer answer) {
+    }
+
+    /**
+     * Stores the answers to document questions of the documents the database has, puts them in the documents' rows,
+     * and links the series again under the run lock (as the ingest job's link step does), so the export that
+     * follows places a document whose agency or year was answered in its series.
+     */
+    private void applyDocumentAnswers(Map<String, List<DocumentAnswerOfRow>> byDocument, LocalDateTime now,
+                                      Rejections rejected) throws SQLException {
+        int stored = 0;
+        int documents = 0;
+        for (Map.Entry<String, List<DocumentAnswerOfRow>> entry : byDocument.entrySet()) {
+            Optional<AnsweredDocument> document = corrections.document(entry.getKey());
+            if (document.isEmpty()) {
+                entry.getValue().forEach(a -> rejected.add(a.row(), "document " + entry.getKey()
+                        + " is not in the database"));
+                continue;
+            }
+            corrections.saveDocumentAnswers(document.get(), entry.getValue().stream().map(DocumentAnswerOfRow::answer)
+                    .toList(), now);
+            stored += entry.getValue().size();
+            documents++;
+        }
+        if (stored == 0) {
+            return;
+        }
+        runLock.acquire();
+        SeriesLinkTasklet.Summary linked = transactions.execute(status -> link.link());
+        out.println(COMMAND + ": " + stored + " document answer" + (stored == 1 ? "" : "s") + " (agency, report_year,"
+                + " format_version) stored for " + documents + " document" + (documents == 1 ? "" : "s")
+                + " and put in " + (documents == 1 ? "its row" : "their rows") + "; series linked again: "
+                + linked.inSeries() + " documents in series, " + linked.changed() + " links changed");
     }
 
     /**

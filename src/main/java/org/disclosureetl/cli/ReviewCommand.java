@@ -29,11 +29,15 @@ class ReviewCommand {
     int run(ApplicationArguments args) throws Exception {
         ReviewSheet.Result result = sheet.write(properties.output(), properties.input(), ExportCommand.filter(args));
         Map<String, Integer> kinds = new TreeMap<>();
+        int staleAnswers = 0;
         for (Question q : result.questions()) {
             kinds.merge(q.kind().code(), 1, Integer::sum);
+            staleAnswers += !q.kind().asksForCell() && q.earlier() != null ? 1 : 0;
         }
         out.println("review: " + result.questions().size() + " open questions"
-                + (kinds.isEmpty() ? "" : " " + kinds.toString().replace('{', '(').replace('}', ')')));
+                + (kinds.isEmpty() ? "" : " " + kinds.toString().replace('{', '(').replace('}', ')'))
+                + (staleAnswers == 0 ? "" : "; " + staleAnswers + " of the document questions with an answer for"
+                + " the file's earlier bytes (earlier_correction)"));
         out.println("review: written to " + result.folder().toAbsolutePath().resolve(ReviewSheet.XLSX_FILE)
                 + " (and " + ReviewSheet.CSV_FILE + "); fill in the answer column and run apply-corrections FILE");
         return ExitCodes.OK;

@@ -113,7 +113,7 @@ public class DatasetPage {
         columns.forEach(y -> h.append("<th>").append(y == null ? "year unknown" : y).append("</th>"));
         h.append("<th>all</th></tr>\n");
         for (Map.Entry<String, Map<Integer, Integer>> e : byProvince.entrySet()) {
-            h.append("<tr><td>").append(e.getKey().isEmpty() ? "not placed" : escape(e.getKey())).append("</td>");
+            h.append("<tr><td>").append(e.getKey().isEmpty() ? "not placed" : HtmlText.escape(e.getKey())).append("</td>");
             for (Integer y : columns) {
                 h.append("<td class=\"n\">").append(e.getValue().getOrDefault(y, 0)).append("</td>");
             }
@@ -140,7 +140,7 @@ public class DatasetPage {
             }
             if (!missing.isEmpty()) {
                 shown++;
-                h.append("<li>").append(escape(years.get(0).agency())).append(" (").append(escape(years.get(0).agencyKey()))
+                h.append("<li>").append(HtmlText.escape(years.get(0).agency())).append(" (").append(HtmlText.escape(years.get(0).agencyKey()))
                         .append("): ").append(have.first()).append("–").append(have.last()).append(", missing ")
                         .append(String.join(", ", missing.stream().map(String::valueOf).toList())).append("</li>");
             }
@@ -239,18 +239,18 @@ public class DatasetPage {
     private static void chart(StringBuilder h, String id, String title, List<Bar> bars, BigDecimal scale) {
         BigDecimal max = scale != null ? scale
                 : bars.stream().map(Bar::value).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        h.append("<h3>").append(escape(title)).append("</h3>\n<svg id=\"").append(id)
+        h.append("<h3>").append(HtmlText.escape(title)).append("</h3>\n<svg id=\"").append(id)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"").append(bars.size() * 24 + 8)
-                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\">\n");
+                .append("\" role=\"img\" aria-label=\"").append(HtmlText.escape(title)).append("\">\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int width = max.signum() == 0 ? 0
                     : b.value().multiply(BigDecimal.valueOf(400)).divide(max, 0, RoundingMode.HALF_UP).intValue();
             int y = i * 24 + 4;
-            h.append("<g class=\"bar\"><text x=\"0\" y=\"").append(y + 13).append("\">").append(escape(b.label()))
+            h.append("<g class=\"bar\"><text x=\"0\" y=\"").append(y + 13).append("\">").append(HtmlText.escape(b.label()))
                     .append("</text><rect x=\"60\" y=\"").append(y).append("\" width=\"").append(width)
                     .append("\" height=\"18\" fill=\"#4a7bb7\"></rect><text x=\"").append(66 + width).append("\" y=\"")
-                    .append(y + 13).append("\">").append(escape(b.text())).append("</text></g>\n");
+                    .append(y + 13).append("\">").append(HtmlText.escape(b.text())).append("</text></g>\n");
         }
         h.append("</svg>\n");
     }
@@ -259,10 +259,10 @@ public class DatasetPage {
         Map<Integer, int[]> byYear = new TreeMap<>(java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
         for (CorrectionRepository.Question q : d.questions()) {
             int[] counts = byYear.computeIfAbsent(q.reportYear(), k -> new int[3]);
-            counts[q.kind() == QuestionKind.CELL ? 0 : q.kind() == QuestionKind.STALE_CORRECTION ? 2 : 1]++;
+            counts[q.kind() == QuestionKind.STALE_CORRECTION || q.earlier() != null ? 2 : q.kind().asksForCell() ? 0 : 1]++;
         }
         h.append("<h2>Open review questions</h2>\n<p>What <code>review</code> lists (review.xlsx): cells the reports do not"
-                + " fix, documents whose agency, year or form is unknown or doubtful, and corrections gone stale.</p>\n")
+                + " fix or that sit in an identity that does not hold, documents whose agency, year or form is unknown or doubtful, and corrections gone stale.</p>\n")
                 .append("<table id=\"questions\"><tr><th>report year</th><th>cells</th><th>documents</th>"
                         + "<th>stale corrections</th></tr>\n");
         for (Map.Entry<Integer, int[]> e : byYear.entrySet()) {
@@ -278,23 +278,5 @@ public class DatasetPage {
 
     private static String plain(BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
-    }
-
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

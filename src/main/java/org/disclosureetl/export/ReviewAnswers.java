@@ -26,15 +26,19 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 /**
  * The answered rows of a review sheet ({@link ReviewSheet}) filled in by an analyst: the workbook (its first sheet, or
  * the one named {@value ReviewSheet#SHEET}) or a CSV file with the same key columns ({@link OutputSchema#ANSWER_KEYS}
- * without {@code question}, which is optional, plus {@code answer}; {@code note} and {@code answered_by} optional).
+ * without {@code question}, which is optional, plus {@code answer}; {@code note} and {@code answered_by} optional,
+ * and {@code region_code}: for an answer to an agency question, the unit of the division list the agency lies in).
  * Columns are found by header name, so a sheet with columns moved, hidden or added still reads. Rows without an
  * answer are left out.
  */
 public final class ReviewAnswers {
 
-    /** One answered row; {@code row} is its number as a spreadsheet shows it (the header is row 1). */
+    /**
+     * One answered row; {@code row} is its number as a spreadsheet shows it (the header is row 1); {@code regionCode}
+     * empty unless the file has that column and the row a value in it.
+     */
     public record Answer(int row, String question, String documentId, String tableCode, String rowCode,
-                         String columnCode, String answer, String note, String answeredBy) {
+                         String columnCode, String answer, String note, String answeredBy, String regionCode) {
     }
 
     /** A file that cannot be read as a review sheet; the message is one line for the console. */
@@ -92,7 +96,7 @@ public final class ReviewAnswers {
             answers.add(new Answer(r + 1, cell(row, columns.get("question")), cell(row, columns.get("document_id")),
                     cell(row, columns.get("table_code")), cell(row, columns.get("row_code")),
                     cell(row, columns.get("column_code")), answer, cell(row, columns.get("note")),
-                    cell(row, columns.get("answered_by"))));
+                    cell(row, columns.get("answered_by")), cell(row, columns.get("region_code"))));
         }
         return answers;
     }

@@ -153,7 +153,8 @@ public class ReviewSheet {
                 text(q.rule()), text(q.tableCode()), text(q.rowCode()), text(q.columnCode()), text(q.rowLabel()),
                 text(q.columnLabel()), text(q.rawValue()), text(q.sourceLocation()),
                 ambiguous ? text(q.expected()) : "", run == null ? "" : run.readings(),
-                run == null ? "" : run.identities(), text(q.expected()), text(q.actual()), text(q.message()),
+                run != null ? run.identities() : q.kind() == QuestionKind.IDENTITY_CELL
+                        ? "read inside " + q.rule() + ", which does not hold" : "", text(q.expected()), text(q.actual()), text(q.message()),
                 text(q.earlier()), "", "", "");
     }
 

@@ -16,6 +16,7 @@ import org.disclosureetl.normalize.DocumentNormalizer;
 import org.disclosureetl.parse.CrawlerExportReader;
 import org.disclosureetl.parse.ReportParser;
 import org.disclosureetl.region.RegionPlacer;
+import org.disclosureetl.store.CorrectionRepository;
 import org.disclosureetl.store.DatabaseFault;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.FailureLog;
@@ -252,10 +253,11 @@ public class IngestJobConfiguration {
     /** The link step: one transaction over all stored documents, so a failure leaves the previous links whole. */
     @Bean
     Step linkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, SeriesRepository series,
-                  DatabaseFault databaseFault, StageObservations stages) {
+                  CorrectionRepository corrections, DatabaseFault databaseFault, StageObservations stages) {
         return new StepBuilder(LINK_STEP, jobRepository)
                 .observationRegistry(stages.registry())
-                .tasklet(reportingFaults(new SeriesLinkTasklet(series), databaseFault), transactionManager).build();
+                .tasklet(reportingFaults(new SeriesLinkTasklet(series, corrections), databaseFault), transactionManager)
+                .build();
     }
 
     @Bean

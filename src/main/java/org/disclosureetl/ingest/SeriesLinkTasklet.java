@@ -9,6 +9,7 @@ import org.disclosureetl.series.Ambiguity;
 import org.disclosureetl.series.CellKey;
 import org.disclosureetl.series.SeriesDocument;
 import org.disclosureetl.series.SeriesLinker;
+import org.disclosureetl.store.CorrectionRepository;
 import org.disclosureetl.store.SeriesRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +23,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * this run's, and stores what changed since the last link (duplicate_of, the series issues) in the step's
  * transaction. Idempotent: a link over the same documents finds the same links and writes nothing; a failed step
  * rolls back and its restart links again from the start.
+ *
+ * <p>First it puts the analyst's answers to agency, year and format questions back in the rows of documents a
+ * reprocess wrote from their text again (store/CorrectionRepository#applyDocumentAnswers), so a document whose
+ * agency or year was answered is linked by the answer. apply-corrections links the same way ({@link #link()}) after
+ * storing such answers.
  */
-class SeriesLinkTasklet implements Tasklet {
+public class SeriesLinkTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger("progress");
 
@@ -31,17 +37,40 @@ class SeriesLinkTasklet implements Tasklet {
     private static final int CELL_MEMO = 8;
 
     private final SeriesRepository series;
+    private final CorrectionRepository corrections;
 
-    SeriesLinkTasklet(SeriesRepository series) {
+    public SeriesLinkTasklet(SeriesRepository series, CorrectionRepository corrections) {
         this.series = series;
+        this.corrections = corrections;
+    }
+
+    /**
+     * What a link did.
+     *
+     * @param answered the documents whose rows the analyst's answers changed (after a reprocess)
+     * @param inSeries the documents in series (0 when nothing changed since the last link, which was skipped)
+     * @param changed  the documents whose links changed
+     */
+    public record Summary(int answered, int inSeries, int changed) {
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        Summary summary = link();
+        contribution.incrementWriteCount(summary.answered() + summary.changed());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Applies the answers to document questions and links the series, in the caller's transaction. */
+    public Summary link() {
         long started = System.nanoTime();
+        int answered = corrections.applyDocumentAnswers();
+        if (answered > 0) {
+            log.info("link: the analyst's agency, year or format answers put back in {} documents", answered);
+        }
         if (series.linkedAt(series.fingerprint())) {
             log.info("link: no document changed since the last link");
-            return RepeatStatus.FINISHED;
+            return new Summary(answered, 0, 0);
         }
         List<SeriesDocument> documents = series.seriesDocuments();
         // the checked cells and the ambiguous ones of every document in one pass each; every cell of a document
@@ -83,11 +112,10 @@ class SeriesLinkTasklet implements Tasklet {
             }
         }
         series.linked(series.fingerprint());
-        contribution.incrementWriteCount(changed);
         long end = System.nanoTime();
         log.info("link: {} documents in series, {} linked, {} changed ({} ms: read {}, link {}, store {})",
                 documents.size(), links.size(), changed, (end - started) / 1_000_000, (read - started) / 1_000_000,
                 (linked - read) / 1_000_000, (end - linked) / 1_000_000);
-        return RepeatStatus.FINISHED;
+        return new Summary(answered, documents.size(), changed);
     }
 }

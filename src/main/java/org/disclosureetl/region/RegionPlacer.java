@@ -81,6 +81,38 @@ public class RegionPlacer {
     }
 
     /**
+     * Places an agency an analyst named, with the unit of the division list the analyst gave (apply-corrections):
+     * the agency's own place names when they lie in that unit (its names settle a name several units share), else
+     * the unit itself, the whole name the body (an agency that names no place: 公安局).
+     *
+     * @param regionCode a code of the division list ({@link DivisionList#byCode}); null places by the name alone
+     * @return the placement; unplaced (problem {@link #UNPLACED}) when the name's places lie outside the unit
+     */
+    public Placement placeIn(String agency, String regionCode) {
+        if (regionCode == null || regionCode.isEmpty()) {
+            return place(agency, "");
+        }
+        Division unit = divisions.byCode(regionCode);
+        if (unit == null || agency == null || agency.isBlank()) {
+            return null;
+        }
+        Placement byName = place(agency, parentNames(unit) + unit.name());
+        if (byName.placed() && byName.regionCode().startsWith(regionCode)) {
+            return byName;
+        }
+        if (byName.placed()) {
+            return Placement.unplaced(byName.agencyKey(), UNPLACED, "agency '" + agency + "' lies in "
+                    + byName.regionCode() + " (" + byName.province() + byName.prefecture() + byName.county()
+                    + "), not in " + regionCode + " (" + unit.name() + ")");
+        }
+        String name = normalizer.normalize(agency).replaceAll("\\s+", "");
+        String county = unit.level() == Division.Level.COUNTY ? unit.name() : "";
+        String prefecture = regionCode.length() >= 4 ? divisions.placeName(regionCode.substring(0, 4)) : "";
+        return new Placement(regionCode, unit.level().code(), divisions.placeName(regionCode.substring(0, 2)),
+                prefecture, county, regionCode + "/" + name, null, null);
+    }
+
+    /**
      * The candidates whose prefecture the text names, else those whose province it names; all of
      * them when the text names none (the caller then reports the name as ambiguous).
      */

@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum QuestionKind {
     /** a cell the report does not fix: left empty and flagged (candidate readings, where there are some) */
     CELL,
+    /**
+     * a cell that has a value read inside an accounting identity that does not hold: the value may be the wrong
+     * one (or another of the identity's cells is)
+     */
+    IDENTITY_CELL,
     /** the document's agency is unknown or its statements disagree */
     AGENCY,
     /** the document's report year is unknown or its statements disagree */
@@ -14,6 +19,11 @@ public enum QuestionKind {
     FORMAT_VERSION,
     /** an earlier answer for this cell was given for other bytes of the file: it is not applied */
     STALE_CORRECTION;
+
+    /** Whether an answer to it is a cell's value (else a document's agency, year or format). */
+    public boolean asksForCell() {
+        return this == CELL || this == IDENTITY_CELL || this == STALE_CORRECTION;
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one whose text names no agency (103 without its title) are ingested; {@code review} lists exactly their open
  * questions; answers filled into review.xlsx with POI are applied; the export carries them as {@code corrected}; the
  * file changed makes them stale, its old bytes back and a retry keep them; each kind of bad answer is one line; the
- * dataset page shows the figures in Chromium.
+ * dataset page shows the figures in Chromium. Answers to agency and year questions: the second test.
  */
 @Tag(TestKinds.BROWSER)
 class ReviewLoopIT {
@@ -107,11 +107,16 @@ class ReviewLoopIT {
             rows.getRow(1).getCell(by).setCellValue("li");
             rows.getRow(2).getCell(answer).setCellValue(0);
             rows.getRow(8).getCell(answer).setCellValue("twelve");           // row 9: not a number
-            rows.getRow(11).getCell(answer).setCellValue("某局");              // row 12: an agency question
+            // row 12: the agency question, with a region_code column the analyst added, of no listed unit
+            header.createCell(OutputSchema.REVIEW.size()).setCellValue("region_code");
+            rows.getRow(11).getCell(answer).setCellValue("某局");
+            rows.getRow(11).createCell(OutputSchema.REVIEW.size()).setCellValue("999999");
             appendRow(rows, 16, "cell", DOC_102, "proactive", "nope", "prev_items", "3");         // unknown code
             appendRow(rows, 17, "cell", "ffffffffffffffff", "proactive", "art20_8.fees", "prev_items", "3"); // no document
             appendRow(rows, 18, "cell", DOC_102, "applications", "new", "natural_person", "999");  // breaks identities
             appendRow(rows, 19, "cell", DOC_106, "proactive", "art20_6.penalty", "prev_items", "3"); // answered twice
+            appendRow(rows, 20, "report_year", DOC_106, "", "", "", "1999");                      // year out of range
+            appendRow(rows, 21, "format_version", DOC_102, "", "", "", "2018");                  // no generation
             try (OutputStream o = Files.newOutputStream(answers)) {
                 workbook.write(o);
             }
@@ -123,14 +128,16 @@ class ReviewLoopIT {
         String prefix = "apply-corrections: " + answers + " row ";
         assertThat(applied.stdout().lines().filter(l -> l.startsWith("apply-corrections:")).toList()).containsExactly(
                 prefix + "9: answer 'twelve' is not a number",
-                prefix + "12: answers to agency questions are not stored: only cells can be corrected",
+                prefix + "12: region_code '999999' is not a unit of the division list",
                 prefix + "20: the cell was answered already in row 13",
+                prefix + "21: report_year answer 1999 is not a report year: 2008 to " + java.time.Year.now(),
+                prefix + "22: format_version answer '2018' is not a template generation (2021, 2019, legacy)",
                 prefix + "17: document " + DOC_102 + " has no cell proactive/nope/prev_items (unknown code)",
                 prefix + "19: applications/new/natural_person = 999 breaks applicant_total (total = 0 but"
                         + " natural_person+commercial_enterprise+research_institution+social_welfare_org+legal_service_org"
                         + "+other_org = 999 in row new); not stored (--force stores it)",
                 prefix + "18: document ffffffffffffffff is not in the database",
-                "apply-corrections: 4 corrections stored for 2 documents, 6 rows rejected; the next export (or ingest)"
+                "apply-corrections: 4 corrections stored for 2 documents, 8 rows rejected; the next export (or ingest)"
                         + " writes them with value_source corrected");
 
         assertOk(JarRunner.run(work, export));
@@ -242,6 +249,130 @@ class ReviewLoopIT {
         assertThat(notThere.exitCode()).isEqualTo(2);
         assertThat(notThere.stdout()).endsWith("apply-corrections: " + missing + " does not exist or is not a file\n")
                 .doesNotContain("Exception");
+    }
+
+    private static final String DOC_103 = "1ba050be084c399d";
+    private static final String DOC_103_BODY = "11fd5a33570591a1";
+
+    /**
+     * A report whose text names no agency (103's body without its title) beside the full 103.txt: the agency and the
+     * year answered in the workbook are stored, put in the document's row, exported, and link it into 103's series
+     * (the same agency and year: a duplicate of 103.txt); a changed file makes the answer stale, its old bytes
+     * processed again take it back and join the series again. Bad document answers are one line each.
+     */
+    @Test
+    void agencyAndYearAnswersJoinTheSeriesHoldOnReprocessAndGoStale() throws Exception {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        Files.copy(Path.of("src/test/resources/real/103.txt"), inbox.resolve("103.txt"));
+        Files.copy(Path.of("src/test/resources/attribution/variants/103-body-only.txt"), inbox.resolve("103-body-only.txt"));
+        Path out = work.resolve("out");
+        String db = "--db=" + work.resolve("db/etl");
+        String[] ingest = {"ingest", "--input=" + inbox, "--output=" + out, db};
+        String[] review = {"review", "--input=" + inbox, "--output=" + out, db};
+        assertOk(JarRunner.run(work, ingest));
+        assertThat(assertOk(JarRunner.run(work, review)).stdout()).contains("review: 1 open questions (agency=1)\n");
+        assertThat(Fixtures.readCsv(out.resolve("review.csv")).stream().map(ReviewLoopIT::question))
+                .containsExactly("agency 103-body-only.txt // ");
+        Map<String, CSVRecord> documents = Fixtures.byKey(Fixtures.readCsv(out.resolve("documents.csv")), "document_id");
+        assertThat(documents.get(DOC_103_BODY).get("agency")).isEmpty();
+        assertThat(documents.get(DOC_103_BODY).get("duplicate_of")).isEmpty();
+
+        Path answers = work.resolve("answers.xlsx");
+        try (InputStream in = Files.newInputStream(out.resolve("review.xlsx")); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet rows = workbook.getSheet("review");
+            int regionCode = OutputSchema.REVIEW.size();
+            rows.getRow(0).createCell(regionCode).setCellValue("region_code");
+            rows.getRow(1).getCell(OutputSchema.REVIEW.indexOf("answer")).setCellValue("平潭综合实验区公安局");
+            rows.getRow(1).getCell(OutputSchema.REVIEW.indexOf("note")).setCellValue("the site's column");
+            rows.getRow(1).createCell(regionCode).setCellValue("350128");
+            appendRow(rows, 2, "report_year", DOC_103_BODY, "", "", "", "");
+            rows.getRow(2).getCell(OutputSchema.REVIEW.indexOf("answer")).setCellValue(2022);  // a number cell
+            appendRow(rows, 3, "report_year", DOC_103, "", "", "", "2007");                    // before the first form
+            appendRow(rows, 4, "report_year", DOC_103, "", "", "", "22");                      // not four digits
+            appendRow(rows, 5, "format_version", DOC_103, "", "", "", "2018");                 // no generation
+            appendRow(rows, 6, "agency", DOC_103, "", "", "", "肇庆市金融工作局");               // placed elsewhere
+            rows.getRow(6).createCell(regionCode).setCellValue("350128");
+            appendRow(rows, 7, "report_year", DOC_103_BODY, "", "", "", "2021");                // answered twice
+            appendRow(rows, 8, "agency", "ffffffffffffffff", "", "", "", "某局");                // no document
+            try (OutputStream o = Files.newOutputStream(answers)) {
+                workbook.write(o);
+            }
+        }
+        JarRunner.Result applied = JarRunner.run(work, "apply-corrections", answers.toString(), "--by=analyst", db);
+        assertThat(applied.exitCode()).as(applied.stdout()).isEqualTo(1);
+        String prefix = "apply-corrections: " + answers + " row ";
+        assertThat(applied.stdout().lines().filter(l -> l.startsWith("apply-corrections:")).toList()).containsExactly(
+                prefix + "4: report_year answer 2007 is not a report year: 2008 to " + java.time.Year.now(),
+                prefix + "5: report_year answer '22' is not a four-digit year",
+                prefix + "6: format_version answer '2018' is not a template generation (2021, 2019, legacy)",
+                prefix + "7: agency '肇庆市金融工作局' lies in 4412 (广东省肇庆市), not in 350128 (平潭县)",
+                prefix + "8: the document's report_year question was answered already in row 3",
+                prefix + "9: document ffffffffffffffff is not in the database",
+                "apply-corrections: 2 document answers (agency, report_year, format_version) stored for 1 document and"
+                        + " put in its row; series linked again: 2 documents in series, 1 links changed",
+                "apply-corrections: 0 corrections stored for 0 documents, 6 rows rejected; the next export (or ingest)"
+                        + " writes them with value_source corrected");
+        try (Connection h2 = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("db/etl"), "sa", "");
+             java.sql.ResultSet rs = h2.createStatement().executeQuery("SELECT field, value_text, region_code,"
+                     + " corrected_by, note FROM document_correction WHERE document_id = '" + DOC_103_BODY
+                     + "' ORDER BY field")) {
+            List<String> stored = new ArrayList<>();
+            while (rs.next()) {
+                stored.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5));
+            }
+            assertThat(stored).containsExactly("agency 平潭综合实验区公安局 350128 analyst the site's column",
+                    "report_year 2022 null analyst null");
+        }
+
+        // the export carries the agency in the document's row and its cells' rows; it is 103.txt's duplicate
+        assertOk(JarRunner.run(work, "export", "--output=" + out, db));
+        assertJoined(out);
+        assertThat(assertOk(JarRunner.run(work, review)).stdout()).contains("review: 0 open questions\n");
+
+        // the file changes: the answer is not applied to the new bytes and comes back beside the question
+        byte[] original = Files.readAllBytes(inbox.resolve("103-body-only.txt"));
+        Files.writeString(inbox.resolve("103-body-only.txt"), "\n（更正版）\n", StandardOpenOption.APPEND);
+        assertOk(JarRunner.run(work, ingest));
+        List<CSVRecord> changed = Fixtures.readCsv(out.resolve("documents.csv")).stream()
+                .filter(d -> d.get("source_file").equals("103-body-only.txt") && d.get("present").equals("true"))
+                .toList();
+        assertThat(changed).singleElement().satisfies(d -> {
+            assertThat(d.get("document_id")).isNotEqualTo(DOC_103_BODY);
+            assertThat(d.get("agency")).isEmpty();
+            assertThat(d.get("duplicate_of")).isEmpty();
+        });
+        assertThat(assertOk(JarRunner.run(work, review)).stdout()).contains("review: 2 open questions (agency=1,"
+                + " report_year=1); 2 of the document questions with an answer for the file's earlier bytes"
+                + " (earlier_correction)\n");
+        List<CSVRecord> stale = Fixtures.readCsv(out.resolve("review.csv"));
+        assertThat(stale).extracting(r -> r.get("question") + " " + r.get("rule"))
+                .containsExactly("agency agency_unknown", "report_year ");
+        assertThat(stale.get(0).get("earlier_correction")).startsWith("平潭综合实验区公安局 (region 350128) by analyst at ")
+                .endsWith(" for the file's earlier bytes (sha256 " + DOC_103_BODY + "…): the site's column");
+        assertThat(stale.get(1).get("earlier_correction")).startsWith("2022 by analyst at ")
+                .endsWith(" for the file's earlier bytes (sha256 " + DOC_103_BODY + "…)");
+
+        // its old bytes back: processed again, the link step puts the answers back and links it again
+        Files.write(inbox.resolve("103-body-only.txt"), original);
+        assertOk(JarRunner.run(work, ingest));
+        assertJoined(out);
+        assertThat(assertOk(JarRunner.run(work, review)).stdout()).contains("review: 0 open questions\n");
+    }
+
+    /** 103-body-only.txt as answered: 103.txt's agency, placed in Pingtan, and a duplicate of 103.txt. */
+    private static void assertJoined(Path out) {
+        Map<String, CSVRecord> documents = Fixtures.byKey(Fixtures.readCsv(out.resolve("documents.csv")), "document_id");
+        CSVRecord body = documents.get(DOC_103_BODY);
+        assertThat(List.of(body.get("agency"), body.get("report_year"), body.get("region_code"), body.get("county"),
+                body.get("agency_key"), body.get("duplicate_of"))).containsExactly("平潭综合实验区公安局", "2022",
+                "350128", "平潭县", "350128/公安局", DOC_103);
+        assertThat(documents.get(DOC_103).get("agency_key")).isEqualTo("350128/公安局");
+        assertThat(Fixtures.readCsv(out.resolve("observations.csv")).stream()
+                .filter(o -> o.get("document_id").equals(DOC_103_BODY)))
+                .hasSize(200).allSatisfy(o -> assertThat(o.get("agency")).isEqualTo("平潭综合实验区公安局"));
+        assertThat(Fixtures.readCsv(out.resolve("panel.csv"))).extracting(p -> p.get("document_id"))
+                .containsExactly(DOC_103);
     }
 
     private static JarRunner.Result assertOk(JarRunner.Result result) {

@@ -34,6 +34,7 @@ class DatasetPageTest {
                         total(2023, "applications", "new", "total", "60", 1),
                         total(2023, "applications", "results_total", "total", "0", 1)),
                 List.of(question(2022, QuestionKind.CELL), question(2022, QuestionKind.CELL),
+                        question(2022, QuestionKind.IDENTITY_CELL),
                         question(null, QuestionKind.AGENCY), question(2023, QuestionKind.STALE_CORRECTION)));
 
         String page = DatasetPage.render(data);
@@ -52,12 +53,12 @@ class DatasetPageTest {
                 .contains("<td class=\"n\" id=\"litigation-total-2022\">3</td>")
                 .contains("<td class=\"n\" id=\"review-total-2022\">0 <span class=\"note\">(2 without a number)</span></td>")
                 .contains("<td class=\"n\" id=\"share-2023\">–</td>")
-                .contains("<tr id=\"questions-2022\"><td>2022</td><td class=\"n\">2</td><td class=\"n\">0</td>"
+                .contains("<tr id=\"questions-2022\"><td>2022</td><td class=\"n\">3</td><td class=\"n\">0</td>"
                         + "<td class=\"n\">0</td></tr>")
                 .contains("<tr id=\"questions-2023\"><td>2023</td><td class=\"n\">0</td><td class=\"n\">0</td>"
                         + "<td class=\"n\">1</td></tr>")
                 .contains("<tr id=\"questions-unknown\"><td>unknown</td><td class=\"n\">0</td><td class=\"n\">1</td>")
-                .contains("<p id=\"questions-total\">4 open questions</p>")
+                .contains("<p id=\"questions-total\">5 open questions</p>")
                 // 60 received in 2023 is the longest bar (400 px), 30 in 2022 half of it
                 .contains("<text x=\"0\" y=\"17\">2022</text><rect x=\"60\" y=\"4\" width=\"200\"")
                 .contains("<text x=\"0\" y=\"41\">2023</text><rect x=\"60\" y=\"28\" width=\"400\"")

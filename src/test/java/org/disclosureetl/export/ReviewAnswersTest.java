@@ -29,9 +29,9 @@ class ReviewAnswersTest {
 
         assertThat(answers).containsExactly(
                 new ReviewAnswers.Answer(2, "", "0344ef177bece33b", "proactive", "art20_6.penalty", "prev_items", "35",
-                        "=checked", ""),
+                        "=checked", "", ""),
                 new ReviewAnswers.Answer(4, "", "f3667537afc7cfb6", "proactive", "art20_5.licensing", "change", "0",
-                        "", ""));
+                        "", "", ""));
     }
 
     @Test
