@@ -1,9 +1,9 @@
 package org.disclosureetl.extract;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a label piece ends with a template row's label, tolerating what real reports do
@@ -13,9 +13,6 @@ import java.util.regex.Pattern;
  * must match exactly.
  */
 final class LabelMatcher {
-
-    private static final Pattern TRAILING_REMARK = Pattern.compile("\\([^()]{0,60}\\)\\s*$");
-    private static final Pattern TRAILING_UNIT = Pattern.compile(TableVocabulary.UNIT + "\\s*$");
 
     private LabelMatcher() {
     }
@@ -36,27 +33,55 @@ final class LabelMatcher {
 
     /** The best match of the row's labels at the end of a piece, given the piece's {@link #endings(String)}, or null. */
     static Match matchAtEnd(List<Ending> endings, TableTemplate.Row row) {
+        RowLabelIndex index = RowLabelIndex.ofRows(List.of(row));
+        BitSet[] exactHits = new BitSet[endings.size()];
+        for (int e = 0; e < endings.size(); e++) {
+            exactHits[e] = new BitSet();
+            index.exactKeysEnding(endings.get(e).key(), exactHits[e]);
+        }
+        return matchAtEnd(endings, exactHits, index, 0, new EditRows());
+    }
+
+    /**
+     * The best match of row {@code r} of the index at the end of a piece.
+     *
+     * @param exactHits per ending, the index's exact-only keys it ends with ({@link RowLabelIndex#exactKeysEnding})
+     */
+    static Match matchAtEnd(List<Ending> endings, BitSet[] exactHits, RowLabelIndex index, int r, EditRows work) {
+        TableTemplate.Row row = index.rows().get(r);
+        int[] keyIds = index.keysOf(r);
         Match best = null;
-        for (Ending ending : endings) {
+        for (int e = 0; e < endings.size(); e++) {
+            Ending ending = endings.get(e);
             String text = ending.key();
             if (text.isEmpty()) {
                 continue;
             }
-            for (String key : row.keys()) {
-                if (key.isEmpty()) {
-                    continue;
-                }
+            for (int id : keyIds) {
+                String key = index.key(id);
                 int m = key.length();
-                int allowed = maxEdits(m);
-                if (!mayEndWith(text, key, allowed)) {
-                    continue;
+                int allowed = index.allowedEdits(id);
+                int distance;
+                int length;
+                if (allowed == 0) {
+                    // the trie's walk found the keys this ending ends with
+                    if (!exactHits[e].get(id)) {
+                        continue;
+                    }
+                    distance = 0;
+                    length = m;
+                } else {
+                    if (!mayEndWith(text, key, allowed)) {
+                        continue;
+                    }
+                    long result = work.suffixDistance(key, text, allowed);
+                    if (result < 0) {
+                        continue;
+                    }
+                    distance = (int) (result >>> 32);
+                    length = (int) result;
                 }
-                int[] result = suffixDistance(key, ending.key(), allowed);
-                if (result == null) {
-                    continue;
-                }
-                int distance = result[0];
-                int start = ending.positions()[ending.key().length() - result[1]];
+                int start = ending.positions()[text.length() - length];
                 String numbering = numberingBefore(ending.text().substring(0, start));
                 if (row.numbering() != null && numbering != null && !row.numbering().equals(numbering)) {
                     continue;
@@ -91,8 +116,8 @@ final class LabelMatcher {
 
     /** The counting unit a label ends with ({@code 主动公开信息数条}), or null. */
     static String unitAtEnd(String text) {
-        Matcher unit = TRAILING_UNIT.matcher(text);
-        return unit.find() && unit.start() > 0 ? unit.group().strip() : null;
+        int start = unitStart(text);
+        return start > 0 ? text.substring(start, spacesFrom(text)) : null;
     }
 
     /** A piece's text with a tail cut off, its key (noise removed) and each key char's index in the text. */
@@ -104,21 +129,82 @@ final class LabelMatcher {
         List<Ending> endings = new ArrayList<>(3);
         String current = text.strip();
         endings.add(ending(current, null));
-        Matcher unit = TRAILING_UNIT.matcher(current);
-        if (unit.find() && unit.start() > 0) {
-            String u = unit.group().strip();
-            current = current.substring(0, unit.start());
+        int unit = unitStart(current);
+        if (unit > 0) {
+            String u = current.substring(unit, spacesFrom(current));
+            current = current.substring(0, unit);
             endings.add(ending(current, u));
         }
         for (int i = 0; i < 2; i++) {
-            Matcher remark = TRAILING_REMARK.matcher(current);
-            if (!remark.find() || remark.start() == 0) {
+            int remark = remarkStart(current);
+            if (remark <= 0) {
                 break;
             }
-            current = current.substring(0, remark.start());
+            current = current.substring(0, remark);
             endings.add(ending(current, null));
         }
         return endings;
+    }
+
+    /*
+     * The two tails below were the regexes UNIT + "\\s*$" and "\\([^()]{0,60}\\)\\s*$", found with Matcher.find: scanned by
+     * hand, since every piece of every document is cut this way. As in those patterns, \\s is ASCII white space and
+     * $ is the end of the text or the place before a line terminator that ends it.
+     */
+
+    /** Where the white space (and final line terminator) at the end of the text starts. */
+    static int spacesFrom(String text) {
+        int end = text.length();
+        if (end > 0 && isFinalTerminator(text.charAt(end - 1))) {
+            end--;
+        }
+        while (end > 0 && isRegexSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /** The line terminators before which $ matches besides \\n and \\r, which \\s takes anyway. */
+    private static boolean isFinalTerminator(char c) {
+        return c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Where a counting unit ending the text (before white space) starts, the longer unit first; -1 for none. */
+    static int unitStart(String text) {
+        int end = spacesFrom(text);
+        for (String unit : TableVocabulary.UNITS) {
+            if (unit.length() == 2 && text.startsWith(unit, end - 2) && end >= 2) {
+                return end - 2;
+            }
+        }
+        for (String unit : TableVocabulary.UNITS) {
+            if (unit.length() == 1 && end >= 1 && text.charAt(end - 1) == unit.charAt(0)) {
+                return end - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Where a bracketed remark of at most 60 characters ending the text (before white space) starts; -1 for none. */
+    static int remarkStart(String text) {
+        int end = spacesFrom(text);
+        if (end == 0 || text.charAt(end - 1) != ')') {
+            return -1;
+        }
+        for (int i = end - 2; i >= 0 && end - 2 - i <= 60; i--) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                return i;
+            }
+            if (c == ')') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static Ending ending(String text, String unit) {
@@ -140,44 +226,74 @@ final class LabelMatcher {
      * length, or null when it needs more than {@code allowed} edits.
      */
     static int[] suffixDistance(String label, String text, int allowed) {
-        int m = label.length();
-        int n = Math.min(text.length(), m + allowed);
-        if (n < m - allowed) {
-            return null;
-        }
-        // reversed strings: the match is anchored at the end of the text, free at its start
-        int[] previous = new int[n + 1];
-        int[] current = new int[n + 1];
-        for (int j = 0; j <= n; j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= m; i++) {
-            current[0] = i;
-            char a = label.charAt(m - i);
-            int rowMin = current[0];
-            for (int j = 1; j <= n; j++) {
-                char b = text.charAt(text.length() - j);
-                int cost = a == b ? 0 : 1;
-                current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                rowMin = Math.min(rowMin, current[j]);
+        long result = new EditRows().suffixDistance(label, text, allowed);
+        return result < 0 ? null : new int[] {(int) (result >>> 32), (int) result};
+    }
+
+    /** The two rows of the edit distance, kept between calls (one per document's search: not shared between threads). */
+    static final class EditRows {
+        private int[] previous = new int[32];
+        private int[] current = new int[32];
+
+        /**
+         * The edit distance between {@code label} and the best suffix of {@code text} (the high 32 bits) and that
+         * suffix's length (the low ones), or -1 when it needs more than {@code allowed} edits. Among suffixes at the
+         * same distance the longest, so that the label's first characters are not left behind. Only the diagonal
+         * band |i - j| <= allowed is computed: a cell outside it is at least |i - j| away, more than allowed, and
+         * every cell on a path within {@code allowed} edits lies inside it.
+         */
+        long suffixDistance(String label, String text, int allowed) {
+            int m = label.length();
+            int n = Math.min(text.length(), m + allowed);
+            if (n < m - allowed) {
+                return -1;
             }
-            if (rowMin > allowed) {
-                return null;
+            int outside = allowed + 1;
+            if (previous.length < n + 2) {
+                previous = new int[n + 2];
+                current = new int[n + 2];
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        int bestJ = -1;
-        int best = Integer.MAX_VALUE;
-        for (int j = 0; j <= n; j++) {
-            // prefer the longest suffix among equal distances: the label's first characters are not left behind
-            if (previous[j] <= best) {
-                best = previous[j];
-                bestJ = j;
+            int[] prev = previous;
+            int[] cur = current;
+            // reversed strings: the match is anchored at the end of the text, free at its start
+            for (int j = 0; j <= n; j++) {
+                prev[j] = j;
             }
+            int textEnd = text.length();
+            for (int i = 1; i <= m; i++) {
+                int lo = Math.max(1, i - allowed);
+                int hi = Math.min(n, i + allowed);
+                cur[0] = i;
+                cur[lo - 1] = lo == 1 ? i : outside;
+                char a = label.charAt(m - i);
+                int rowMin = i;
+                for (int j = lo; j <= hi; j++) {
+                    char b = text.charAt(textEnd - j);
+                    int cost = a == b ? 0 : 1;
+                    int value = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                    cur[j] = value;
+                    rowMin = Math.min(rowMin, value);
+                }
+                if (hi + 1 <= n) {
+                    cur[hi + 1] = outside;
+                }
+                if (rowMin > allowed) {
+                    return -1;
+                }
+                int[] swap = prev;
+                prev = cur;
+                cur = swap;
+            }
+            int bestJ = -1;
+            int best = Integer.MAX_VALUE;
+            for (int j = Math.max(0, m - allowed); j <= n; j++) {
+                if (prev[j] <= best) {
+                    best = prev[j];
+                    bestJ = j;
+                }
+            }
+            return best <= allowed ? (long) best << 32 | bestJ : -1;
         }
-        return best <= allowed ? new int[] {best, bestJ} : null;
     }
 
     private static String numberingBefore(String before) {

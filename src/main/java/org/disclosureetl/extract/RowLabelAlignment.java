@@ -2,9 +2,8 @@ package org.disclosureetl.extract;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Finds a table's rows in the {@link LabelStream}: every piece that ends with a row's label (fuzzily,
@@ -21,8 +20,8 @@ final class RowLabelAlignment {
     /** What each character of skipped label text costs beyond a short heading. */
     private static final double SKIPPED_CHAR = 0.01;
     private static final int FREE_SKIPPED_CHARS = 40;
-    /** How many final characters of labels and pieces are compared before an edit distance is computed. */
-    private static final int LOOKUP_CHARS = 4;
+    /** At most how many endings a piece has ({@link LabelMatcher#endings}: whole, without a unit, two remarks). */
+    private static final int MAX_ENDINGS = 4;
 
     private final LabelStream stream;
     /** Label characters of pieces 0..i-1, to price skipped pieces in constant time. */
@@ -30,8 +29,23 @@ final class RowLabelAlignment {
     /** Each piece's possible label endings, computed on the first search (a document read by the anchored reader alone never needs them). */
     private List<List<LabelMatcher.Ending>> endings;
 
+    private final Function<TableTemplate, RowLabelIndex> indexes;
+    /** Per ending of the piece being matched: the exact-only label keys it ends with. */
+    private final BitSet[] exactHits = new BitSet[MAX_ENDINGS];
+    private final LabelMatcher.EditRows editRows = new LabelMatcher.EditRows();
+
+    /** An alignment that indexes each template's labels when it searches for them. */
     RowLabelAlignment(LabelStream stream) {
+        this(stream, RowLabelIndex::of);
+    }
+
+    /** @param indexes each template's labels indexed once, as the catalogue holds them ({@link TemplateCatalog#labelIndex}) */
+    RowLabelAlignment(LabelStream stream, Function<TableTemplate, RowLabelIndex> indexes) {
         this.stream = stream;
+        this.indexes = indexes;
+        for (int e = 0; e < MAX_ENDINGS; e++) {
+            exactHits[e] = new BitSet();
+        }
         this.labelChars = new int[stream.pieces().size() + 1];
         for (int p = 0; p < stream.pieces().size(); p++) {
             labelChars[p + 1] = labelChars[p] + stream.pieces().get(p).text().length();
@@ -57,34 +71,29 @@ final class RowLabelAlignment {
 
     private List<List<Candidate>> candidates(TableTemplate template, int from) {
         List<LabelStream.Piece> pieces = stream.pieces();
+        RowLabelIndex index = indexes.apply(template);
         List<List<Candidate>> candidates = new ArrayList<>();
         for (int r = 0; r < template.rows().size(); r++) {
             candidates.add(new ArrayList<>());
         }
         // only rows whose labels end near the piece's last characters are worth an edit distance
-        // bit sets instead of boxed sorted sets: the rows are still visited in increasing order
-        Map<Character, BitSet> rowsByLastChar = new HashMap<>();
-        for (int r = 0; r < template.rows().size(); r++) {
-            for (String key : template.rows().get(r).keys()) {
-                for (int i = 1; i <= Math.min(LOOKUP_CHARS, key.length()); i++) {
-                    rowsByLastChar.computeIfAbsent(key.charAt(key.length() - i), k -> new BitSet()).set(r);
-                }
-            }
-        }
         BitSet rows = new BitSet(template.rows().size());
         for (int p = from; p < pieces.size(); p++) {
+            List<LabelMatcher.Ending> pieceEndings = endings().get(p);
             rows.clear();
-            for (LabelMatcher.Ending ending : endings().get(p)) {
-                String key = ending.key();
-                for (int i = 1; i <= Math.min(LOOKUP_CHARS, key.length()); i++) {
-                    BitSet byChar = rowsByLastChar.get(key.charAt(key.length() - i));
-                    if (byChar != null) {
-                        rows.or(byChar);
-                    }
-                }
+            for (LabelMatcher.Ending ending : pieceEndings) {
+                index.addRowsNear(ending.key(), rows);
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            // the short labels that must match exactly: one walk of the trie per ending for all rows
+            for (int e = 0; e < pieceEndings.size(); e++) {
+                exactHits[e].clear();
+                index.exactKeysEnding(pieceEndings.get(e).key(), exactHits[e]);
             }
             for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
-                LabelMatcher.Match match = LabelMatcher.matchAtEnd(endings().get(p), template.rows().get(r));
+                LabelMatcher.Match match = LabelMatcher.matchAtEnd(pieceEndings, exactHits, index, r, editRows);
                 if (match != null) {
                     candidates.get(r).add(new Candidate(p, match));
                 }

@@ -1,7 +1,9 @@
 package org.disclosureetl.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,8 @@ public class TemplateCatalog {
     private final List<FormatClue> clues = new ArrayList<>();
     private final List<IdentityRule> identities = new ArrayList<>();
     private final Map<CellKey, CellLabels> cellLabels = new HashMap<>();
+    /** Each template's row labels indexed once for the flattened reader's search (RowLabelAlignment). */
+    private final Map<TableTemplate, RowLabelIndex> labelIndexes;
 
     public record FormatClue(String formatVersion, int weight, String key) {
     }
@@ -115,6 +119,15 @@ public class TemplateCatalog {
                 IdentityRule.Relation.of(r.get("relation")), r.get("variant"))));
         read("format-clues.csv", r -> clues.add(new FormatClue(r.get("format_version"),
                 Integer.parseInt(r.get("weight")), LabelKey.of(r.get("label")).key())));
+        Map<TableTemplate, RowLabelIndex> indexes = new IdentityHashMap<>();
+        tablesByFormat.values().forEach(list -> list.forEach(t -> indexes.put(t, RowLabelIndex.of(t))));
+        labelIndexes = Collections.unmodifiableMap(indexes);
+    }
+
+    /** The index of a template's row labels: built with the catalogue for its own templates, else now. */
+    RowLabelIndex labelIndex(TableTemplate template) {
+        RowLabelIndex index = labelIndexes.get(template);
+        return index != null ? index : RowLabelIndex.of(template);
     }
 
     private static TableTemplate.Row row(String format, String table, Map<String, String> r,

@@ -62,9 +62,9 @@ public final class Bench {
     }
 
     private int run() throws Exception {
-        out.printf(Locale.ROOT, "bench: job started by %s; sizes %s, threads %s, unchanged %d, heap %s, %d cores, "
-                + "Java %s, work %s%n", options.launcher() != null ? options.launcher() : "java -jar " + options.jar(),
-                options.sizes(), options.threads(), options.unchanged(),
+        out.printf(Locale.ROOT, "bench: job started by %s; sizes %s, threads %s, unchanged %d, text-heavy %d, heap %s, "
+                + "%d cores, Java %s, work %s%n", options.launcher() != null ? options.launcher() : "java -jar " + options.jar(),
+                options.sizes(), options.threads(), options.unchanged(), options.textHeavy(),
                 options.heap().isEmpty() ? "JVM default" : options.heap(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), work);
         List<Phase> phases = new ArrayList<>();
@@ -105,6 +105,29 @@ public final class Bench {
             }
         }
 
+        Phase textHeavy = null;
+        if (options.textHeavy() > 0) {
+            int size = options.textHeavy();
+            int threads = options.threads().get(options.threads().size() - 1);
+            started = System.nanoTime();
+            Corpus mix = new CorpusGenerator(options.inbox()).generate(work.resolve("corpus/text-heavy"), size,
+                    options.seed(), CorpusGenerator.TEXT_HEAVY);
+            out.printf(Locale.ROOT, "text-heavy corpus: %d files, %.1f MB (%.1f KB a file), %s, %s, made in %.1f s%n",
+                    mix.files().size(), mix.totalBytes() / 1e6, mix.totalBytes() / 1e3 / mix.files().size(),
+                    mix.countByFormat(), mix.countByEncoding(), (System.nanoTime() - started) / 1e9);
+            out.printf(Locale.ROOT, "measuring the text-heavy %d files, %d thread(s): bare Tika, then the job...%n",
+                    size, threads);
+            Path runFolder = work.resolve("runs/text-heavy-" + size + "-t" + threads);
+            ProcessRun tika = tika("tika-text-heavy-" + size + "-t" + threads, mix.folder(), threads);
+            failures += check(tika);
+            ProcessRun job = job("job-text-heavy-" + size + "-t" + threads, mix.folder(), threads, runFolder);
+            failures += check(job);
+            textHeavy = new Phase("cold-text-heavy", size, threads, tika, job, extractMillisPerDocument(runFolder));
+            phases.add(textHeavy);
+            out.println("  " + textHeavy.line());
+            stageLines(runFolder).forEach(l -> out.println("    " + l));
+        }
+
         if (options.unchanged() > 0) {
             int size = options.unchanged();
             Path inbox = Folders.linkInto(work.resolve("corpus/inbox-unchanged"), corpus.head(size));
@@ -126,6 +149,9 @@ public final class Bench {
                 "job_s", "tika_cpu_s", "job_cpu_s", "ratio", "cpu_x", "job_rss", "live_MiB", "extract_ms");
         for (Phase phase : cold.values()) {
             out.println(phase.row());
+        }
+        if (textHeavy != null) {
+            out.println(textHeavy.row() + "  (text-heavy mix)");
         }
         warm(cold);
         scaling(cold);

@@ -17,14 +17,16 @@ import java.util.List;
  * @param sizes     corpus sizes, each measured cold (the smallest and largest also give the warm figures)
  * @param threads   thread counts, for bare Tika and for the job ({@code --etl.threads})
  * @param unchanged files of the unchanged-inbox run (0 skips it)
+ * @param textHeavy files of the text-heavy corpus ({@link CorpusGenerator#TEXT_HEAVY}), measured cold with the largest
+ *                  thread count (0 skips it)
  * @param heap      {@code -Xmx} for both JVMs, or empty for the JVM's default (as users run it)
  * @param jobArgs   extra arguments for every {@code ingest} (e.g. {@code --etl.parse.isolation=in-process})
  */
 record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Integer> sizes, List<Integer> threads, int unchanged,
-                    String heap, long seed, Path work, boolean keep, List<String> jobArgs) {
+                    int textHeavy, String heap, long seed, Path work, boolean keep, List<String> jobArgs) {
 
     static final String USAGE = "Bench [--launcher=bin/disclosure-etl | --jar=target/disclosure-etl.jar] [--inbox=data/inbox] "
-            + "[--seeds=data/inbox/txt] [--sizes=300,20000] [--threads=1,2] [--unchanged=5000] "
+            + "[--seeds=data/inbox/txt] [--sizes=300,20000] [--threads=1,2] [--unchanged=5000] [--text-heavy=20000] "
             + "[--heap=512m] [--seed=42] [--work=DIR] [--keep] [--job-arg=--etl.x=y ...]";
 
     static BenchOptions parse(String[] args) {
@@ -35,6 +37,7 @@ record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Intege
         List<Integer> sizes = List.of(300, 20_000);
         List<Integer> threads = List.of(1, 2);
         int unchanged = 5_000;
+        int textHeavy = 20_000;
         String heap = "";
         long seed = 42;
         Path work = null;
@@ -62,6 +65,7 @@ record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Intege
                 case "sizes" -> sizes = numbers(value);
                 case "threads" -> threads = numbers(value);
                 case "unchanged" -> unchanged = Integer.parseInt(value);
+                case "text-heavy" -> textHeavy = Integer.parseInt(value);
                 case "heap" -> heap = value;
                 case "seed" -> seed = Long.parseLong(value);
                 case "work" -> work = Path.of(value);
@@ -69,7 +73,7 @@ record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Intege
                 default -> throw new IllegalArgumentException("unknown option: --" + name);
             }
         }
-        return new BenchOptions(launcher, jar, inbox, seeds, sizes, threads, unchanged, heap, seed, work, keep,
+        return new BenchOptions(launcher, jar, inbox, seeds, sizes, threads, unchanged, textHeavy, heap, seed, work, keep,
                 List.copyOf(jobArgs));
     }
 

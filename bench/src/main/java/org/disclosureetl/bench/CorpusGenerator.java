@@ -28,6 +28,30 @@ public final class CorpusGenerator {
             SourceFormat.HTML, SourceFormat.TXT, SourceFormat.DOCX, SourceFormat.PDF, SourceFormat.TXT};
     static final TextEncoding[] TXT_ENCODINGS = {
             TextEncoding.UTF_8, TextEncoding.GB18030, TextEncoding.UTF_16, TextEncoding.BIG5};
+
+    /**
+     * Which files a corpus is made of.
+     *
+     * @param cycle         the formats, repeated
+     * @param txtEncodings  the encodings the TXT copies rotate through
+     * @param textChars     TXT and HTML copies are lengthened with their own prose to about this many characters
+     *                      (0: as the seed is)
+     */
+    public record Mix(String name, SourceFormat[] cycle, TextEncoding[] txtEncodings, int textChars) {
+    }
+
+    /** The sample mix: seeds as they are, a cycle of 4 TXT, 2 HTML, 2 DOCX, 2 PDF (bench/README.md "The corpus"). */
+    public static final Mix SAMPLE = new Mix("sample", CYCLE, TXT_ENCODINGS, 0);
+
+    /**
+     * A text-heavy mix like the 20,000-file backlog of issue 30: 4 TXT (UTF-8 and GB18030), 4 HTML, 1 DOCX and 1 PDF in
+     * ten, TXT and HTML lengthened to about 12,000 characters (a full report's prose), about 43 KB a file on average;
+     * the Traditional-script seed 000 is a quarter of them.
+     */
+    public static final Mix TEXT_HEAVY = new Mix("text-heavy", new SourceFormat[] {
+            SourceFormat.TXT, SourceFormat.HTML, SourceFormat.TXT, SourceFormat.HTML, SourceFormat.DOCX,
+            SourceFormat.TXT, SourceFormat.HTML, SourceFormat.TXT, SourceFormat.PDF, SourceFormat.HTML},
+            new TextEncoding[] {TextEncoding.UTF_8, TextEncoding.GB18030}, 12_000);
     private static final int MAX_TRIES = 50;
 
     private final Map<SourceFormat, List<SeedTemplate>> templates = new EnumMap<>(SourceFormat.class);
@@ -48,23 +72,28 @@ public final class CorpusGenerator {
     }
 
     public Corpus generate(Path folder, int documents, long seed) throws IOException {
+        return generate(folder, documents, seed, SAMPLE);
+    }
+
+    public Corpus generate(Path folder, int documents, long seed, Mix mix) throws IOException {
         Files.createDirectories(folder);
         SplittableRandom random = new SplittableRandom(seed);
         Map<SourceFormat, Integer> ordinals = new EnumMap<>(SourceFormat.class);
         Set<String> digests = new HashSet<>();
         List<CorpusFile> files = new ArrayList<>(documents);
         for (int i = 0; i < documents; i++) {
-            SourceFormat format = CYCLE[i % CYCLE.length];
+            SourceFormat format = mix.cycle()[i % mix.cycle().length];
             int k = ordinals.merge(format, 1, Integer::sum) - 1;
-            TextEncoding encoding = format == SourceFormat.TXT ? TXT_ENCODINGS[k % TXT_ENCODINGS.length] : null;
-            SeedTemplate template = pick(format, encoding, k);
+            TextEncoding[] encodings = mix.txtEncodings();
+            TextEncoding encoding = format == SourceFormat.TXT ? encodings[k % encodings.length] : null;
+            SeedTemplate template = pick(format, encoding, k, encodings.length);
             SplittableRandom documentRandom = random.split();
             byte[] bytes = null;
             for (int attempt = 0; bytes == null || !digests.add(sha256(bytes)); attempt++) {
                 if (attempt == MAX_TRIES) {
                     throw new IllegalStateException("cannot make document " + i + " distinct from the others");
                 }
-                bytes = render(template, encoding, i, documentRandom);
+                bytes = render(template, encoding, i, documentRandom, mix.textChars());
             }
             String name = String.format("%06d-%s-%s.%s", i, template.seed(),
                     encoding == null ? format.extension() : encoding.label(), format.extension());
@@ -75,20 +104,27 @@ public final class CorpusGenerator {
         return new Corpus(folder, files);
     }
 
-    private SeedTemplate pick(SourceFormat format, TextEncoding encoding, int k) {
+    private SeedTemplate pick(SourceFormat format, TextEncoding encoding, int k, int encodings) {
         if (encoding == null) {
             List<SeedTemplate> pool = templates.get(format);
             return pool.get(k % pool.size());
         }
         List<SeedTemplate> pool = encoding == TextEncoding.BIG5 ? traditionalTxt : templates.get(format);
-        return pool.get(k / TXT_ENCODINGS.length % pool.size());
+        return pool.get(k / encodings % pool.size());
     }
 
     /** One copy of a seed: new table numbers (TXT, HTML, DOCX) or a unique trailer (PDF). */
     static byte[] render(SeedTemplate template, TextEncoding encoding, int serial, SplittableRandom random) {
+        return render(template, encoding, serial, random, 0);
+    }
+
+    static byte[] render(SeedTemplate template, TextEncoding encoding, int serial, SplittableRandom random,
+                         int textChars) {
         return switch (template.format()) {
-            case TXT -> encoding.encode(withNewNumbers(template, random));
-            case HTML -> withNewNumbers(template, random).getBytes(StandardCharsets.UTF_8);
+            case TXT -> encoding.encode(ProsePadding.lengthened(withNewNumbers(template, random), template.format(),
+                    textChars));
+            case HTML -> ProsePadding.lengthened(withNewNumbers(template, random), template.format(), textChars)
+                    .getBytes(StandardCharsets.UTF_8);
             case DOCX -> DocxPackage.withDocumentXml(template.bytes(), withNewNumbers(template, random));
             case PDF -> withTrailer(template.bytes(), serial);
         };

@@ -1,6 +1,8 @@
 package org.disclosureetl.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -47,6 +49,8 @@ public final class ExtractTiming {
     private record Prepared(String name, String kind, NormalizedDocument document) {
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final ReportExtractor extractor;
     private final ReportValidator validator;
     private final List<Prepared> documents = new ArrayList<>();
@@ -77,15 +81,19 @@ public final class ExtractTiming {
     }
 
     /**
-     * One round over every document: its extract + validate time in nanoseconds, then (last element) a checksum of
-     * the results, so that the JIT cannot drop the work and two builds can be seen to agree.
+     * One round over every document: its extract + validate time in nanoseconds, wall clock for the n documents, then
+     * this thread's CPU time for them (what a machine loaded by other processes inflates least), then (last element)
+     * a checksum of the results, so that the JIT cannot drop the work and two builds can be seen to agree.
      */
     public long[] round() {
-        long[] nanos = new long[documents.size() + 1];
-        for (int i = 0; i < documents.size(); i++) {
+        int n = documents.size();
+        long[] nanos = new long[2 * n + 1];
+        for (int i = 0; i < n; i++) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            nanos[documents.size()] += extractAndValidate(extractor, validator, documents.get(i));
+            nanos[2 * n] += extractAndValidate(extractor, validator, documents.get(i));
             nanos[i] = System.nanoTime() - start;
+            nanos[n + i] = THREADS.getCurrentThreadCpuTime() - cpu;
         }
         return nanos;
     }
@@ -133,48 +141,65 @@ public final class ExtractTiming {
         System.out.printf(Locale.ROOT, "%d documents from %s; %d warm-up rounds, %d measured rounds%s%n",
                 kinds.size(), folders, warmUp, rounds, timings.size() > 1 ? ", the builds alternating round by round" : "");
 
-        List<Map<String, List<Long>>> byKind = new ArrayList<>();
-        List<List<Long>> all = new ArrayList<>();
-        long[] checksums = new long[timings.size()];
-        for (int b = 0; b < timings.size(); b++) {
-            byKind.add(new TreeMap<>());
+        // per clock (wall, then CPU) and build: the times per kind and over all documents
+        int n = kinds.size();
+        List<List<Map<String, List<Long>>>> byKind = new ArrayList<>();
+        List<List<List<Long>>> all = new ArrayList<>();
+        for (int clock = 0; clock < 2; clock++) {
+            byKind.add(new ArrayList<>());
             all.add(new ArrayList<>());
+            for (int b = 0; b < timings.size(); b++) {
+                byKind.get(clock).add(new TreeMap<>());
+                all.get(clock).add(new ArrayList<>());
+            }
         }
+        long[] checksums = new long[timings.size()];
         for (int r = 0; r < warmUp + rounds; r++) {
             for (int b = 0; b < timings.size(); b++) {
                 long[] nanos = (long[]) timings.get(b).getClass().getMethod("round").invoke(timings.get(b));
-                checksums[b] += nanos[kinds.size()];
+                checksums[b] += nanos[2 * n];
                 if (r < warmUp) {
                     continue;
                 }
-                for (int i = 0; i < kinds.size(); i++) {
-                    byKind.get(b).computeIfAbsent(kinds.get(i), k -> new ArrayList<>()).add(nanos[i]);
-                    all.get(b).add(nanos[i]);
+                for (int clock = 0; clock < 2; clock++) {
+                    for (int i = 0; i < n; i++) {
+                        long t = nanos[clock * n + i];
+                        byKind.get(clock).get(b).computeIfAbsent(kinds.get(i), k -> new ArrayList<>()).add(t);
+                        all.get(clock).get(b).add(t);
+                    }
                 }
             }
         }
-        for (int b = 0; b < timings.size(); b++) {
-            System.out.println();
-            System.out.println(names.get(b));
-            System.out.printf(Locale.ROOT, "%-16s %5s %9s %9s %9s%n", "kind", "docs", "mean_ms", "p99_ms", "max_ms");
-            for (Map.Entry<String, List<Long>> e : byKind.get(b).entrySet()) {
-                System.out.println(row(e.getKey(), e.getValue(), rounds));
+        String[] clocks = {"wall", "cpu"};
+        for (int clock = 0; clock < 2; clock++) {
+            for (int b = 0; b < timings.size(); b++) {
+                System.out.println();
+                System.out.println(names.get(b) + ", " + clocks[clock] + " clock");
+                System.out.printf(Locale.ROOT, "%-16s %5s %9s %9s %9s%n", "kind", "docs", "mean_ms", "p99_ms", "max_ms");
+                for (Map.Entry<String, List<Long>> e : byKind.get(clock).get(b).entrySet()) {
+                    System.out.println(row(e.getKey(), e.getValue(), rounds));
+                }
+                List<Long> every = all.get(clock).get(b);
+                System.out.println(row("all", every, rounds));
+                System.out.printf(Locale.ROOT,
+                        "extract-timing-summary build=%s clock=%s docs=%d mean_ms=%.3f p99_ms=%.3f checksum=%d%n",
+                        names.get(b), clocks[clock], n, mean(every), percentile(every, 0.99), checksums[b]);
             }
-            System.out.println(row("all", all.get(b), rounds));
-            System.out.printf(Locale.ROOT, "extract-timing-summary build=%s docs=%d mean_ms=%.3f p99_ms=%.3f checksum=%d%n",
-                    names.get(b), kinds.size(), mean(all.get(b)), percentile(all.get(b), 0.99), checksums[b]);
-        }
-        if (timings.size() == 2) {
-            System.out.println();
-            System.out.printf(Locale.ROOT, "%-16s %11s %11s%n", "kind", "mean new/old", "p99 new/old");
-            for (String kind : byKind.get(0).keySet()) {
-                List<Long> a = byKind.get(0).get(kind);
-                List<Long> c = byKind.get(1).get(kind);
-                System.out.printf(Locale.ROOT, "%-16s %11.2f %11.2f%n", kind, mean(c) / mean(a),
+            if (timings.size() == 2) {
+                System.out.println();
+                System.out.printf(Locale.ROOT, "%-16s %11s %11s (%s clock)%n", "kind", "mean new/old", "p99 new/old",
+                        clocks[clock]);
+                for (String kind : byKind.get(clock).get(0).keySet()) {
+                    List<Long> a = byKind.get(clock).get(0).get(kind);
+                    List<Long> c = byKind.get(clock).get(1).get(kind);
+                    System.out.printf(Locale.ROOT, "%-16s %11.2f %11.2f%n", kind, mean(c) / mean(a),
+                            percentile(c, 0.99) / percentile(a, 0.99));
+                }
+                List<Long> a = all.get(clock).get(0);
+                List<Long> c = all.get(clock).get(1);
+                System.out.printf(Locale.ROOT, "%-16s %11.2f %11.2f%n", "all", mean(c) / mean(a),
                         percentile(c, 0.99) / percentile(a, 0.99));
             }
-            System.out.printf(Locale.ROOT, "%-16s %11.2f %11.2f%n", "all", mean(all.get(1)) / mean(all.get(0)),
-                    percentile(all.get(1), 0.99) / percentile(all.get(0), 0.99));
         }
     }
 

@@ -58,6 +58,29 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void theTextHeavyMixIsMostlyLongTxtAndHtmlWhosePaddingIsTheirOwnProseWithoutDigits() throws IOException {
+        Corpus mix = generator.generate(work.resolve("text-heavy"), 40, 42, CorpusGenerator.TEXT_HEAVY);
+
+        assertThat(mix.countByFormat()).isEqualTo(Map.of(
+                SourceFormat.TXT, 16L, SourceFormat.HTML, 16L, SourceFormat.DOCX, 4L, SourceFormat.PDF, 4L));
+        assertThat(mix.countByEncoding()).isEqualTo(Map.of(TextEncoding.UTF_8, 8L, TextEncoding.GB18030, 8L));
+        assertThat(mix.files().stream().map(f -> digest(f.path())).distinct().count()).isEqualTo(40);
+        assertThat(mix.files().stream().map(CorpusFile::seed).distinct().sorted())
+                .containsExactly("000", "001", "002", "004");
+        double kilobytes = mix.totalBytes() / 1e3 / mix.files().size();
+        assertThat(kilobytes).isBetween(35.0, 55.0);
+        for (CorpusFile file : mix.files()) {
+            if (file.format() == SourceFormat.TXT) {
+                String text = file.encoding().decode(Files.readAllBytes(file.path()));
+                int padding = text.indexOf("附件 工作说明");
+                assertThat(padding).as(file.path().toString()).isPositive();
+                assertThat(text.length()).isBetween(12_000, 13_000);
+                assertThat(text.substring(padding).chars().noneMatch(Character::isDigit)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void everyFileIsDistinctAndTheSameSeedGivesTheSameBytes() throws IOException {
         assertThat(corpus.files().stream().map(f -> digest(f.path())).distinct().count()).isEqualTo(N);
         Corpus again = generator.generate(work.resolve("b"), 20, 42);

@@ -28,18 +28,26 @@ final class AgencyNames {
     /** Characters that start a place-less short form: 市科委, 区财政局. */
     private static final String LEVEL_CHARS = "市区县省州镇乡";
 
+    /* What clean() removes, compiled once (String.replaceAll compiles its pattern on every call). */
+    private static final Pattern CLEAN_MARKS = Pattern.compile("[\\s\\u3000《》“”\"'‘’「」【】\\[\\]]");
+    private static final Pattern CLEAN_LEADING_VERB = Pattern.compile(
+            "^(?:关于|现将|现就|现公布|现发布|特向社会公布|现向社会公布|特编制|特公布|特此公布|公布|发布|编制|由)");
+    private static final Pattern CLEAN_TRAILING_WORD = Pattern.compile("(?:关于|的|发布|公布)$");
+    private static final Pattern CLEAN_SENTENCE = Pattern.compile("^.*[由的了]");
+    private static final Pattern CLEAN_NOT_HAN = Pattern.compile("^[^\\p{IsHan}]+");
+
     private AgencyNames() {
     }
 
     /** Removes white space and the quotation marks and brackets a title puts around a name. */
     static String clean(String text) {
-        String name = text.replaceAll("[\\s\\u3000《》“”\"'‘’「」【】\\[\\]]", "");
-        name = name.replaceFirst("^(?:关于|现将|现就|现公布|现发布|特向社会公布|现向社会公布|特编制|特公布|特此公布|公布|发布|编制|由)", "");
-        name = name.replaceFirst("(?:关于|的|发布|公布)$", "");
+        String name = CLEAN_MARKS.matcher(text).replaceAll("");
+        name = CLEAN_LEADING_VERB.matcher(name).replaceFirst("");
+        name = CLEAN_TRAILING_WORD.matcher(name).replaceFirst("");
         // a sentence run into the name (本报告由XX委员会…, 我们的XX局…): the name starts after its last particle
-        name = name.replaceFirst("^.*[由的了]", "");
+        name = CLEAN_SENTENCE.matcher(name).replaceFirst("");
         // a title that starts with a number or a file name in Latin letters (2025湖口县大垅乡2025年度…)
-        name = name.replaceFirst("^[^\\p{IsHan}]+", "");
+        name = CLEAN_NOT_HAN.matcher(name).replaceFirst("");
         return name;
     }
 

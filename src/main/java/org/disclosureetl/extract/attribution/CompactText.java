@@ -13,6 +13,7 @@ final class CompactText {
     private static final Pattern NUMERAL_YEAR = Pattern.compile("[〇零○Ｏ一二三四五六七八九]{4}(?=年)");
     /** Pinyin that mirror sites print after characters (機(jī)關(guān)): no part of any name. */
     private static final Pattern PINYIN = Pattern.compile("\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\\)");
+    private static final String PINYIN_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
     private static final String NUMERALS = "〇一二三四五六七八九";
 
     private final String printed;
@@ -26,7 +27,7 @@ final class CompactText {
     }
 
     static CompactText of(String printed) {
-        String line = printed.indexOf('(') >= 0 ? PINYIN.matcher(printed).replaceAll("") : printed;
+        String line = mayHoldPinyin(printed) ? PINYIN.matcher(printed).replaceAll("") : printed;
         StringBuilder text = new StringBuilder(line.length());
         int[] origin = new int[line.length() + 1];
         for (int i = 0; i < line.length(); i++) {
@@ -52,6 +53,17 @@ final class CompactText {
             compact = digits.toString();
         }
         return new CompactText(line, compact, origin);
+    }
+
+    /** Whether an opening bracket is followed by a letter {@link #PINYIN} starts with: most lines have none, and skip the regex. */
+    private static boolean mayHoldPinyin(String line) {
+        for (int at = line.indexOf('('); at >= 0 && at + 1 < line.length(); at = line.indexOf('(', at + 1)) {
+            char next = line.charAt(at + 1);
+            if (next >= 'a' && next <= 'z' || PINYIN_LETTERS.indexOf(next) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String text() {

@@ -47,7 +47,8 @@ final class ProseReader implements EvidenceReader {
                 continue;
             }
             // the opening of a report printed as one line is its first few thousand characters
-            String text = CompactText.of(raw.length() > PROSE_SPAN ? raw.substring(0, PROSE_SPAN) : raw).text();
+            String text = raw.length() > PROSE_SPAN ? CompactText.of(raw.substring(0, PROSE_SPAN)).text()
+                    : report.compactBody(i).text();
             String where = body.get(i).where();
             Matcher subject = OPENING_SUBJECT.matcher(text);
             if (subject.find()) {

@@ -23,7 +23,7 @@ final class SignatureReader implements EvidenceReader {
         List<Evidence> found = new ArrayList<>();
         List<NormalizedDocument.Line> body = report.body();
         for (int i = body.size() - 1; i >= Math.max(1, body.size() - SEARCH_LINES); i--) {
-            Matcher date = DATE.matcher(CompactText.of(body.get(i).text()).text());
+            Matcher date = DATE.matcher(report.compactBody(i).text());
             if (!date.matches()) {
                 continue;
             }

@@ -23,17 +23,19 @@ final class StatisticsPeriodReader implements EvidenceReader {
     @Override
     public List<Evidence> read(ReportLines report) {
         List<Evidence> found = new ArrayList<>();
-        for (NormalizedDocument.Line line : report.body()) {
+        List<NormalizedDocument.Line> body = report.body();
+        for (int i = 0; i < body.size(); i++) {
+            NormalizedDocument.Line line = body.get(i);
             String text = line.text();
             if (text.contains("统计")) {
-                Matcher m = PERIOD.matcher(CompactText.of(text).text());
+                Matcher m = PERIOD.matcher(report.compactBody(i).text());
                 if (m.find()) {
                     found.add(Evidence.year(EvidenceSource.STATISTICS_PERIOD, Integer.parseInt(m.group("year")),
                             line.where(), m.group()));
                 }
             }
             if (text.contains("截")) {
-                Matcher m = YEAR_END.matcher(CompactText.of(text).text());
+                Matcher m = YEAR_END.matcher(report.compactBody(i).text());
                 if (m.find()) {
                     found.add(Evidence.year(EvidenceSource.YEAR_END, Integer.parseInt(m.group("year")), line.where(),
                             m.group()));

@@ -1,6 +1,7 @@
 package org.disclosureetl.extract.attribution;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,9 @@ final class TitleMatcher {
     private static final Pattern BREADCRUMB = Pattern.compile("[>›»|]");
     private static final Pattern SENTENCE = Pattern.compile("[，,。；;！!？?]");
     private static final List<Pattern> ALL_PATTERNS = List.of(YEAR_BEFORE, CUT_SHORT, YEAR_AFTER, NO_YEAR);
-    private static final Pattern ANY_YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    /** What may stand alone between a year and the report's name. */
+    private static final Set<String> YEAR_WORDS = Set.of("度", "年度", "工作");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** The words every title pattern needs, spaced as PDF text may space them. */
     private static final Pattern REPORT_WORDS = Pattern.compile("(?:政府|政务|信息)\\s*公\\s*开");
     /** How much of a line titles are looked for in. */
@@ -57,7 +60,7 @@ final class TitleMatcher {
         String text = compact.text();
         Title first = null;
         // without a year only a line that ends with the report's name can be a title (a table's heading cannot)
-        List<Pattern> patterns = ANY_YEAR.matcher(text).find() ? ALL_PATTERNS
+        List<Pattern> patterns = hasYear(text) ? ALL_PATTERNS
                 : text.endsWith("告") || text.endsWith("报") || text.endsWith("表") || text.endsWith(")")
                 || text.endsWith("）") ? List.of(NO_YEAR) : List.of();
         for (Pattern pattern : patterns) {
@@ -101,7 +104,7 @@ final class TitleMatcher {
         String mid = yearFirst ? AgencyNames.clean(m.group("mid")) : "";
         if (!mid.isEmpty() && AgencyNames.isName(AgencyNames.governmentOf(mid))) {
             agency = AgencyNames.governmentOf(mid);
-        } else if (!mid.isEmpty() && !mid.matches("度|年度|工作") && !(agency.isEmpty() && mid.length() <= 3)) {
+        } else if (!mid.isEmpty() && !YEAR_WORDS.contains(mid) && !(agency.isEmpty() && mid.length() <= 3)) {
             // words between the year and the report's name that are no agency: not a title
             return null;
         }
@@ -126,6 +129,23 @@ final class TitleMatcher {
                 || text.indexOf('⋯') >= 0 || text.contains("..") || text.contains("。。");
     }
 
+    /** Whether the text holds a year of the form (?:19|20)\d{2} anywhere; scanned by hand, as every title candidate is. */
+    static boolean hasYear(String text) {
+        for (int i = 0; i + 4 <= text.length(); i++) {
+            char c = text.charAt(i);
+            char d = text.charAt(i + 1);
+            if ((c == '1' && d == '9' || c == '2' && d == '0') && isDigit(text.charAt(i + 2))
+                    && isDigit(text.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static int lastSentenceEnd(String text) {
         Matcher m = SENTENCE.matcher(text);
         int end = 0;
@@ -140,7 +160,7 @@ final class TitleMatcher {
      * navigation or a field label (首页 政务公开 … 平潭县财政局), joined.
      */
     private static String nameBefore(String text) {
-        String[] words = text.strip().split("\\s+");
+        String[] words = SPACES.split(text.strip());
         int from = 0;
         for (int i = 0; i < words.length; i++) {
             if (AgencyNames.NOT_A_NAME.matcher(words[i]).find()) {

@@ -22,10 +22,10 @@ final class TitleReader implements EvidenceReader {
     /** Lines of a wrapped title are short and carry no sentence punctuation. */
     private static final int WRAPPED_LINE_MAX = 30;
     private static final int WRAPPED_LINES = 3;
-    private static final Pattern HEADING_MARK = Pattern.compile("^#+\\s*");
     private static final String TITLE_PUNCTUATION_CHARS = "，,。；;！!？?:：、";
-    /** Links to other reports around the page's own (上一篇: XX局2020年…). */
-    private static final Pattern OTHER_REPORT = Pattern.compile("^\\s*(?:上一篇|下一篇|相关链接|相关阅读|相关文章|上一条|下一条)");
+    /** Links to other reports around the page's own (上一篇: XX局2020年…), at the start of a line. */
+    private static final List<String> OTHER_REPORT = List.of("上一篇", "下一篇", "相关链接", "相关阅读", "相关文章", "上一条", "下一条");
+    private static final Pattern FILE_EXTENSION = Pattern.compile("\\.[A-Za-z0-9]{1,5}$");
 
     @Override
     public List<Evidence> read(ReportLines report) {
@@ -42,7 +42,7 @@ final class TitleReader implements EvidenceReader {
         List<Evidence> titles = new ArrayList<>();
         for (int i = 0; i < limit; i++) {
             String text = body.get(i).text();
-            if (text.isBlank() || OTHER_REPORT.matcher(text).find()) {
+            if (text.isBlank() || isOtherReportLink(text)) {
                 continue;
             }
             Window window = titleAt(lines, i);
@@ -52,7 +52,7 @@ final class TitleReader implements EvidenceReader {
             Title title = window.title();
             String agency = title.agency();
             if (AgencyNames.isFragment(agency) && !title.inProse()) {
-                agency = completed(body, i, window.lines(), agency == null ? "" : agency, title.year() != null);
+                agency = completed(report, i, window.lines(), agency == null ? "" : agency, title.year() != null);
             }
             agency = AgencyNames.isName(agency) ? agency : null;
             EvidenceSource source = title.inProse() ? EvidenceSource.TITLE_IN_PROSE
@@ -62,7 +62,7 @@ final class TitleReader implements EvidenceReader {
         }
         found.addAll(withOneTitle(titles));
         if (report.sourceName() != null) {
-            String stem = report.sourceName().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+            String stem = FILE_EXTENSION.matcher(report.sourceName()).replaceFirst("");
             Title title = TitleMatcher.match(stem.replace('_', ' '));
             if (title != null) {
                 found.add(new Evidence(EvidenceSource.FILE_NAME, title.agency(), title.year(), "file name", title.quote()));
@@ -148,7 +148,7 @@ final class TitleReader implements EvidenceReader {
         String text(int i) {
             if (text[i] == null) {
                 // a markdown heading wrapped over lines repeats its mark (# 2022 年XX局 / # 政府信息公开…)
-                text[i] = HEADING_MARK.matcher(body.get(i).text().strip()).replaceFirst("");
+                text[i] = withoutHeadingMark(body.get(i).text().strip());
             }
             return text[i];
         }
@@ -176,6 +176,53 @@ final class TitleReader implements EvidenceReader {
         }
     }
 
+    /*
+     * The two checks below were the regexes ^\s*(?:上一篇|…) (find) and ^#+\s* (replaceFirst), written out: every one
+     * of a report's first lines goes through them. \s is ASCII white space there, as in any pattern without flags.
+     */
+
+    private static boolean isOtherReportLink(String text) {
+        int start = 0;
+        while (start < text.length() && isAsciiSpace(text.charAt(start))) {
+            start++;
+        }
+        for (String link : OTHER_REPORT) {
+            if (text.startsWith(link, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line without a markdown heading's leading marks and the white space after them. */
+    static String withoutHeadingMark(String text) {
+        if (text.isEmpty() || text.charAt(0) != '#') {
+            return text;
+        }
+        int end = 0;
+        while (end < text.length() && text.charAt(end) == '#') {
+            end++;
+        }
+        while (end < text.length() && isAsciiSpace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(end);
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isWholeTitle(Title title) {
         return title != null && title.year() != null;
     }
@@ -199,12 +246,12 @@ final class TitleReader implements EvidenceReader {
      * The agency of a title whose name was cut by a line break or printed on a line of its own: the
      * line before joined to it (淮安市洪泽区人民 / 政府2024年…), else a name on a line next to it.
      */
-    private static String completed(List<NormalizedDocument.Line> body, int i, int lines, String agency,
-                                     boolean dated) {
+    private static String completed(ReportLines report, int i, int lines, String agency, boolean dated) {
+        List<NormalizedDocument.Line> body = report.body();
         if (i > 0) {
-            String previous = CompactText.of(body.get(i - 1).text()).text();
+            String previous = report.compactBody(i - 1).text();
             String joined = AgencyNames.clean(previous + agency);
-            if (!previous.isEmpty() && previous.length() <= 20 && !previous.matches(".*\\d.*")
+            if (!previous.isEmpty() && previous.length() <= 20 && !hasDigit(previous)
                     && AgencyNames.isName(joined)) {
                 return joined;
             }
