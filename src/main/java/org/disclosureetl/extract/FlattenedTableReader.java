@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Reads a table from the {@link LabelStream}: finds the template's row labels in order
@@ -16,15 +17,15 @@ final class FlattenedTableReader implements TableReader {
 
     /** The layout kind: tables whose cell boundaries may be lost, read from the document's label stream. */
     static final TableReader.Kind KIND = new TableReader.Kind("flattened", false,
-            report -> new FlattenedTableReader(report.labelStream()));
+            report -> new FlattenedTableReader(report.labelStream(), report.labelIndexes()));
 
     private final LabelStream stream;
     private final RowLabelAlignment alignment;
     private final FlattenedRunReader runs;
 
-    FlattenedTableReader(LabelStream stream) {
+    FlattenedTableReader(LabelStream stream, Function<TableTemplate, RowLabelIndex> labelIndexes) {
         this.stream = stream;
-        this.alignment = new RowLabelAlignment(stream);
+        this.alignment = new RowLabelAlignment(stream, labelIndexes);
         this.runs = new FlattenedRunReader(stream);
     }
 

@@ -64,7 +64,7 @@ public class ReportExtractor {
         ReportIdentity identity = attribution.identity();
         LabelStream stream = LabelStream.of(document);
         List<Finding> failures = new ArrayList<>();
-        List<Reader> readers = readers(new TableReader.ReportText(document, stream), failures);
+        List<Reader> readers = readers(new TableReader.ReportText(document, stream, catalog::labelIndex), failures);
         ProseEvidence prose = new ProseEvidence(stream.text());
 
         // the generation the column labels name is nearly always right: when it reads every table, the others are not read

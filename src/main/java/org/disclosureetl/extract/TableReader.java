@@ -32,7 +32,17 @@ interface TableReader {
     }
 
     /** What a document's readers are built from: the document, and the label stream the extractor reads anyway. */
-    record ReportText(NormalizedDocument document, LabelStream labelStream) {
+    /**
+     * @param labelIndexes each template's row labels indexed once ({@link TemplateCatalog#labelIndex}), so that a
+     *                     reader does not index them again for every search
+     */
+    record ReportText(NormalizedDocument document, LabelStream labelStream,
+                      Function<TableTemplate, RowLabelIndex> labelIndexes) {
+
+        /** A report whose templates' labels are indexed when a reader searches for them. */
+        ReportText(NormalizedDocument document, LabelStream labelStream) {
+            this(document, labelStream, RowLabelIndex::of);
+        }
     }
 
     /**
