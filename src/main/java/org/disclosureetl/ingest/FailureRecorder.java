@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.disclosureetl.store.FailureLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,15 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction (see {@link FailureLog}), and as a line in the run's log file
  * {@code <output>/logs/run-<id>.log}: time, file, step, error type and message, tab-separated.
  *
- * <p>Inside a transaction the log lines are written only once it commits, so that the log says what the failure
- * table says: a chunk rolled back and written again, or a chunk written again one document at a time after a
- * savepoint rolled back, gives each failure one line, and a rollback with no retry gives none. A line is keyed
+ * <p>Inside a transaction the log lines are written only when it is about to commit, so that the log says what the
+ * failure table says: a chunk rolled back and written again, or a chunk written again one document at a time after
+ * a savepoint rolled back, gives each failure one line, and a rollback with no retry gives none. A line is keyed
  * as the failure table keys its row ({@link FailureLog#record}).
  */
 @Component
 public class FailureRecorder {
-
-    private static final Logger log = LoggerFactory.getLogger(FailureRecorder.class);
 
     private final FailureLog failureLog;
 
@@ -71,13 +67,10 @@ public class FailureRecorder {
             TransactionSynchronizationManager.bindResource(this, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    try {
-                        append(created.log(), new ArrayList<>(created.lines().values()));
-                    } catch (UncheckedIOException e) {
-                        // the failures are committed in the failure table; only the log file's copy is lost
-                        log.warn("{}", e.getMessage(), e.getCause());
-                    }
+                public void beforeCommit(boolean readOnly) {
+                    // before, not after: an output folder that cannot take the log fails the chunk, which a
+                    // restart writes again, rather than leaving failures out of the log
+                    append(created.log(), new ArrayList<>(created.lines().values()));
                 }
 
                 @Override
