@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.disclosureetl.EtlProperties;
 import org.disclosureetl.parse.ParseProperties;
 import org.disclosureetl.store.DatabaseProperties;
+import org.disclosureetl.vocabulary.EditDistance;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -213,7 +214,7 @@ final class Settings {
     /** The known name the fewest edits away from this one. */
     String nearest(String name) {
         String wanted = canonical(name);
-        return names.stream().min(Comparator.comparingInt((String known) -> distance(canonical(known), wanted))
+        return names.stream().min(Comparator.comparingInt((String known) -> EditDistance.between(canonical(known), wanted))
                 .thenComparing(Comparator.naturalOrder())).map(known -> known.endsWith(".") ? known + "KEY" : known)
                 .orElse(PREFIX);
     }
@@ -274,25 +275,5 @@ final class Settings {
     /** The form Spring compares names in: case, dashes and underscores aside, list indexes left off. */
     private static String canonical(String name) {
         return name.replaceAll("\\[[^]]*]", "").replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

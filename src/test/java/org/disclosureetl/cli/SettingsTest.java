@@ -81,10 +81,7 @@ class SettingsTest {
     }
 
     @Test
-    void editDistance() {
-        assertThat(Settings.distance("thredas", "threads")).isEqualTo(2);
-        assertThat(Settings.distance("", "abc")).isEqualTo(3);
-        assertThat(Settings.distance("kitten", "sitting")).isEqualTo(3);
+    void kebabCase() {
         assertThat(Settings.kebab("pollInterval")).isEqualTo("poll-interval");
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.disclosureetl.vocabulary.EditDistance;
 import org.disclosureetl.vocabulary.ResourceCsv;
 
 import com.github.houbb.opencc4j.support.datamap.impl.DataMaps;
@@ -76,7 +77,7 @@ final class NumberedLabels {
         int best = Integer.MAX_VALUE;
         Set<String> bestNumbering = null;
         for (Map.Entry<String, Set<String>> label : numberings.entrySet()) {
-            int distance = distance(text, label.getKey());
+            int distance = EditDistance.between(text, label.getKey());
             distances.put(label.getKey(), distance);
             if (distance < best) {
                 best = distance;
@@ -105,28 +106,6 @@ final class NumberedLabels {
         StringBuilder out = new StringBuilder();
         text.codePoints().filter(Character::isLetterOrDigit).map(Simplified::of).forEach(out::appendCodePoint);
         return out.toString();
-    }
-
-    /** Levenshtein distance over code points. */
-    static int distance(String a, String b) {
-        int[] x = a.codePoints().toArray();
-        int[] y = b.codePoints().toArray();
-        int[] previous = new int[y.length + 1];
-        int[] current = new int[y.length + 1];
-        for (int j = 0; j <= y.length; j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= x.length; i++) {
-            current[0] = i;
-            for (int j = 1; j <= y.length; j++) {
-                current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1),
-                        previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1));
-            }
-            int[] t = previous;
-            previous = current;
-            current = t;
-        }
-        return previous[y.length];
     }
 
     /** OpenCC's Traditional-to-Simplified characters (the table normalize uses), loaded once on first use. */
