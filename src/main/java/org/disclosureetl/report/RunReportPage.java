@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.disclosureetl.export.HtmlText;
 import org.disclosureetl.store.DocumentRepository;
 import org.disclosureetl.store.PartitionRequests.AttemptRow;
 import org.disclosureetl.vocabulary.DocumentStatus;
@@ -42,7 +43,7 @@ public final class RunReportPage {
                 .append("dl.summary{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:bold}\n")
                 .append("svg text{font-size:12px;font-family:inherit}\n</style></head><body>\n");
         h.append("<h1>Run <span id=\"run-id\">").append(r.runId()).append("</span> <span id=\"run-status\" class=\"status-")
-                .append(esc(r.status())).append("\">").append(esc(r.status())).append("</span></h1>\n");
+                .append(HtmlText.escape(r.status())).append("\">").append(HtmlText.escape(r.status())).append("</span></h1>\n");
 
         h.append("<h2>Summary</h2>\n<dl class=\"summary\">\n");
         item(h, "started", r.start() == null ? "" : r.start().format(TIME));
@@ -85,7 +86,7 @@ public final class RunReportPage {
                     .append("</dd>\n<dt>issues</dt><dd id=\"database-issues\">").append(db.issues()).append("</dd>\n</dl>\n");
         }
         for (String error : r.errors()) {
-            h.append("<p class=\"status-FAILED\">error: ").append(esc(error)).append("</p>\n");
+            h.append("<p class=\"status-FAILED\">error: ").append(HtmlText.escape(error)).append("</p>\n");
         }
 
         // one pass: counting each document's status over all documents took 9 s of a 20,000-document run
@@ -108,7 +109,7 @@ public final class RunReportPage {
         } else {
             barChart(h, "chart-rules", byRule);
             h.append("<table id=\"issues-by-rule\"><tr><th>rule</th><th>issues</th><th>documents</th></tr>\n");
-            byRule.forEach((rule, n) -> h.append("<tr><td>").append(esc(rule)).append("</td><td class=\"n\">").append(n)
+            byRule.forEach((rule, n) -> h.append("<tr><td>").append(HtmlText.escape(rule)).append("</td><td class=\"n\">").append(n)
                     .append("</td><td class=\"n\">").append(documentsByRule.get(rule).size()).append("</td></tr>\n"));
             h.append("</table>\n");
         }
@@ -120,14 +121,14 @@ public final class RunReportPage {
             h.append("<p>No validation issues.</p>\n");
         }
         byDocument.forEach((file, issues) -> {
-            h.append("<h3>").append(esc(file)).append(" <small>(").append(issues.size()).append(")</small></h3>\n");
+            h.append("<h3>").append(HtmlText.escape(file)).append(" <small>(").append(issues.size()).append(")</small></h3>\n");
             h.append("<table class=\"issues\"><tr><th>rule</th><th>cell</th><th>where in the file</th><th>expected</th>")
                     .append("<th>actual</th><th>message</th></tr>\n");
             for (IssueRow i : issues) {
                 String cell = String.join("/", nonNull(i.tableCode(), i.rowCode(), i.columnCode()));
-                h.append("<tr><td>").append(esc(i.rule())).append("</td><td>").append(esc(cell)).append("</td><td>")
-                        .append(esc(i.location())).append("</td><td class=\"n\">").append(esc(i.expected()))
-                        .append("</td><td class=\"n\">").append(esc(i.actual())).append("</td><td>").append(esc(i.message()))
+                h.append("<tr><td>").append(HtmlText.escape(i.rule())).append("</td><td>").append(HtmlText.escape(cell)).append("</td><td>")
+                        .append(HtmlText.escape(i.location())).append("</td><td class=\"n\">").append(HtmlText.escape(i.expected()))
+                        .append("</td><td class=\"n\">").append(HtmlText.escape(i.actual())).append("</td><td>").append(HtmlText.escape(i.message()))
                         .append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -139,8 +140,8 @@ public final class RunReportPage {
         } else {
             h.append("<table id=\"failures\"><tr><th>file</th><th>step</th><th>error type</th><th>reason</th><th>time</th></tr>\n");
             for (FailureRow f : r.failures()) {
-                h.append("<tr><td>").append(esc(f.sourceFile())).append("</td><td>").append(esc(f.step())).append("</td><td>")
-                        .append(esc(f.errorType())).append("</td><td>").append(esc(f.message())).append("</td><td>")
+                h.append("<tr><td>").append(HtmlText.escape(f.sourceFile())).append("</td><td>").append(HtmlText.escape(f.step())).append("</td><td>")
+                        .append(HtmlText.escape(f.errorType())).append("</td><td>").append(HtmlText.escape(f.message())).append("</td><td>")
                         .append(f.time().format(TIME)).append("</td></tr>\n");
             }
             h.append("</table>\n");
@@ -153,15 +154,15 @@ public final class RunReportPage {
         for (DocumentRow d : r.documents()) {
             String region = d.regionCode() == null || d.regionCode().isEmpty() ? ""
                     : d.regionCode() + " " + String.join(" ", nonNull(d.province(), d.prefecture(), d.county()));
-            h.append("<tr><td>").append(esc(d.sourceFile())).append("</td><td>").append(esc(d.agency())).append("</td><td>")
-                    .append(esc(region)).append("</td><td>").append(d.reportYear() == null ? "" : d.reportYear())
-                    .append("</td><td>").append(esc(d.formatVersion())).append("</td><td>").append(esc(d.status()))
+            h.append("<tr><td>").append(HtmlText.escape(d.sourceFile())).append("</td><td>").append(HtmlText.escape(d.agency())).append("</td><td>")
+                    .append(HtmlText.escape(region)).append("</td><td>").append(d.reportYear() == null ? "" : d.reportYear())
+                    .append("</td><td>").append(HtmlText.escape(d.formatVersion())).append("</td><td>").append(HtmlText.escape(d.status()))
                     .append("</td><td class=\"n\">").append(d.cells()).append("</td><td class=\"n\">").append(d.issues())
                     .append("</td></tr>\n");
         }
         h.append("</table>\n<p>Files of this run: <code>documents.csv</code>, <code>observations.csv</code>, ")
                 .append("<code>validation_issues.csv</code>, <code>failures.csv</code> and <code>codebook.md</code> in ")
-                .append(esc(r.output())).append(".</p>\n</body></html>\n");
+                .append(HtmlText.escape(r.output())).append(".</p>\n</body></html>\n");
         return h.toString();
     }
 
@@ -179,10 +180,10 @@ public final class RunReportPage {
             counts.computeIfAbsent(format, k -> new LinkedHashMap<>()).merge(d.status(), 1L, Long::sum);
         }
         h.append("<table id=\"status-by-format\"><tr><th>format</th>");
-        statuses.forEach(s -> h.append("<th>").append(esc(s)).append("</th>"));
+        statuses.forEach(s -> h.append("<th>").append(HtmlText.escape(s)).append("</th>"));
         h.append("<th>all</th></tr>\n");
         counts.forEach((format, byStatus) -> {
-            h.append("<tr><td>").append(esc(format)).append("</td>");
+            h.append("<tr><td>").append(HtmlText.escape(format)).append("</td>");
             statuses.forEach(s -> h.append("<td class=\"n\">").append(byStatus.getOrDefault(s, 0L)).append("</td>"));
             h.append("<td class=\"n\">").append(byStatus.values().stream().mapToLong(Long::longValue).sum()).append("</td></tr>\n");
         });
@@ -201,7 +202,7 @@ public final class RunReportPage {
         int y = 2;
         for (Map.Entry<String, Long> e : values.entrySet()) {
             long width = Math.round((double) barWidth * e.getValue() / max);
-            h.append("<g class=\"bar\"><text x=\"0\" y=\"").append(y + 15).append("\">").append(esc(e.getKey())).append("</text>")
+            h.append("<g class=\"bar\"><text x=\"0\" y=\"").append(y + 15).append("\">").append(HtmlText.escape(e.getKey())).append("</text>")
                     .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 2).append("\" width=\"").append(width)
                     .append("\" height=\"").append(rowHeight - 6).append("\" fill=\"#4c78a8\"/>")
                     .append("<text x=\"").append(labelWidth + width + 6).append("\" y=\"").append(y + 15).append("\">")
@@ -212,7 +213,7 @@ public final class RunReportPage {
     }
 
     private static void item(StringBuilder h, String name, String value) {
-        h.append("<dt>").append(esc(name)).append("</dt><dd>").append(esc(value)).append("</dd>\n");
+        h.append("<dt>").append(HtmlText.escape(name)).append("</dt><dd>").append(HtmlText.escape(value)).append("</dd>\n");
     }
 
     private static List<String> nonNull(String... parts) {
@@ -233,15 +234,11 @@ public final class RunReportPage {
         h.append("<h2>Partitions</h2>\n<table id=\"partition-attempts\"><tr><th>partition</th><th>attempt</th>")
                 .append("<th>worker</th><th>outcome</th><th>reason</th></tr>\n");
         for (AttemptRow a : attempts) {
-            h.append("<tr><td>").append(esc(a.stepName())).append("</td><td class=\"n\">").append(a.attempt())
-                    .append("</td><td>").append(esc(a.worker() == null ? "" : a.worker())).append("</td><td>")
-                    .append(esc(a.outcome() == null ? "open" : a.outcome())).append("</td><td>")
-                    .append(esc(a.reason() == null ? "" : a.reason())).append("</td></tr>\n");
+            h.append("<tr><td>").append(HtmlText.escape(a.stepName())).append("</td><td class=\"n\">").append(a.attempt())
+                    .append("</td><td>").append(HtmlText.escape(a.worker() == null ? "" : a.worker())).append("</td><td>")
+                    .append(HtmlText.escape(a.outcome() == null ? "open" : a.outcome())).append("</td><td>")
+                    .append(HtmlText.escape(a.reason() == null ? "" : a.reason())).append("</td></tr>\n");
         }
         h.append("</table>\n");
-    }
-
-    static String esc(String text) {
-        return org.disclosureetl.export.HtmlText.escape(text);
     }
 }
