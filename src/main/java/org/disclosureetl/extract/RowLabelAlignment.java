@@ -34,11 +34,6 @@ final class RowLabelAlignment {
     private final BitSet[] exactHits = new BitSet[MAX_ENDINGS];
     private final LabelMatcher.EditRows editRows = new LabelMatcher.EditRows();
 
-    /** An alignment that indexes each template's labels when it searches for them. */
-    RowLabelAlignment(LabelStream stream) {
-        this(stream, RowLabelIndex::of);
-    }
-
     /** @param indexes each template's labels indexed once, as the catalogue holds them ({@link TemplateCatalog#labelIndex}) */
     RowLabelAlignment(LabelStream stream, Function<TableTemplate, RowLabelIndex> indexes) {
         this.stream = stream;

@@ -38,11 +38,6 @@ interface TableReader {
      */
     record ReportText(NormalizedDocument document, LabelStream labelStream,
                       Function<TableTemplate, RowLabelIndex> labelIndexes) {
-
-        /** A report whose templates' labels are indexed when a reader searches for them. */
-        ReportText(NormalizedDocument document, LabelStream labelStream) {
-            this(document, labelStream, RowLabelIndex::of);
-        }
     }
 
     /**

@@ -18,7 +18,7 @@ class RowLabelAlignmentTest {
     @Test
     void theRowsAreFoundInOrderAndALabelRepeatedAfterTheTableDoesNotPullARowAway() {
         LabelStream stream = LabelStream.of(TextDocuments.lines("一、本年新收申请347二、上年结转申请011", "本年新收申请12"));
-        RowLabelAlignment alignment = new RowLabelAlignment(stream);
+        RowLabelAlignment alignment = new RowLabelAlignment(stream, RowLabelIndex::of);
 
         RowLabelAlignment.Candidate[] chosen = alignment.rows(SmallTables.requests(), 0);
 
@@ -32,14 +32,14 @@ class RowLabelAlignmentTest {
     void theSearchStartsAtTheGivenPiece() {
         LabelStream stream = LabelStream.of(TextDocuments.lines("一、本年新收申请347二、上年结转申请011", "上年结转申请5"));
 
-        assertThat(pieces(new RowLabelAlignment(stream).rows(SmallTables.requests(), 2))).containsExactly(null, 2);
+        assertThat(pieces(new RowLabelAlignment(stream, RowLabelIndex::of).rows(SmallTables.requests(), 2))).containsExactly(null, 2);
     }
 
     @Test
     void aLabelWithATypoIsStillFoundAndARowNotPrintedIsNone() {
         LabelStream stream = LabelStream.of(TextDocuments.lines("一、本年新受申请347"));
 
-        RowLabelAlignment.Candidate[] chosen = new RowLabelAlignment(stream).rows(SmallTables.requests(), 0);
+        RowLabelAlignment.Candidate[] chosen = new RowLabelAlignment(stream, RowLabelIndex::of).rows(SmallTables.requests(), 0);
 
         assertThat(pieces(chosen)).containsExactly(0, null);
         // one edit of six characters
