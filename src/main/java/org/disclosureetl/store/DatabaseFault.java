@@ -73,7 +73,12 @@ public class DatabaseFault {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getMessage() != null && (sql.getSQLState() != null
                     && FATAL_SQLSTATES.stream().anyMatch(sql.getSQLState()::startsWith))) {
-                return Optional.of(sql.getClass().getSimpleName() + ": " + sql.getMessage().lines().findFirst().orElse("").strip());
+                // a failed JDBC batch names only its entry ("Batch entry 473 INSERT ..."); the driver's reason is
+                // its next exception, as Failures.oneLine reads it for other failures
+                SQLException reason = sql.getNextException() != null && sql.getNextException() != sql
+                        && sql.getNextException().getMessage() != null ? sql.getNextException() : sql;
+                return Optional.of(reason.getClass().getSimpleName() + ": "
+                        + reason.getMessage().lines().findFirst().orElse("").strip());
             }
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package org.disclosureetl.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -18,6 +19,19 @@ class DatabaseFaultTest {
         assertThat(DatabaseFault.isFatal(new SQLException("could not extend file: No space left on device", "53100"))).isTrue();
         assertThat(DatabaseFault.isFatal(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(DatabaseFault.isFatal(new SQLException("no state"))).isFalse();
+    }
+
+    @Test
+    void aBatchCutOffByTheServerIsNamedByTheDriversReasonNotByItsEntry() {
+        BatchUpdateException batch = new BatchUpdateException(
+                "Batch entry 473 INSERT INTO observation (document_id) VALUES (?) was aborted", "08006", new int[0]);
+        batch.setNextException(new SQLException("An I/O error occurred while sending to the backend.\nmore", "08006"));
+
+        assertThat(DatabaseFault.message(new RuntimeException(batch))).contains(
+                "SQLException: An I/O error occurred while sending to the backend.");
+        assertThat(DatabaseFault.message(new SQLException("Connection refused", "08001")))
+                .contains("SQLException: Connection refused");
+        assertThat(DatabaseFault.message(new SQLException("duplicate key", "23505"))).isEmpty();
     }
 
     @Test
