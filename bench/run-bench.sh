@@ -5,7 +5,7 @@
 #   bench/run-bench.sh --sizes=300,3000 --threads=2     a quicker run
 #   bench/run-bench.sh --job-arg=--etl.parse.isolation=in-process
 #
-# Builds the product jar (target/disclosure-etl.jar) and the benchmark (bench/target) when missing, then runs
+# Builds the product jar (target/disclosure-etl.jar) when missing and the benchmark (bench/target), then runs
 # the benchmark from the repository root; its output is also saved as WORK/bench.txt.
 set -euo pipefail
 
@@ -15,10 +15,9 @@ if [[ ! -f target/disclosure-etl.jar ]]; then
   echo "building target/disclosure-etl.jar ..."
   mvn -q -B -DskipTests package
 fi
-if [[ ! -d bench/target/dependency ]]; then
-  echo "building the benchmark ..."
-  mvn -q -B -f bench/pom.xml -DskipTests package
-fi
+# always: an incremental build is quick, and a bench left from an older checkout would run the old corpus
+echo "building the benchmark ..."
+mvn -q -B -f bench/pom.xml -DskipTests package
 mkdir -p "$WORK"
 java -cp "bench/target/classes:bench/target/dependency/*" org.disclosureetl.bench.Bench --work="$WORK" "$@" \
     2>&1 | tee "$WORK/bench.txt"

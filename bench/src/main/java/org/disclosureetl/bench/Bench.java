@@ -21,6 +21,10 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
+    /** The product's division list, which {@link AgencyNames} takes the copies' places from (paths are relative to the
+     *  repository root, where {@code bench/run-bench.sh} runs the bench). */
+    private static final Path DIVISIONS = Path.of("src/main/resources/reference/divisions");
+
     private final BenchOptions options;
     private final Path work;
     private final PrintStream out;
@@ -62,10 +66,10 @@ public final class Bench {
     }
 
     private int run() throws Exception {
-        out.printf(Locale.ROOT, "bench: job started by %s; sizes %s, threads %s, unchanged %d, text-heavy %d, heap %s, "
-                + "%d cores, Java %s, work %s%n", options.launcher() != null ? options.launcher() : "java -jar " + options.jar(),
+        out.printf(Locale.ROOT, "bench: job started by %s; sizes %s, threads %s, unchanged %d, text-heavy %d, agencies %s, "
+                + "heap %s, %d cores, Java %s, work %s%n", options.launcher() != null ? options.launcher() : "java -jar " + options.jar(),
                 options.sizes(), options.threads(), options.unchanged(), options.textHeavy(),
-                options.heap().isEmpty() ? "JVM default" : options.heap(), Runtime.getRuntime().availableProcessors(),
+                options.agencies().name().toLowerCase(Locale.ROOT), options.heap().isEmpty() ? "JVM default" : options.heap(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), work);
         List<Phase> phases = new ArrayList<>();
         int failures = 0;
@@ -79,8 +83,9 @@ public final class Bench {
                 countFiles(seedInbox), seeds.seconds());
 
         long started = System.nanoTime();
-        Corpus corpus = new CorpusGenerator(options.inbox())
-                .generate(work.resolve("corpus/all"), options.largestSize(), options.seed());
+        CorpusGenerator generator = new CorpusGenerator(options.inbox(),
+                options.agencies() == BenchOptions.Agencies.DISTINCT ? AgencyNames.load(DIVISIONS) : null);
+        Corpus corpus = generator.generate(work.resolve("corpus/all"), options.largestSize(), options.seed());
         out.printf(Locale.ROOT, "corpus: %d files, %.1f MB, %s, made in %.1f s%n", corpus.files().size(),
                 corpus.totalBytes() / 1e6, corpus.countByFormat(), (System.nanoTime() - started) / 1e9);
 
@@ -110,7 +115,7 @@ public final class Bench {
             int size = options.textHeavy();
             int threads = options.threads().get(options.threads().size() - 1);
             started = System.nanoTime();
-            Corpus mix = new CorpusGenerator(options.inbox()).generate(work.resolve("corpus/text-heavy"), size,
+            Corpus mix = generator.generate(work.resolve("corpus/text-heavy"), size,
                     options.seed(), CorpusGenerator.TEXT_HEAVY);
             out.printf(Locale.ROOT, "text-heavy corpus: %d files, %.1f MB (%.1f KB a file), %s, %s, made in %.1f s%n",
                     mix.files().size(), mix.totalBytes() / 1e6, mix.totalBytes() / 1e3 / mix.files().size(),

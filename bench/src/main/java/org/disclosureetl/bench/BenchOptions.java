@@ -19,14 +19,16 @@ import java.util.List;
  * @param unchanged files of the unchanged-inbox run (0 skips it)
  * @param textHeavy files of the text-heavy corpus ({@link CorpusGenerator#TEXT_HEAVY}), measured cold with the largest
  *                  thread count (0 skips it)
+ * @param agencies  {@code distinct}: each renumbered copy is another agency's report ({@link AgencyNames}); {@code seed}:
+ *                  every copy keeps its seed's agency and year, as the corpora before the fifteenth session did
  * @param heap      {@code -Xmx} for both JVMs, or empty for the JVM's default (as users run it)
  * @param jobArgs   extra arguments for every {@code ingest} (e.g. {@code --etl.parse.isolation=in-process})
  */
 record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Integer> sizes, List<Integer> threads, int unchanged,
-                    int textHeavy, String heap, long seed, Path work, boolean keep, List<String> jobArgs) {
+                    int textHeavy, Agencies agencies, String heap, long seed, Path work, boolean keep, List<String> jobArgs) {
 
     static final String USAGE = "Bench [--launcher=bin/disclosure-etl | --jar=target/disclosure-etl.jar] [--inbox=data/inbox] "
-            + "[--seeds=data/inbox/txt] [--sizes=300,20000] [--threads=1,2] [--unchanged=5000] [--text-heavy=20000] "
+            + "[--seeds=data/inbox/txt] [--sizes=300,20000] [--threads=1,2] [--unchanged=5000] [--text-heavy=20000] [--agencies=distinct|seed] "
             + "[--heap=512m] [--seed=42] [--work=DIR] [--keep] [--job-arg=--etl.x=y ...]";
 
     static BenchOptions parse(String[] args) {
@@ -38,6 +40,7 @@ record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Intege
         List<Integer> threads = List.of(1, 2);
         int unchanged = 5_000;
         int textHeavy = 20_000;
+        Agencies agencies = Agencies.DISTINCT;
         String heap = "";
         long seed = 42;
         Path work = null;
@@ -66,6 +69,7 @@ record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Intege
                 case "threads" -> threads = numbers(value);
                 case "unchanged" -> unchanged = Integer.parseInt(value);
                 case "text-heavy" -> textHeavy = Integer.parseInt(value);
+                case "agencies" -> agencies = Agencies.of(value);
                 case "heap" -> heap = value;
                 case "seed" -> seed = Long.parseLong(value);
                 case "work" -> work = Path.of(value);
@@ -73,8 +77,21 @@ record BenchOptions(Path launcher, Path jar, Path inbox, Path seeds, List<Intege
                 default -> throw new IllegalArgumentException("unknown option: --" + name);
             }
         }
-        return new BenchOptions(launcher, jar, inbox, seeds, sizes, threads, unchanged, textHeavy, heap, seed, work, keep,
+        return new BenchOptions(launcher, jar, inbox, seeds, sizes, threads, unchanged, textHeavy, agencies, heap, seed, work, keep,
                 List.copyOf(jobArgs));
+    }
+
+    /** Whose reports the copies of a seed are. */
+    enum Agencies {
+        DISTINCT, SEED;
+
+        static Agencies of(String value) {
+            return switch (value) {
+                case "distinct" -> DISTINCT;
+                case "seed" -> SEED;
+                default -> throw new IllegalArgumentException("--agencies is distinct or seed, not " + value);
+            };
+        }
     }
 
     private static List<Integer> numbers(String value) {

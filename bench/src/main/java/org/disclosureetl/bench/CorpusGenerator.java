@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Makes a corpus of N distinct reports from the seed reports of the sample inbox, deterministic for a seed.
  * Formats repeat in a cycle of ten: 4 TXT, 2 HTML, 2 DOCX, 2 PDF; TXT copies rotate through UTF-8,
  * GB18030, UTF-16 and Big5 (Big5 for the Traditional-script seed only). TXT, HTML and DOCX copies get
  * new table numbers that keep the accounting identities; PDF copies keep the seed's numbers and are
- * made unique by a comment line after {@code %%EOF}, which PDF readers ignore.
+ * made unique by a comment line after {@code %%EOF}, which PDF readers ignore. With {@link AgencyNames} each
+ * renumbered copy is also another agency's report (PDF copies stay their seed's, so they are duplicates that agree
+ * with their seed's numbers).
  */
 public final class CorpusGenerator {
 
@@ -56,12 +59,29 @@ public final class CorpusGenerator {
 
     private final Map<SourceFormat, List<SeedTemplate>> templates = new EnumMap<>(SourceFormat.class);
     private final List<SeedTemplate> traditionalTxt;
+    /** Gives each renumbered copy an agency of its own; null: copies keep their seed's agency. */
+    private final AgencyNames agencyNames;
 
     /** The seeds: reports 000, 001, 002 and 004 of the sample inbox, which exist in all four formats. */
     static final Set<String> SEEDS = Set.of("000", "001", "002", "004");
 
-    /** @param seedFolder the sample inbox ({@code data/inbox} of the repository) */
+    /**
+     * A generator whose copies keep their seed's agency: every copy of a seed is the same agency's report of the same
+     * year (the corpora of the benchmark before the fifteenth session, {@code --agencies=seed}).
+     *
+     * @param seedFolder the sample inbox ({@code data/inbox} of the repository)
+     */
     public CorpusGenerator(Path seedFolder) {
+        this(seedFolder, null);
+    }
+
+    /**
+     * @param seedFolder  the sample inbox ({@code data/inbox} of the repository)
+     * @param agencyNames gives each TXT, HTML and DOCX copy an agency of its own (PDF copies keep their seed's); null
+     *                    keeps every copy's seed agency
+     */
+    CorpusGenerator(Path seedFolder, AgencyNames agencyNames) {
+        this.agencyNames = agencyNames;
         for (SourceFormat format : SourceFormat.values()) {
             templates.put(format, SeedTemplate.load(seedFolder, format, SEEDS));
         }
@@ -80,6 +100,7 @@ public final class CorpusGenerator {
         SplittableRandom random = new SplittableRandom(seed);
         Map<SourceFormat, Integer> ordinals = new EnumMap<>(SourceFormat.class);
         Set<String> digests = new HashSet<>();
+        AgencyNames names = agencyNames == null ? null : agencyNames.fresh();
         List<CorpusFile> files = new ArrayList<>(documents);
         for (int i = 0; i < documents; i++) {
             SourceFormat format = mix.cycle()[i % mix.cycle().length];
@@ -88,12 +109,14 @@ public final class CorpusGenerator {
             TextEncoding encoding = format == SourceFormat.TXT ? encodings[k % encodings.length] : null;
             SeedTemplate template = pick(format, encoding, k, encodings.length);
             SplittableRandom documentRandom = random.split();
+            UnaryOperator<String> rename = names == null || format == SourceFormat.PDF ? UnaryOperator.identity()
+                    : names.renamerFor(template.seed(), template.traditional(), documentRandom.split());
             byte[] bytes = null;
             for (int attempt = 0; bytes == null || !digests.add(sha256(bytes)); attempt++) {
                 if (attempt == MAX_TRIES) {
                     throw new IllegalStateException("cannot make document " + i + " distinct from the others");
                 }
-                bytes = render(template, encoding, i, documentRandom, mix.textChars());
+                bytes = render(template, encoding, i, documentRandom, mix.textChars(), rename);
             }
             String name = String.format("%06d-%s-%s.%s", i, template.seed(),
                     encoding == null ? format.extension() : encoding.label(), format.extension());
@@ -115,17 +138,19 @@ public final class CorpusGenerator {
 
     /** One copy of a seed: new table numbers (TXT, HTML, DOCX) or a unique trailer (PDF). */
     static byte[] render(SeedTemplate template, TextEncoding encoding, int serial, SplittableRandom random) {
-        return render(template, encoding, serial, random, 0);
+        return render(template, encoding, serial, random, 0, UnaryOperator.identity());
     }
 
+    /** @param rename renames the seed's agency in the copy's text (after the numbers, whose offsets are the seed's) */
     static byte[] render(SeedTemplate template, TextEncoding encoding, int serial, SplittableRandom random,
-                         int textChars) {
+                         int textChars, UnaryOperator<String> rename) {
         return switch (template.format()) {
-            case TXT -> encoding.encode(ProsePadding.lengthened(withNewNumbers(template, random), template.format(),
-                    textChars));
-            case HTML -> ProsePadding.lengthened(withNewNumbers(template, random), template.format(), textChars)
-                    .getBytes(StandardCharsets.UTF_8);
-            case DOCX -> DocxPackage.withDocumentXml(template.bytes(), withNewNumbers(template, random));
+            case TXT -> encoding.encode(ProsePadding.lengthened(rename.apply(withNewNumbers(template, random)),
+                    template.format(), textChars));
+            case HTML -> ProsePadding.lengthened(rename.apply(withNewNumbers(template, random)), template.format(),
+                    textChars).getBytes(StandardCharsets.UTF_8);
+            case DOCX -> DocxPackage.withDocumentXml(template.bytes(), rename.apply(withNewNumbers(template, random)),
+                    rename);
             case PDF -> withTrailer(template.bytes(), serial);
         };
     }

@@ -30,8 +30,17 @@ final class DocxPackage {
         throw new IllegalArgumentException("no " + DOCUMENT + " in the package");
     }
 
+    /** The package's properties (its title, subject): renamed with the document, or readers see the seed's agency. */
+    static final java.util.Set<String> PROPERTIES = java.util.Set.of("docProps/core.xml", "docProps/app.xml");
+
     /** A copy of the package, entry for entry in the same order and with the same times, with a new document.xml. */
     static byte[] withDocumentXml(byte[] docx, String documentXml) {
+        return withDocumentXml(docx, documentXml, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same, with the package's properties ({@link #PROPERTIES}) passed through {@code properties}. */
+    static byte[] withDocumentXml(byte[] docx, String documentXml,
+                                  java.util.function.UnaryOperator<String> properties) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(docx.length + 1024);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
              ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -41,6 +50,9 @@ final class DocxPackage {
                 out.putNextEntry(copy);
                 if (DOCUMENT.equals(entry.getName())) {
                     out.write(documentXml.getBytes(StandardCharsets.UTF_8));
+                } else if (PROPERTIES.contains(entry.getName())) {
+                    out.write(properties.apply(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
                 } else {
                     in.transferTo(out);
                 }

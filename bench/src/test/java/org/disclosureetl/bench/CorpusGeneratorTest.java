@@ -26,6 +26,7 @@ class CorpusGeneratorTest {
     private static final int N = 100;
     /** The sample inbox of the repository; Maven runs the tests in {@code bench/}. */
     private static final Path SEEDS = Path.of("../data/inbox");
+    private static final Path DIVISIONS = Path.of("../src/main/resources/reference/divisions");
 
     private static CorpusGenerator generator;
     private static Corpus corpus;
@@ -155,6 +156,73 @@ class CorpusGeneratorTest {
         assertThat(tikaText(pdf.path())).contains("肇").contains("2021");
         CorpusFile big5 = corpus.files().stream().filter(f -> f.encoding() == TextEncoding.BIG5).findFirst().orElseThrow();
         assertThat(tikaText(big5.path())).contains("肇慶市金融工作局2021年政府信息公開工作年度報告");
+    }
+
+    @Test
+    void withAgencyNamesEachRenumberedCopyIsAnotherAgencysReportAndPdfCopiesKeepTheirSeeds() throws IOException {
+        CorpusGenerator named = new CorpusGenerator(SEEDS, AgencyNames.load(DIVISIONS));
+        Corpus mix = named.generate(work.resolve("named"), 200, 42, CorpusGenerator.TEXT_HEAVY);
+
+        java.util.Set<String> titles = new java.util.HashSet<>();
+        for (CorpusFile file : mix.files()) {
+            String text = text(file);
+            if (file.format() == SourceFormat.PDF) {
+                continue;
+            }
+            assertThat(text).as(file.path().toString()).doesNotContain("肇慶市金融工作局", "肇庆市金融工作局",
+                    "黔江区财政局", "湛河区金融工作局", "东莞市金融工作局", "东莞金融工作局");
+            java.util.regex.Matcher title = java.util.regex.Pattern
+                    .compile("(\\S{2,20}?(?:局|委员会|委員會|办公室|辦公室|联合社|聯合社))\\s*(20\\d\\d)\\s*年").matcher(text);
+            assertThat(title.find()).as(file.path().toString()).isTrue();
+            titles.add(title.group(1) + "/" + file.seed());
+        }
+        // 180 renamed copies (20 of the 200 are PDF), no two of them one agency
+        assertThat(titles).hasSize(180);
+        CorpusFile traditional = mix.files().stream()
+                .filter(f -> f.seed().equals("000") && f.format() == SourceFormat.TXT).findFirst().orElseThrow();
+        assertThat(text(traditional)).contains("年政府信息公開工作年度報告").doesNotContain("区", "财", "务");
+        CorpusFile district = mix.files().stream()
+                .filter(f -> f.seed().equals("001") && f.format() == SourceFormat.TXT).findFirst().orElseThrow();
+        assertThat(text(district)).containsPattern("[^\\s]{2,8}市[^\\s]{1,8}区\\S{2,12}2020年").doesNotContain("重庆市黔江区");
+    }
+
+    @Test
+    void agencyNamesAreTheSameForTheSameSeedAndRunOutLoudly() throws IOException {
+        AgencyNames names = AgencyNames.load(DIVISIONS);
+        Corpus first = new CorpusGenerator(SEEDS, names).generate(work.resolve("n1"), 30, 7);
+        Corpus second = new CorpusGenerator(SEEDS, names).generate(work.resolve("n2"), 30, 7);
+        for (int i = 0; i < 30; i++) {
+            assertThat(Files.readAllBytes(second.files().get(i).path()))
+                    .isEqualTo(Files.readAllBytes(first.files().get(i).path()));
+        }
+        AgencyNames one = names.fresh();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            for (int i = 0; i < 1_000_000; i++) {
+                one.next(AgencyNames.Level.CITY, false, random);
+            }
+        }).isInstanceOf(IllegalStateException.class).hasMessageContaining("no agency left for another CITY copy");
+    }
+
+    private static String text(CorpusFile file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file.path());
+        return switch (file.format()) {
+            case TXT -> file.encoding().decode(bytes);
+            case HTML -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            case DOCX -> (DocxPackage.documentXml(bytes) + entry(bytes, "docProps/core.xml")).replaceAll("<[^>]+>", "");
+            case PDF -> "";
+        };
+    }
+
+    private static String entry(byte[] docx, String name) throws IOException {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no " + name);
     }
 
     private static long[] numbers(CorpusFile file) throws IOException {
