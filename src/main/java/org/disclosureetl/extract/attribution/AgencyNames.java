@@ -8,8 +8,11 @@ import java.util.regex.Pattern;
  */
 final class AgencyNames {
 
-    /** The words an agency's name ends with (局, 委员会, 人民政府, 街道办事处 …). */
-    static final String SUFFIX = "(?:局|办公室|委员会|委|厅|部|署|院|政府|中心|办|处|所|馆|会|站|队|公司|管委会|街道|镇|乡|区|县|市|省|盟|旗|州|集团|学校|大学|医院|银行|监狱|苏木|嘎查)";
+    /**
+     * The words an agency's name ends with (局, 委员会, 人民政府, 街道办事处 …; 联合社: the supply and marketing
+     * co-operatives, 供销合作社联合社, publish reports too).
+     */
+    static final String SUFFIX = "(?:局|办公室|委员会|委|厅|部|署|院|政府|中心|办|处|所|馆|会|站|队|公司|管委会|街道|镇|乡|区|县|市|省|盟|旗|州|集团|学校|大学|医院|银行|监狱|苏木|嘎查|联合社|合作社)";
     private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}()（）·]{2,40}" + SUFFIX + "$");
     /** Words that are never part of a name before a title: navigation, column names, field labels. */
     static final Pattern NOT_A_NAME = Pattern.compile(
@@ -19,7 +22,7 @@ final class AgencyNames {
     /** A place's own name with no agency word after it (上海市, 正蓝旗, 福州市晋安区): the title of its government's report. */
     private static final Pattern PLACE = Pattern.compile("^[\\p{IsHan}]{1,20}?(?:省|自治区|市|区|县|旗|盟|州|镇|乡)$");
     private static final Pattern AGENCY_WORD = Pattern.compile(
-            "局|办|委|厅|部|署|院|政府|中心|处|所|馆|会|站|队|公司|集团|学校|大学|医院|银行|监狱|新区|开发区|园区|示范区|实验区|高新区|街道");
+            "局|办|委|厅|部|署|院|政府|中心|处|所|馆|会|站|队|公司|集团|学校|大学|医院|银行|监狱|合作社|联合社|新区|开发区|园区|示范区|实验区|高新区|街道");
     /** What the last character of a short form stands for in the full name (委 of 市科委: 委员会). */
     private static final java.util.Map<Character, java.util.List<String>> SHORT_ENDINGS = java.util.Map.of(
             '委', java.util.List.of("委员会", "委"),

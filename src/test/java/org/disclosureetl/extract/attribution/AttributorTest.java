@@ -38,6 +38,14 @@ class AttributorTest {
     }
 
     @Test
+    void supplyAndMarketingCooperativeIsAnAgency() {
+        assertThat(identify("", "孝南区供销合作社联合社2022年政府信息公开工作年度报告", "", "一、总体情况"))
+                .isEqualTo(new ReportIdentity("孝南区供销合作社联合社", 2022, true));
+        assertThat(identify("德阳市供销合作社联合社", "", "德阳市供销合作社联合社 2021 年度政府信息公开 工作年度报告"))
+                .isEqualTo(new ReportIdentity("德阳市供销合作社联合社", 2021, true));
+    }
+
+    @Test
     void markdownHeadingHasNoHashInTheAgency() {
         assertThat(identify("## 淮安市洪泽区人民政府2024年政府信息公开工作年度报告", "一、总体情况"))
                 .isEqualTo(new ReportIdentity("淮安市洪泽区人民政府", 2024, true));
