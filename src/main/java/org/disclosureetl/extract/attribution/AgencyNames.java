@@ -18,7 +18,10 @@ final class AgencyNames {
     static final Pattern NOT_A_NAME = Pattern.compile(
             "信息公开|政务公开|首页|位置|年报|栏目|专栏|链接|来源|发布|网站|主页|索引|文号|分类|标题|正文|下载|打印|关闭|浏览");
     /** A name standing for "this region as a whole" or "we", never an agency. */
-    private static final Pattern GENERIC = Pattern.compile("^(?:全|本|我|各|该|其|市区县|省市|在|对|为|按照|根据|经过|关于)");
+    private static final Pattern GENERIC = Pattern.compile(
+            // 本/全 start 本局, 全市 …, but also the places 本溪市, 本溪满族自治县, 全椒县, 全州县 and 全南县 (the
+            // only places of reference/divisions that start with a word of this list: AgencyNamesTest checks it)
+            "^(?:全(?![南州椒])|本(?!溪)|我|各|该|其|市区县|省市|在|对|为|按照|根据|经过|关于)");
     /** A place's own name with no agency word after it (上海市, 正蓝旗, 福州市晋安区): the title of its government's report. */
     private static final Pattern PLACE = Pattern.compile("^[\\p{IsHan}]{1,20}?(?:省|自治区|市|区|县|旗|盟|州|镇|乡)$");
     private static final Pattern AGENCY_WORD = Pattern.compile(
