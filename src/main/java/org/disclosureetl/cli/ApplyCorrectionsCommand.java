@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 import org.disclosureetl.export.ReviewAnswers;
@@ -134,34 +135,58 @@ class ApplyCorrectionsCommand {
             }
         }
 
-        int applied = 0;
-        int documents = 0;
-        for (Map.Entry<String, List<Valid>> entry : byDocument.entrySet()) {
-            Optional<AnsweredDocument> document = corrections.document(entry.getKey());
-            if (document.isEmpty()) {
-                entry.getValue().forEach(v -> rejected.add(v.answer(), "document " + entry.getKey()
-                        + " is not in the database"));
-                continue;
+        Applied applied = perStoredDocument(byDocument, Valid::answer, rejected, (document, answersOfDocument) -> {
+            List<Valid> accepted = check(document, answersOfDocument, force, rejected);
+            if (!accepted.isEmpty()) {
+                corrections.save(document, accepted.stream().map(v -> new Correction(v.answer().tableCode(),
+                        v.answer().rowCode(), v.answer().columnCode(), v.value(),
+                        v.answer().answeredBy().isEmpty() ? by : v.answer().answeredBy(),
+                        v.answer().note().isEmpty() ? null : v.answer().note(), force)).toList(), now);
             }
-            List<Valid> accepted = check(document.get(), entry.getValue(), force, rejected);
-            if (accepted.isEmpty()) {
-                continue;
-            }
-            corrections.save(document.get(), accepted.stream().map(v -> new Correction(v.answer().tableCode(),
-                    v.answer().rowCode(), v.answer().columnCode(), v.value(),
-                    v.answer().answeredBy().isEmpty() ? by : v.answer().answeredBy(),
-                    v.answer().note().isEmpty() ? null : v.answer().note(), force)).toList(), now);
-            applied += accepted.size();
-            documents++;
-        }
+            return accepted.size();
+        });
         if (!documentAnswers.isEmpty()) {
             applyDocumentAnswers(documentAnswers, now, rejected);
         }
-        out.println(COMMAND + ": " + applied + " correction" + (applied == 1 ? "" : "s") + " stored for " + documents
-                + " document" + (documents == 1 ? "" : "s") + ", " + rejected.count() + " row"
+        out.println(COMMAND + ": " + applied.answers() + " correction" + (applied.answers() == 1 ? "" : "s")
+                + " stored for " + applied.documents() + " document" + (applied.documents() == 1 ? "" : "s") + ", " + rejected.count() + " row"
                 + (rejected.count() == 1 ? "" : "s") + " rejected; the next export (or ingest) writes them"
                 + " with value_source corrected");
         return rejected.count() == 0 ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+    }
+
+    /** How many answers were stored, for how many documents. */
+    private record Applied(int answers, int documents) {
+    }
+
+    /** Stores the answers of one document the database has; returns how many it stored. */
+    @FunctionalInterface
+    private interface StoreAnswers<T> {
+        int store(AnsweredDocument document, List<T> answers);
+    }
+
+    /**
+     * Gives each document's answers to {@code store} when the database has the document, and rejects them (by their
+     * rows) when it does not: what cell answers and document answers share.
+     */
+    private <T> Applied perStoredDocument(Map<String, List<T>> byDocument, Function<T, Answer> rowOf,
+                                          Rejections rejected, StoreAnswers<T> store) {
+        int answers = 0;
+        int documents = 0;
+        for (Map.Entry<String, List<T>> entry : byDocument.entrySet()) {
+            Optional<AnsweredDocument> document = corrections.document(entry.getKey());
+            if (document.isEmpty()) {
+                entry.getValue().forEach(a -> rejected.add(rowOf.apply(a), "document " + entry.getKey()
+                        + " is not in the database"));
+                continue;
+            }
+            int stored = store.store(document.get(), entry.getValue());
+            if (stored > 0) {
+                answers += stored;
+                documents++;
+            }
+        }
+        return new Applied(answers, documents);
     }
 
     /** An answer to a document question that passed the checks of its own row. */
@@ -175,28 +200,19 @@ class ApplyCorrectionsCommand {
      */
     private void applyDocumentAnswers(Map<String, List<DocumentAnswerOfRow>> byDocument, LocalDateTime now,
                                       Rejections rejected) throws SQLException {
-        int stored = 0;
-        int documents = 0;
-        for (Map.Entry<String, List<DocumentAnswerOfRow>> entry : byDocument.entrySet()) {
-            Optional<AnsweredDocument> document = corrections.document(entry.getKey());
-            if (document.isEmpty()) {
-                entry.getValue().forEach(a -> rejected.add(a.row(), "document " + entry.getKey()
-                        + " is not in the database"));
-                continue;
-            }
-            corrections.saveDocumentAnswers(document.get(), entry.getValue().stream().map(DocumentAnswerOfRow::answer)
-                    .toList(), now);
-            stored += entry.getValue().size();
-            documents++;
-        }
-        if (stored == 0) {
+        Applied stored = perStoredDocument(byDocument, DocumentAnswerOfRow::row, rejected, (document, answers) -> {
+            corrections.saveDocumentAnswers(document, answers.stream().map(DocumentAnswerOfRow::answer).toList(), now);
+            return answers.size();
+        });
+        if (stored.answers() == 0) {
             return;
         }
         runLock.acquire();
         SeriesLinkTasklet.Summary linked = transactions.execute(status -> link.link());
-        out.println(COMMAND + ": " + stored + " document answer" + (stored == 1 ? "" : "s") + " (agency, report_year,"
-                + " format_version) stored for " + documents + " document" + (documents == 1 ? "" : "s")
-                + " and put in " + (documents == 1 ? "its row" : "their rows") + "; series linked again: "
+        int documents = stored.documents();
+        out.println(COMMAND + ": " + stored.answers() + " document answer" + (stored.answers() == 1 ? "" : "s")
+                + " (agency, report_year, format_version) stored for " + documents + " document"
+                + (documents == 1 ? "" : "s") + " and put in " + (documents == 1 ? "its row" : "their rows") + "; series linked again: "
                 + linked.inSeries() + " documents in series, " + linked.changed() + " links changed");
     }
 
