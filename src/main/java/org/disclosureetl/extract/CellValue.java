@@ -13,12 +13,16 @@ public final class CellValue {
     private static final Pattern ANNOTATED = Pattern.compile(
             "^([+-]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*" + TableVocabulary.UNIT + "?\\s*\\(.*\\)$");
 
+    /** The first characters of the units ({@link TableVocabulary#UNITS}, the money units among them). */
+    private static final String UNIT_STARTS = TableVocabulary.UNITS.stream().map(unit -> unit.substring(0, 1))
+            .distinct().reduce("", String::concat);
+
     private CellValue() {
     }
 
     /** The number in the text, or null when the text is not a number. */
     static BigDecimal parse(String text) {
-        if (!startsLikeANumber(text)) {
+        if (!mayBeANumber(text)) {
             return null; // most cells are labels: no regex for them (a tenth of the extract stage's time)
         }
         Matcher m = NUMBER.matcher(text);
@@ -30,7 +34,7 @@ public final class CellValue {
 
     /** The leading number of an annotated cell such as {@code 22(其中修订16件)}, or null. */
     static BigDecimal parseAnnotated(String text) {
-        if (!startsLikeANumber(text)) {
+        if (!mayBeANumber(text)) {
             return null;
         }
         Matcher m = ANNOTATED.matcher(text);
@@ -41,6 +45,27 @@ public final class CellValue {
     static boolean startsLikeANumber(String text) {
         int i = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
         return i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9';
+    }
+
+    /**
+     * Whether either pattern can match: the text starts like a number, and after its sign, its run of digits, commas
+     * and points and the white space after them ({@code \\s}) comes the end, a unit's first character or a bracket.
+     * A word of prose that starts with a number ({@code 2021年,我局…}) fails here without a regex; both patterns'
+     * numbers are made of those characters only, and what they allow after them starts so.
+     */
+    static boolean mayBeANumber(String text) {
+        if (!startsLikeANumber(text)) {
+            return false;
+        }
+        int n = text.length();
+        int i = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        while (i < n && (text.charAt(i) >= '0' && text.charAt(i) <= '9' || text.charAt(i) == ',' || text.charAt(i) == '.')) {
+            i++;
+        }
+        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) >= '\t' && text.charAt(i) <= '\r')) {
+            i++;
+        }
+        return i == n || text.charAt(i) == '(' || UNIT_STARTS.indexOf(text.charAt(i)) >= 0;
     }
 
     private static BigDecimal toDecimal(String sign, String digits, String fraction) {

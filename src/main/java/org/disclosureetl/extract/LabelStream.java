@@ -103,7 +103,7 @@ record LabelStream(List<Piece> pieces) {
                     builder.empty(line.where());
                     continue;
                 }
-                if (cells.size() > 1 && PLACEHOLDER_COLUMN.matcher(cell.text().strip()).matches()) {
+                if (cells.size() > 1 && isPlaceholderColumn(cell.text().strip())) {
                     cell.text().strip().chars().forEach(ch -> builder.labelChar((char) ch, line.where()));
                     continue;
                 }
@@ -116,7 +116,18 @@ record LabelStream(List<Piece> pieces) {
 
     /** Whether a line's text is a page number printed by PDF conversion ({@code -2-}, {@code — 5 —}, {@code 第3页}). */
     static boolean isPageMarker(String text) {
+        // both alternatives start with a dash, a tilde, ASCII white space (\s, no UNICODE flags) or 第: other lines
+        // (nearly all) need no regex
+        if (text.isEmpty() || "-—–－~第 \t\n\u000B\f\r".indexOf(text.charAt(0)) < 0) {
+            return false;
+        }
         return PAGE_FOOTER.matcher(text).matches();
+    }
+
+    /** Whether a cell's text is {@link #PLACEHOLDER_COLUMN}; only a text starting with 数 or 列 can be. */
+    static boolean isPlaceholderColumn(String text) {
+        return !text.isEmpty() && (text.charAt(0) == '数' || text.charAt(0) == '列')
+                && PLACEHOLDER_COLUMN.matcher(text).matches();
     }
 
     /** The report's text as printed (spaces only where the source has them), for evidence in its prose. */
