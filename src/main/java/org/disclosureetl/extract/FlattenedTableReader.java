@@ -180,7 +180,7 @@ final class FlattenedTableReader implements TableReader {
     /** Whether the table's header, printed before its first row, names the optional column. */
     private boolean headerNames(int firstRowPiece, String clue) {
         for (int p = Math.max(0, firstRowPiece - 2); p <= firstRowPiece; p++) {
-            if (LabelKey.of(stream.pieces().get(p).text()).key().contains(clue)) {
+            if (stream.pieces().get(p).key().contains(clue)) {
                 return true;
             }
         }

@@ -72,10 +72,16 @@ record LabelStream(List<Piece> pieces) {
      * @param material the numbers, blanks and empty cells up to the next piece
      * @param where    where the piece ends in the source
      * @param gapAfter whether a space follows the last atom (a trailing empty cell in crawled HTML)
+     * @param key      the label's key ({@link LabelKey#of}{@code (text).key()}), worked out once: the format's clues,
+     *                 the run tables' anchors and the headers are all looked for in it
      */
-    record Piece(String text, List<Atom> material, String where, boolean gapAfter) {
+    record Piece(String text, List<Atom> material, String where, boolean gapAfter, String key) {
         Piece {
             material = List.copyOf(material);
+        }
+
+        Piece(String text, List<Atom> material, String where, boolean gapAfter) {
+            this(text, material, where, gapAfter, LabelKey.of(text).key());
         }
     }
 

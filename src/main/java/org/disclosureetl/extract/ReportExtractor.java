@@ -350,7 +350,7 @@ public class ReportExtractor {
     private String formatFromClues(LabelStream stream) {
         StringBuilder text = new StringBuilder();
         for (LabelStream.Piece piece : stream.pieces()) {
-            text.append(LabelKey.of(piece.text()).key()).append('|');
+            text.append(piece.key()).append('|');
         }
         String all = text.toString();
         Map<String, Integer> scores = new HashMap<>();
