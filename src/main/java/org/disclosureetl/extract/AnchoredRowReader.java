@@ -174,12 +174,31 @@ final class AnchoredRowReader implements TableReader {
     }
 
     private int findRow(TableTemplate.Row row, int from) {
+        // a label matches a row only if it starts with the first character of one of the row's keys (see matches)
+        String firsts = firstCharacters(row);
         for (int i = from; i < tokens.size(); i++) {
-            if (matches(row, keys.get(i))) {
+            LabelKey label = keys.get(i);
+            if (label == null || label.key().isEmpty()
+                    || firsts != null && firsts.indexOf(label.key().charAt(0)) < 0) {
+                continue;
+            }
+            if (matches(row, label)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The first character of each of the row's keys, or null when a key is empty (it would match any label). */
+    private static String firstCharacters(TableTemplate.Row row) {
+        StringBuilder firsts = new StringBuilder(row.keys().size());
+        for (String key : row.keys()) {
+            if (key.isEmpty()) {
+                return null;
+            }
+            firsts.append(key.charAt(0));
+        }
+        return firsts.toString();
     }
 
     /** The first unnumbered short label from {@code from} on that starts with {@code key} (a table's header), or -1. */

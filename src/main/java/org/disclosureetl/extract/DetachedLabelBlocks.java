@@ -22,7 +22,7 @@ final class DetachedLabelBlocks {
                 continue;
             }
             LabelStream.Piece piece = stream.pieces().get(chosen[r].piece());
-            String key = LabelKey.of(piece.text()).key();
+            String key = piece.key();
             int first = r;
             int at = key.length();
             while (first > 0 && chosen[first - 1] == null && !table.rows().get(first - 1).aggregateOnly()) {

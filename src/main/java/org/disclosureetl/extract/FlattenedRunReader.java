@@ -27,7 +27,7 @@ final class FlattenedRunReader {
         int cells = template.cellCount();
         Pattern headerOnly = null;
         for (int p = from; p < pieces.size(); p++) {
-            if (!LabelKey.of(pieces.get(p).text()).key().contains(template.anchor())) {
+            if (!pieces.get(p).key().contains(template.anchor())) {
                 continue;
             }
             for (int q = p; q < Math.min(pieces.size(), p + RUN_LOOKAHEAD); q++) {
@@ -41,7 +41,7 @@ final class FlattenedRunReader {
                     headerOnly = headerOnly == null ? headerOnly(template) : headerOnly;
                     List<LabelStream.Atom> gathered = new ArrayList<>(piece.material());
                     while (end < pieces.size() && MaterialReadings.maxCells(gathered) < cells
-                            && headerOnly.matcher(LabelKey.of(pieces.get(end).text()).key()).matches()
+                            && headerOnly.matcher(pieces.get(end).key()).matches()
                             && !pieces.get(end).material().isEmpty()) {
                         gathered.addAll(afterBreak(pieces.get(end).material()));
                         end++;
@@ -49,7 +49,7 @@ final class FlattenedRunReader {
                     if (MaterialReadings.maxCells(gathered) < cells || MaterialReadings.minCells(gathered) > cells) {
                         continue;
                     }
-                    piece = new LabelStream.Piece(piece.text(), gathered, piece.where(), false);
+                    piece = new LabelStream.Piece(piece.text(), gathered, piece.where(), false, piece.key());
                 }
                 return solve(template, rules, prose, piece, end);
             }

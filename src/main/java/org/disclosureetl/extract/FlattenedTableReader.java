@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -17,14 +18,17 @@ final class FlattenedTableReader implements TableReader {
 
     /** The layout kind: tables whose cell boundaries may be lost, read from the document's label stream. */
     static final TableReader.Kind KIND = new TableReader.Kind("flattened", false,
-            report -> new FlattenedTableReader(report.labelStream(), report.labelIndexes()));
+            report -> new FlattenedTableReader(report.labelStream(), report.labelIndexes(), report.placedIdentities()));
 
     private final LabelStream stream;
     private final RowLabelAlignment alignment;
     private final FlattenedRunReader runs;
+    private final BiFunction<TableTemplate, List<IdentityRule>, List<PlacedIdentity>> placedIdentities;
 
-    FlattenedTableReader(LabelStream stream, Function<TableTemplate, RowLabelIndex> labelIndexes) {
+    FlattenedTableReader(LabelStream stream, Function<TableTemplate, RowLabelIndex> labelIndexes,
+                         BiFunction<TableTemplate, List<IdentityRule>, List<PlacedIdentity>> placedIdentities) {
         this.stream = stream;
+        this.placedIdentities = placedIdentities;
         this.alignment = new RowLabelAlignment(stream, labelIndexes);
         this.runs = new FlattenedRunReader(stream);
     }
@@ -99,7 +103,7 @@ final class FlattenedTableReader implements TableReader {
             material = withoutEmptyLabelCell(material, slots.size());
             segments.add(new TableSolver.Segment(material, gapAfter, slots));
         }
-        TableSolver solver = new TableSolver(table, rules, prose);
+        TableSolver solver = new TableSolver(table, prose, placedIdentities.apply(table, rules));
         TableSolver.Solution solution = solver.solve(segments);
         List<Observation> observations = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(solution.findings());
@@ -176,7 +180,7 @@ final class FlattenedTableReader implements TableReader {
     /** Whether the table's header, printed before its first row, names the optional column. */
     private boolean headerNames(int firstRowPiece, String clue) {
         for (int p = Math.max(0, firstRowPiece - 2); p <= firstRowPiece; p++) {
-            if (LabelKey.of(stream.pieces().get(p).text()).key().contains(clue)) {
+            if (stream.pieces().get(p).key().contains(clue)) {
                 return true;
             }
         }

@@ -45,9 +45,19 @@ record LabelKey(String numbering, String key) {
         return stripped.toString();
     }
 
-    /** Whether a character is left out of label keys: whitespace and punctuation. */
+    /**
+     * Whether a character is left out of label keys: whitespace and punctuation ({@link #NOISE_CHARS}, written out as
+     * a switch: this is asked of every character of every label, and a Han character is answered at once).
+     */
     static boolean isNoise(char c) {
-        return Character.isWhitespace(c) || NOISE_CHARS.indexOf(c) >= 0;
+        if (c >= '\u4e00' && c <= '\u9fff') {
+            return false; // a CJK ideograph: neither white space nor punctuation
+        }
+        return switch (c) {
+            case ':', ',', '、', '.', '·', '“', '”', '"', '\'', '‘', '’', '《', '》', '<', '>', '(', ')', '[', ']',
+                 '【', '】', ';', '；', '!', '！', '?', '？', '/' -> true;
+            default -> Character.isWhitespace(c);
+        };
     }
 
     /** True when the text begins with a numbering such as 一、 (一) 1. so it starts a new label. */

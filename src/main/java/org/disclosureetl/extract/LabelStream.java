@@ -72,10 +72,16 @@ record LabelStream(List<Piece> pieces) {
      * @param material the numbers, blanks and empty cells up to the next piece
      * @param where    where the piece ends in the source
      * @param gapAfter whether a space follows the last atom (a trailing empty cell in crawled HTML)
+     * @param key      the label's key ({@link LabelKey#of}{@code (text).key()}), worked out once: the format's clues,
+     *                 the run tables' anchors and the headers are all looked for in it
      */
-    record Piece(String text, List<Atom> material, String where, boolean gapAfter) {
+    record Piece(String text, List<Atom> material, String where, boolean gapAfter, String key) {
         Piece {
             material = List.copyOf(material);
+        }
+
+        Piece(String text, List<Atom> material, String where, boolean gapAfter) {
+            this(text, material, where, gapAfter, LabelKey.of(text).key());
         }
     }
 
@@ -103,7 +109,7 @@ record LabelStream(List<Piece> pieces) {
                     builder.empty(line.where());
                     continue;
                 }
-                if (cells.size() > 1 && PLACEHOLDER_COLUMN.matcher(cell.text().strip()).matches()) {
+                if (cells.size() > 1 && isPlaceholderColumn(cell.text().strip())) {
                     cell.text().strip().chars().forEach(ch -> builder.labelChar((char) ch, line.where()));
                     continue;
                 }
@@ -116,7 +122,18 @@ record LabelStream(List<Piece> pieces) {
 
     /** Whether a line's text is a page number printed by PDF conversion ({@code -2-}, {@code — 5 —}, {@code 第3页}). */
     static boolean isPageMarker(String text) {
+        // both alternatives start with a dash, a tilde, ASCII white space (\s, no UNICODE flags) or 第: other lines
+        // (nearly all) need no regex
+        if (text.isEmpty() || "-—–－~第 \t\n\u000B\f\r".indexOf(text.charAt(0)) < 0) {
+            return false;
+        }
         return PAGE_FOOTER.matcher(text).matches();
+    }
+
+    /** Whether a cell's text is {@link #PLACEHOLDER_COLUMN}; only a text starting with 数 or 列 can be. */
+    static boolean isPlaceholderColumn(String text) {
+        return !text.isEmpty() && (text.charAt(0) == '数' || text.charAt(0) == '列')
+                && PLACEHOLDER_COLUMN.matcher(text).matches();
     }
 
     /** The report's text as printed (spaces only where the source has them), for evidence in its prose. */

@@ -2,8 +2,10 @@ package org.disclosureetl.extract;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +27,15 @@ final class ProseEvidence {
     private static final Set<String> COMMON = Set.of("信息", "政府", "公开", "申请", "数量", "本年", "情况", "其中");
 
     private final String text;
+    /**
+     * Every number the prose names, by its digits, in the order of the text: built on the first search (most
+     * documents never ask), so that each search is a look-up, not a scan of the whole text per number.
+     */
+    private Map<String, List<Named>> named;
+
+    /** A match of {@link #NUMBER}: where it starts, and all it matched (the number and its unit). */
+    private record Named(int start, String match) {
+    }
 
     ProseEvidence(String text) {
         this.text = text;
@@ -65,11 +76,15 @@ final class ProseEvidence {
             if (value == null || value.abs().compareTo(BigDecimal.TEN) < 0) {
                 continue;
             }
+            List<Named> matches = named().get(CellValue.plain(value));
+            if (matches == null) {
+                continue;
+            }
             TableTemplate.Row row = table.rows().get(slots.get(c).row());
             TableTemplate.Column column = row.columns().get(slots.get(c).column());
             Set<String> words = words(row.label());
             words.addAll(words(column.label()));
-            String passage = find(CellValue.plain(value), words);
+            String passage = find(matches, words);
             if (passage != null) {
                 passages.add(passage);
             }
@@ -77,17 +92,25 @@ final class ProseEvidence {
         return passages;
     }
 
-    private String find(String number, Set<String> words) {
-        Matcher m = NUMBER.matcher(text);
-        while (m.find()) {
-            if (!m.group(1).equals(number)) {
-                continue;
+    private Map<String, List<Named>> named() {
+        if (named == null) {
+            named = new HashMap<>();
+            Matcher m = NUMBER.matcher(text);
+            while (m.find()) {
+                named.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(new Named(m.start(), m.group()));
             }
+        }
+        return named;
+    }
+
+    /** The first of a number's mentions with a label word shortly before it, quoted, or null. */
+    private String find(List<Named> matches, Set<String> words) {
+        for (Named m : matches) {
             String before = text.substring(Math.max(0, m.start() - WINDOW), m.start());
             for (String word : words) {
                 if (before.contains(word)) {
                     int from = Math.min(before.lastIndexOf(word), Math.max(0, before.length() - QUOTE));
-                    return before.substring(from) + m.group();
+                    return before.substring(from) + m.match();
                 }
             }
         }

@@ -64,7 +64,8 @@ public class ReportExtractor {
         ReportIdentity identity = attribution.identity();
         LabelStream stream = LabelStream.of(document);
         List<Finding> failures = new ArrayList<>();
-        List<Reader> readers = readers(new TableReader.ReportText(document, stream, catalog::labelIndex), failures);
+        List<Reader> readers = readers(new TableReader.ReportText(document, stream, catalog::labelIndex,
+                catalog::placedIdentities), failures);
         ProseEvidence prose = new ProseEvidence(stream.text());
 
         // the generation the column labels name is nearly always right: when it reads every table, the others are not read
@@ -349,7 +350,7 @@ public class ReportExtractor {
     private String formatFromClues(LabelStream stream) {
         StringBuilder text = new StringBuilder();
         for (LabelStream.Piece piece : stream.pieces()) {
-            text.append(LabelKey.of(piece.text()).key()).append('|');
+            text.append(piece.key()).append('|');
         }
         String all = text.toString();
         Map<String, Integer> scores = new HashMap<>();

@@ -1,6 +1,7 @@
 package org.disclosureetl.extract;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.disclosureetl.normalize.NormalizedDocument;
@@ -31,13 +32,17 @@ interface TableReader {
                 .message("no row labelled " + row.label() + " was found");
     }
 
-    /** What a document's readers are built from: the document, and the label stream the extractor reads anyway. */
     /**
-     * @param labelIndexes each template's row labels indexed once ({@link TemplateCatalog#labelIndex}), so that a
-     *                     reader does not index them again for every search
+     * What a document's readers are built from: the document, and the label stream the extractor reads anyway.
+     *
+     * @param labelIndexes     each template's row labels indexed once ({@link TemplateCatalog#labelIndex}), so that a
+     *                         reader does not index them again for every search
+     * @param placedIdentities a table's identities placed on its cells once ({@link TemplateCatalog#placedIdentities}),
+     *                         not again for every solve
      */
     record ReportText(NormalizedDocument document, LabelStream labelStream,
-                      Function<TableTemplate, RowLabelIndex> labelIndexes) {
+                      Function<TableTemplate, RowLabelIndex> labelIndexes,
+                      BiFunction<TableTemplate, List<IdentityRule>, List<PlacedIdentity>> placedIdentities) {
     }
 
     /**

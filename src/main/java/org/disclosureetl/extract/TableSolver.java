@@ -77,9 +77,14 @@ final class TableSolver {
     }
 
     TableSolver(TableTemplate table, List<IdentityRule> rules, ProseEvidence prose) {
+        this(table, prose, PlacedIdentity.placeAll(table, rules));
+    }
+
+    /** @param identities the table's identities placed on its cells ({@link PlacedIdentity#placeAll}), placed once */
+    TableSolver(TableTemplate table, ProseEvidence prose, List<PlacedIdentity> identities) {
         this.table = table;
         this.prose = prose;
-        this.identities = PlacedIdentity.placeAll(table, rules);
+        this.identities = identities;
         this.findings = new SegmentFindings(table);
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.disclosureetl.vocabulary.Generation;
@@ -36,6 +37,8 @@ public class TemplateCatalog {
     private final Map<CellKey, CellLabels> cellLabels = new HashMap<>();
     /** Each template's row labels indexed once for the flattened reader's search (RowLabelAlignment). */
     private final Map<TableTemplate, RowLabelIndex> labelIndexes;
+    /** {@link #placedIdentities}, filled as tables are solved (documents are extracted on several threads). */
+    private final Map<Placement, List<PlacedIdentity>> placed = new ConcurrentHashMap<>();
 
     public record FormatClue(String formatVersion, int weight, String key) {
     }
@@ -122,6 +125,19 @@ public class TemplateCatalog {
         Map<TableTemplate, RowLabelIndex> indexes = new IdentityHashMap<>();
         tablesByFormat.values().forEach(list -> list.forEach(t -> indexes.put(t, RowLabelIndex.of(t))));
         labelIndexes = Collections.unmodifiableMap(indexes);
+    }
+
+    /**
+     * A table's identities placed on its cells ({@link PlacedIdentity#placeAll}), worked out once per table (as printed,
+     * with or without its optional column) and rules: the solver asks for them on every reading of every document.
+     */
+    List<PlacedIdentity> placedIdentities(TableTemplate table, List<IdentityRule> rules) {
+        return placed.computeIfAbsent(new Placement(table, List.copyOf(rules)),
+                key -> List.copyOf(PlacedIdentity.placeAll(key.table(), key.rules())));
+    }
+
+    /** What identities are placed for: a table (compared by value: a widened table is built anew each time) and its rules. */
+    private record Placement(TableTemplate table, List<IdentityRule> rules) {
     }
 
     /** The index of a template's row labels: built with the catalogue for its own templates, else now. */

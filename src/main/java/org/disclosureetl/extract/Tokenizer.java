@@ -3,7 +3,6 @@ package org.disclosureetl.extract;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.disclosureetl.normalize.NormalizedDocument;
 
@@ -15,9 +14,6 @@ import org.disclosureetl.normalize.NormalizedDocument;
  */
 final class Tokenizer {
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
-    /** In space-aligned text (PDF layout, crawled tables) a wide gap separates cells. */
-    private static final Pattern CELL_GAP = Pattern.compile("(?:\\s{2,}|\\u3000)+");
 
     private Tokenizer() {
     }
@@ -46,8 +42,8 @@ final class Tokenizer {
                     }
                     continue;
                 }
-                String[] parts = split(CELL_GAP, cell.text().strip());
-                String[] rawParts = split(CELL_GAP, cell.raw().strip());
+                String[] parts = splitAtCellGaps(cell.text().strip());
+                String[] rawParts = splitAtCellGaps(cell.raw().strip());
                 boolean paired = parts.length == rawParts.length;
                 for (int p = 0; p < parts.length; p++) {
                     addCell(tokens, new NormalizedDocument.Cell(paired ? rawParts[p] : parts[p], parts[p]),
@@ -65,8 +61,8 @@ final class Tokenizer {
             tokens.add(new Token(Token.Kind.VALUE, cell.text(), cell.raw().strip(), whole.value(), true, line, where));
             return;
         }
-        String[] words = split(SPACES, cell.text().strip());
-        String[] rawWords = split(SPACES, cell.raw().strip());
+        String[] words = splitAtSpaces(cell.text().strip());
+        String[] rawWords = splitAtSpaces(cell.raw().strip());
         boolean pairedRaw = rawWords.length == words.length;
         StringBuilder label = null;
         StringBuilder labelRaw = null;
@@ -112,17 +108,92 @@ final class Tokenizer {
     }
 
     /**
-     * {@code separator.split(text)}; a text without white space (most cells) is its only part without a regex:
-     * both separators are made of white space ({@code \\s} or U+3000).
+     * The words of a text: {@code Pattern.compile("[\\s\\u3000]+").split(text)}, written by hand (every cell of every
+     * line is split; TokenizerSplitTest holds it to the regex).
      */
-    static String[] split(Pattern separator, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\u3000' || (c >= '\t' && c <= '\r')) {
-                return separator.split(text);
+    static String[] splitAtSpaces(String text) {
+        int n = text.length();
+        List<String> parts = null;
+        int index = 0;
+        int i = 0;
+        while (i < n) {
+            if (!isSpaceOrIdeographicSpace(text.charAt(i))) {
+                i++;
+                continue;
             }
+            int end = i + 1;
+            while (end < n && isSpaceOrIdeographicSpace(text.charAt(end))) {
+                end++;
+            }
+            parts = add(parts, text.substring(index, i));
+            index = end;
+            i = end;
         }
-        return new String[] {text};
+        return parts(parts, text, index);
+    }
+
+    /**
+     * The cells of space-aligned text (PDF layout, crawled tables), where a wide gap separates cells:
+     * {@code Pattern.compile("(?:\\s{2,}|\\u3000)+").split(text)}, written by hand (TokenizerSplitTest holds it to
+     * the regex). A gap is two or more white space characters or an ideographic space, repeated; a single space
+     * before an ideographic space stays in the cell before it, as the regex leaves it.
+     */
+    static String[] splitAtCellGaps(String text) {
+        int n = text.length();
+        List<String> parts = null;
+        int index = 0;
+        int i = 0;
+        while (i < n) {
+            int end = i;
+            while (true) {
+                if (end + 1 < n && isSpace(text.charAt(end)) && isSpace(text.charAt(end + 1))) {
+                    end += 2;
+                    while (end < n && isSpace(text.charAt(end))) {
+                        end++;
+                    }
+                } else if (end < n && text.charAt(end) == '\u3000') {
+                    end++;
+                } else {
+                    break;
+                }
+            }
+            if (end == i) {
+                i++;
+                continue;
+            }
+            parts = add(parts, text.substring(index, i));
+            index = end;
+            i = end;
+        }
+        return parts(parts, text, index);
+    }
+
+    private static List<String> add(List<String> parts, String part) {
+        List<String> list = parts == null ? new ArrayList<>() : parts;
+        list.add(part);
+        return list;
+    }
+
+    /** What {@code Pattern.split} returns: the text itself without a separator, else the parts without trailing empty ones. */
+    private static String[] parts(List<String> parts, String text, int index) {
+        if (parts == null) {
+            return new String[] {text};
+        }
+        parts.add(text.substring(index));
+        int size = parts.size();
+        while (size > 0 && parts.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return parts.subList(0, size).toArray(new String[0]);
+    }
+
+    /** {@code \\s} of a regex without UNICODE flags: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    private static boolean isSpaceOrIdeographicSpace(char c) {
+        return isSpace(c) || c == '\u3000';
     }
 
     private static boolean isNumberingOnly(StringBuilder label) {

@@ -29,6 +29,9 @@ public record NormalizedDocument(String contentType, Script script, List<Line> l
 
         /** The normalized text of the whole line, cells joined by a space. */
         public String text() {
+            if (cells.size() == 1) {
+                return cells.get(0).text(); // most lines (prose) are one cell: no copy of it for every reader
+            }
             StringBuilder sb = new StringBuilder();
             for (Cell cell : cells) {
                 if (!sb.isEmpty()) {

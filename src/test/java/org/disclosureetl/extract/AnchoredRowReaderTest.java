@@ -107,7 +107,7 @@ class AnchoredRowReaderTest {
     void theLayoutKindKeepsCellBoundariesAndIsNamedAnchored() {
         assertThat(AnchoredRowReader.KIND.keepsCellBoundaries()).isTrue();
         TableReader reader = AnchoredRowReader.KIND.readerFor(new TableReader.ReportText(TextDocuments.cells("a|1"),
-                new LabelStream(List.of()), RowLabelIndex::of));
+                new LabelStream(List.of()), RowLabelIndex::of, PlacedIdentity::placeAll));
         assertThat(reader.name()).isEqualTo("anchored");
     }
 }

@@ -32,7 +32,7 @@ import org.disclosureetl.validate.ReportValidator;
  * hand from the repository root (bench/README.md "Extract timing"):
  * <pre>
  * java -cp bench/target/classes:target/disclosure-etl-app/disclosure-etl.jar org.disclosureetl.bench.ExtractTiming [rounds] [warm-up rounds] [folder...]
- * java -cp bench/target/classes org.disclosureetl.bench.ExtractTiming --compare=OLD/disclosure-etl.jar,NEW/disclosure-etl.jar [rounds] ...
+ * java -cp bench/target/classes org.disclosureetl.bench.ExtractTiming --compare=OLD/disclosure-etl.jar,NEW/disclosure-etl.jar [--dump=FILE] [--slowest=N] [rounds] ...
  * </pre>
  * Every report of the folders (default {@code data/inbox}, {@code /work/shared/real} or the repository's
  * {@code src/test/resources/real}, {@code /work/devdata/reports} when present; answer keys {@code *.csv} left out) is
@@ -81,6 +81,28 @@ public final class ExtractTiming {
     }
 
     /**
+     * Writes every document's extraction and validation findings as text (the records' own {@code toString}: every
+     * cell, finding and identity), one document after the other, so that two builds' results can be compared byte
+     * for byte ({@code --dump}).
+     */
+    public void dump(Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Prepared p : documents) {
+            Extraction extraction = extractor.extract(p.document(), p.name());
+            text.append("== ").append(p.name()).append('\n').append(extraction).append('\n');
+            if (extraction.formatVersion() != null) {
+                text.append(validator.validate(extraction.identities(), extraction.observations())).append('\n');
+            }
+        }
+        Files.writeString(file, text);
+    }
+
+    /** The file name of each document, in the order of {@link #round()}. */
+    public List<String> names() {
+        return documents.stream().map(Prepared::name).toList();
+    }
+
+    /**
      * One round over every document: its extract + validate time in nanoseconds, wall clock for the n documents, then
      * this thread's CPU time for them (what a machine loaded by other processes inflates least), then (last element)
      * a checksum of the results, so that the JIT cannot drop the work and two builds can be seen to agree.
@@ -101,8 +123,14 @@ public final class ExtractTiming {
     public static void main(String[] args) throws Exception {
         List<String> jars = new ArrayList<>();
         List<String> rest = new ArrayList<>();
+        int slowest = 0;
+        String dump = null;
         for (String arg : args) {
-            if (arg.startsWith("--compare=")) {
+            if (arg.startsWith("--dump=")) {
+                dump = arg.substring("--dump=".length());
+            } else if (arg.startsWith("--slowest=")) {
+                slowest = Integer.parseInt(arg.substring("--slowest=".length()));
+            } else if (arg.startsWith("--compare=")) {
                 jars.addAll(List.of(arg.substring("--compare=".length()).split(",")));
             } else {
                 rest.add(arg);
@@ -136,6 +164,18 @@ public final class ExtractTiming {
                 }
             }
         }
+        if (dump != null) {
+            List<byte[]> dumped = new ArrayList<>();
+            for (int b = 0; b < timings.size(); b++) {
+                Path file = Path.of(timings.size() == 1 ? dump : dump + "." + b);
+                timings.get(b).getClass().getMethod("dump", Path.class).invoke(timings.get(b), file);
+                dumped.add(Files.readAllBytes(file));
+                System.out.println("results of " + names.get(b) + " written to " + file);
+            }
+            if (dumped.size() == 2) {
+                System.out.println("results " + (Arrays.equals(dumped.get(0), dumped.get(1)) ? "identical" : "DIFFER"));
+            }
+        }
         @SuppressWarnings("unchecked")
         List<String> kinds = (List<String>) timings.get(0).getClass().getMethod("kinds").invoke(timings.get(0));
         System.out.printf(Locale.ROOT, "%d documents from %s; %d warm-up rounds, %d measured rounds%s%n",
@@ -154,12 +194,17 @@ public final class ExtractTiming {
             }
         }
         long[] checksums = new long[timings.size()];
+        // per build and document: the CPU nanoseconds of the measured rounds, for --slowest
+        long[][] cpuByDocument = new long[timings.size()][n];
         for (int r = 0; r < warmUp + rounds; r++) {
             for (int b = 0; b < timings.size(); b++) {
                 long[] nanos = (long[]) timings.get(b).getClass().getMethod("round").invoke(timings.get(b));
                 checksums[b] += nanos[2 * n];
                 if (r < warmUp) {
                     continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    cpuByDocument[b][i] += nanos[n + i];
                 }
                 for (int clock = 0; clock < 2; clock++) {
                     for (int i = 0; i < n; i++) {
@@ -169,6 +214,11 @@ public final class ExtractTiming {
                     }
                 }
             }
+        }
+        if (slowest > 0) {
+            @SuppressWarnings("unchecked")
+            List<String> files = (List<String>) timings.get(0).getClass().getMethod("names").invoke(timings.get(0));
+            printSlowest(slowest, names, files, kinds, cpuByDocument, rounds);
         }
         String[] clocks = {"wall", "cpu"};
         for (int clock = 0; clock < 2; clock++) {
@@ -200,6 +250,24 @@ public final class ExtractTiming {
                 System.out.printf(Locale.ROOT, "%-16s %11.2f %11.2f%n", "all", mean(c) / mean(a),
                         percentile(c, 0.99) / percentile(a, 0.99));
             }
+        }
+    }
+
+    /** The {@code count} documents of the most CPU time in the first build, with each build's CPU mean. */
+    private static void printSlowest(int count, List<String> builds, List<String> files, List<String> kinds,
+                                     long[][] cpuByDocument, int rounds) {
+        Integer[] order = new Integer[files.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (x, y) -> Long.compare(cpuByDocument[0][y], cpuByDocument[0][x]));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "slowest documents, cpu mean ms per build (%s)%n", String.join(", ", builds));
+        for (int k = 0; k < Math.min(count, order.length); k++) {
+            int i = order[k];
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-28s %-12s", files.get(i), kinds.get(i)));
+            for (long[] build : cpuByDocument) {
+                line.append(String.format(Locale.ROOT, " %9.3f", build[i] / 1e6 / rounds));
+            }
+            System.out.println(line);
         }
     }
 

@@ -17,10 +17,12 @@ final class HeaderFieldReader implements EvidenceReader {
 
     /** Header fields come before the report's text. */
     private static final int SEARCH_LINES = 15;
+    static final List<String> PUBLISHER_FIELDS = List.of("发布机构", "发布单位", "发文机关", "信息来源", "来源", "发布部门", "责任部门");
+    static final List<String> DATE_FIELDS = List.of("发布时间", "发布日期", "成文日期", "公开日期", "发文日期", "时间", "日期");
     private static final Pattern PUBLISHER = Pattern.compile(
-            "(?:发布机构|发布单位|发文机关|信息来源|来源|发布部门|责任部门)\\s*[:：]\\s*(?<name>[^\\s:：|]{2,40})");
+            "(?:" + String.join("|", PUBLISHER_FIELDS) + ")\\s*[:：]\\s*(?<name>[^\\s:：|]{2,40})");
     private static final Pattern DATE = Pattern.compile(
-            "(?:发布时间|发布日期|成文日期|公开日期|发文日期|时间|日期)\\s*[:：]\\s*(?<year>(?:19|20)\\d{2})\\s*[-/.年]\\s*(?<month>\\d{1,2})");
+            "(?:" + String.join("|", DATE_FIELDS) + ")\\s*[:：]\\s*(?<year>(?:19|20)\\d{2})\\s*[-/.年]\\s*(?<month>\\d{1,2})");
     /** The last month in which a report is usually published for the year before. */
     static final int LAST_MONTH_OF_PUBLICATION = 6;
 
@@ -35,14 +37,16 @@ final class HeaderFieldReader implements EvidenceReader {
                 continue;
             }
             Matcher publisher = PUBLISHER.matcher(text);
-            while (publisher.find()) {
+            boolean publisherField = hasFieldBeforeColon(text, PUBLISHER_FIELDS);
+            while (publisherField && publisher.find()) {
                 String name = AgencyNames.clean(publisher.group("name"));
                 if (AgencyNames.isName(name)) {
                     found.add(Evidence.agency(EvidenceSource.PUBLISHER_FIELD, name, line.where(), publisher.group()));
                 }
             }
             Matcher date = DATE.matcher(text);
-            while (date.find()) {
+            boolean dateField = hasFieldBeforeColon(text, DATE_FIELDS);
+            while (dateField && date.find()) {
                 Evidence published = publication(Integer.parseInt(date.group("year")),
                         Integer.parseInt(date.group("month")), line.where(), date.group());
                 if (published != null) {
@@ -51,6 +55,28 @@ final class HeaderFieldReader implements EvidenceReader {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether one of the field names stands before a colon, ASCII white space between them allowed: what both patterns
+     * need; most lines with a colon are no header field (HandWrittenChecksTest holds it to the patterns).
+     */
+    static boolean hasFieldBeforeColon(String text, List<String> fields) {
+        for (int colon = 0; colon < text.length(); colon++) {
+            if (text.charAt(colon) != ':' && text.charAt(colon) != '：') {
+                continue;
+            }
+            int end = colon;
+            while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) >= '\t' && text.charAt(end - 1) <= '\r')) {
+                end--;
+            }
+            for (String field : fields) {
+                if (end >= field.length() && text.startsWith(field, end - field.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The year a report published in that month covers, or null when the month does not tell. */

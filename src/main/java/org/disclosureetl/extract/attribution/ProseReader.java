@@ -50,8 +50,10 @@ final class ProseReader implements EvidenceReader {
             String text = raw.length() > PROSE_SPAN ? CompactText.of(raw.substring(0, PROSE_SPAN)).text()
                     : report.compactBody(i).text();
             String where = body.get(i).where();
+            // both opening patterns start a sentence with a year: most lines have no such sentence, and skip them
+            boolean opensWithYear = opensWithYear(text);
             Matcher subject = OPENING_SUBJECT.matcher(text);
-            if (subject.find()) {
+            if (opensWithYear && subject.find()) {
                 agency(found, subject.group("agency"), where, subject.group());
             }
             // each pattern is tried only where its words are: a crawler's report can be one line of many pages
@@ -79,12 +81,33 @@ final class ProseReader implements EvidenceReader {
                 }
             }
             Matcher year = OPENING_YEAR.matcher(text);
-            if (year.find() && i < OPENING_LINES) {
+            if (opensWithYear && year.find() && i < OPENING_LINES) {
                 found.add(Evidence.year(EvidenceSource.PROSE_YEAR, Integer.parseInt(year.group("year")), where,
                         year.group()));
             }
         }
         return found;
+    }
+
+    /**
+     * Whether a year and 年 ({@code (?:19|20)\\d{2}年}) start the text or follow a 。, ； or ;: what {@link #OPENING_YEAR}
+     * and {@link #OPENING_SUBJECT} start with (HandWrittenChecksTest holds it to them).
+     */
+    static boolean opensWithYear(String text) {
+        if (yearAt(text, 0)) {
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == '。' || c == '；' || c == ';') && yearAt(text, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean yearAt(String text, int at) {
+        return at + 5 <= text.length() && text.charAt(at + 4) == '年' && TitleMatcher.hasYear(text.substring(at, at + 4));
     }
 
     private static void agency(List<Evidence> found, String name, String where, String quote) {

@@ -34,8 +34,6 @@ final class TitleMatcher {
     /** What may stand alone between a year and the report's name. */
     private static final Set<String> YEAR_WORDS = Set.of("度", "年度", "工作");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** The words every title pattern needs, spaced as PDF text may space them. */
-    private static final Pattern REPORT_WORDS = Pattern.compile("(?:政府|政务|信息)\\s*公\\s*开");
     /** How much of a line titles are looked for in. */
     private static final int MATCH_SPAN = 600;
     /** How much of the text before a title's year is read for its agency (a name has at most 40 characters). */
@@ -64,6 +62,9 @@ final class TitleMatcher {
                 : text.endsWith("告") || text.endsWith("报") || text.endsWith("表") || text.endsWith(")")
                 || text.endsWith("）") ? List.of(NO_YEAR) : List.of();
         for (Pattern pattern : patterns) {
+            if (!mayMatch(pattern, text)) {
+                continue; // it would find nothing: the next pattern is tried, as after a search that found nothing
+            }
             Matcher m = pattern.matcher(text);
             while (m.find()) {
                 Title title = title(printed, compact, m);
@@ -124,9 +125,96 @@ final class TitleMatcher {
      * Whether a text can hold a title at all: every title pattern needs 政府/政务/信息公开 (the name of the report)
      * or, cut short, an ellipsis. Most lines of a report have neither, and are then not compacted and matched four times.
      */
-    private static boolean mayHoldTitle(String text) {
-        return text.indexOf('公') >= 0 && REPORT_WORDS.matcher(text).find() || text.indexOf('…') >= 0
+    static boolean mayHoldTitle(String text) {
+        return hasReportWords(text) || text.indexOf('…') >= 0
                 || text.indexOf('⋯') >= 0 || text.contains("..") || text.contains("。。");
+    }
+
+    /**
+     * Whether {@code REPORT_WORDS} ({@code (?:政府|政务|信息)\s*公\s*开}) finds something, by hand: a 公 with 开 after
+     * it and 政府, 政务 or 信息 before it, ASCII white space between them allowed.
+     */
+    static boolean hasReportWords(String text) {
+        for (int at = text.indexOf('公'); at >= 0; at = text.indexOf('公', at + 1)) {
+            int after = at + 1;
+            while (after < text.length() && isAsciiSpace(text.charAt(after))) {
+                after++;
+            }
+            if (after >= text.length() || text.charAt(after) != '开') {
+                continue;
+            }
+            int before = at;
+            while (before > 0 && isAsciiSpace(text.charAt(before - 1))) {
+                before--;
+            }
+            if (before >= 2 && (text.startsWith("政府", before - 2) || text.startsWith("政务", before - 2)
+                    || text.startsWith("信息", before - 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
+    /**
+     * Whether a title pattern can match the compact text at all, by what it must contain: the two patterns anchored
+     * at the end ({@code $}: the end, or before a line terminator that ends the text) need their last characters
+     * there (an ellipsis; the report's kind or a bracket), and {@link #YEAR_AFTER} needs a year right after the
+     * report's kind. Most lines of prose that name the report fail here; HandWrittenChecksTest holds each check to
+     * its pattern.
+     */
+    static boolean mayMatch(Pattern pattern, String text) {
+        if (pattern == CUT_SHORT) {
+            String end = withoutFinalLineTerminators(text);
+            return end.endsWith("…") || end.endsWith("⋯") || end.endsWith("..") || end.endsWith("。。");
+        }
+        if (pattern == NO_YEAR) {
+            String end = withoutFinalLineTerminators(text);
+            return end.endsWith("告") || end.endsWith("报") || end.endsWith("表") || end.endsWith(")")
+                    || end.endsWith("）");
+        }
+        if (pattern == YEAR_AFTER) {
+            return hasKindBeforeYear(text);
+        }
+        return true;
+    }
+
+    /** The text without the (at most two: \r\n) line terminators at its end, before which {@code $} also matches. */
+    private static String withoutFinalLineTerminators(String text) {
+        int end = text.length();
+        while (end > 0 && text.length() - end < 2 && isLineTerminator(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Whether 报告, 年报 or 统计表 stands right before a year of the form (?:19|20)\d{2}, a bracket between them allowed. */
+    private static boolean hasKindBeforeYear(String text) {
+        for (int at = text.indexOf('报'); at >= 0; at = text.indexOf('报', at + 1)) {
+            if (at + 1 < text.length() && text.charAt(at + 1) == '告' && yearAt(text, at + 2)
+                    || at > 0 && text.charAt(at - 1) == '年' && yearAt(text, at + 1)) {
+                return true;
+            }
+        }
+        for (int at = text.indexOf("统计表"); at >= 0; at = text.indexOf("统计表", at + 1)) {
+            if (yearAt(text, at + 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a year (?:19|20)\d{2} starts at {@code at}, or right after an opening bracket there. */
+    private static boolean yearAt(String text, int at) {
+        int i = at < text.length() && (text.charAt(at) == '(' || text.charAt(at) == '（') ? at + 1 : at;
+        return i + 4 <= text.length() && hasYear(text.substring(i, i + 4));
     }
 
     /** Whether the text holds a year of the form (?:19|20)\d{2} anywhere; scanned by hand, as every title candidate is. */
