@@ -57,6 +57,7 @@ public final class ScannedPages {
 
     private final Tesseract tesseract;
     private final int threads;
+    private final TemplateTables templateTables = TemplateTables.fromTemplates();
 
     /** What the OCR added: the pages it read, its cells and the cells it was unsure of. */
     public record Outcome(List<Block> blocks, List<Integer> pages, int cells, int unsureCells) {
@@ -73,9 +74,12 @@ public final class ScannedPages {
     }
 
     /**
-     * Whether the file may need OCR, from its bytes alone (before any parser): an image by its signature, or a PDF
-     * that names no font anywhere, as a PDF made of page images does. A text PDF whose font objects sit in
-     * compressed object streams answers yes too; that only gives it the longer time limit.
+     * Whether the file may need OCR, from its bytes alone (before any parser): an image by its signature, a Word
+     * document whose pictures may be read ({@link EmbeddedPictures#mayHoldTablePictures}), or a PDF that names no font
+     * anywhere, as a PDF made of page images does, or that holds a page-sized picture ({@link #PAGE_PICTURE} pixels
+     * or more both ways), as a scan under a text layer (garbage or not) does. A text PDF whose font objects sit in
+     * compressed object streams, or with a page-sized photograph, answers yes too; that only gives it the longer
+     * time limit.
      */
     public static boolean mayBeScan(Path file) throws IOException {
         try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
@@ -86,21 +90,78 @@ public final class ScannedPages {
                 return true;
             }
             if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
-                return EmbeddedPictures.picturesWithoutTables(file);
+                return EmbeddedPictures.mayHoldTablePictures(file);
             }
             if (!startsWith(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 return false;
             }
-            byte[] font = "/Font".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            int matched = 0;
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                matched = b == font[matched] ? matched + 1 : (b == font[0] ? 1 : 0);
-                if (matched == font.length) {
+            return !namesAFont(in) || holdsAPagePicture(file);
+        }
+    }
+
+    /** The pixels, both ways, of a picture that may be a page's scan: a page at 72 dpi has 595 by 842. */
+    static final int PAGE_PICTURE = 600;
+
+    private static final Pattern IMAGE = Pattern.compile("/Subtype\\s*/Image");
+    private static final Pattern WIDTH = Pattern.compile("/Width\\s+(\\d{1,6})\\b(?!\\s+\\d+\\s+R)");
+    private static final Pattern HEIGHT = Pattern.compile("/Height\\s+(\\d{1,6})\\b(?!\\s+\\d+\\s+R)");
+
+    private static boolean namesAFont(java.io.InputStream in) throws IOException {
+        byte[] font = "/Font".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int matched = 0;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            matched = b == font[matched] ? matched + 1 : (b == font[0] ? 1 : 0);
+            if (matched == font.length) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an image XObject of {@link #PAGE_PICTURE} pixels or more both ways is in the PDF: its dictionary is
+     * plain bytes even in a compressed PDF (a stream is never inside an object stream). Read a megabyte at a time,
+     * each window overlapping the last so a dictionary cut by a window's end is seen whole in the next.
+     */
+    static boolean holdsAPagePicture(Path file) throws IOException {
+        int window = 1 << 20;
+        int overlap = 2048;
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            String carried = "";
+            while (true) {
+                byte[] bytes = in.readNBytes(window);
+                if (bytes.length == 0) {
                     return false;
                 }
+                String text = carried + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+                Matcher image = IMAGE.matcher(text);
+                while (image.find()) {
+                    // the dictionary around /Subtype /Image: its keys come in any order
+                    String around = text.substring(Math.max(0, image.start() - 1000),
+                            Math.min(text.length(), image.end() + 1000));
+                    int at = image.start() - Math.max(0, image.start() - 1000);
+                    if (nearest(WIDTH, around, at) >= PAGE_PICTURE && nearest(HEIGHT, around, at) >= PAGE_PICTURE) {
+                        return true;
+                    }
+                }
+                carried = text.substring(Math.max(0, text.length() - overlap));
             }
-            return true;
         }
+    }
+
+    /** The value of the key nearest to {@code at} in the text, 0 if none. */
+    private static int nearest(Pattern key, String text, int at) {
+        Matcher m = key.matcher(text);
+        int best = 0;
+        int distance = Integer.MAX_VALUE;
+        while (m.find()) {
+            int d = Math.abs(m.start() - at);
+            if (d < distance) {
+                distance = d;
+                best = Integer.parseInt(m.group(1));
+            }
+        }
+        return best;
     }
 
     private static boolean startsWith(byte[] head, byte[] signature) {
@@ -211,24 +272,43 @@ public final class ScannedPages {
     }
 
     /**
-     * The pictures of a Word document without any table (tables pasted as screenshots) read as pages, one a picture,
-     * after the document's text; {@code null} when it has a table or no picture to read.
+     * The pictures of a Word document read as pages, one a picture (numbered by its place among the document's
+     * pictures), after the document's text; {@code null} when there is no picture to read. In a document without any
+     * table (tables pasted as screenshots) every picture of {@link #MIN_SIDE} pixels or more is read. In one with
+     * tables, only when its tables do not already hold every standardized table ({@link TemplateTables}), and then
+     * only the pictures in which ruling lines enclose a table: a logo, a stamp or a photo is not read.
      */
     public Outcome completeWord(Path file, String contentType, List<Block> blocks) throws IOException {
-        if (!EmbeddedPictures.isWord(contentType) || blocks.stream().anyMatch(Block.TableRow.class::isInstance)) {
+        if (!EmbeddedPictures.isWord(contentType)) {
+            return null;
+        }
+        boolean hasTables = blocks.stream().anyMatch(Block.TableRow.class::isInstance);
+        if (hasTables && templateTables.holdAll(blocks)) {
             return null;
         }
         Map<Integer, Page> pages = new HashMap<>();
         int number = 0;
         for (BufferedImage picture : EmbeddedPictures.read(file, contentType)) {
+            number++;
             if (picture.getWidth() >= MIN_SIDE && picture.getHeight() >= MIN_SIDE) {
-                pages.put(++number, new Page(Raster.of(picture), assumedScale(picture)));
+                Page page = new Page(Raster.of(picture), assumedScale(picture));
+                if (!hasTables || holdsATable(page)) {
+                    pages.put(number, page);
+                }
             }
         }
         if (pages.isEmpty() || tesseract.unavailable() != null) {
             return null; // without OCR the document is read by its text, as before
         }
         return ocr(pages, blocks);
+    }
+
+    /** Whether ruling lines in the picture enclose a table of two rows or more: no OCR needed to tell. */
+    static boolean holdsATable(Page page) {
+        Raster raster = page.raster();
+        double skew = raster.skewDegrees();
+        Raster straight = Math.abs(skew) >= 0.15 ? raster.turnedBack(skew) : raster;
+        return RuledGrid.find(straight, page.scale()).tables().stream().anyMatch(t -> t.rows() >= 2);
     }
 
     private record Page(Raster raster, double scale) {

@@ -98,6 +98,57 @@ class ScannedReportTest {
         }
     }
 
+    /**
+     * A DOCX whose table 1 is a Word table and whose tables 2 and 3 are pasted screenshots (the applications table in
+     * two pieces, as it was cut by a page's end), with a stamp after the text: the table pictures are read by OCR,
+     * the stamp is not, and the report comes out whole.
+     */
+    @Test
+    void theTablePicturesOfAWordDocumentWithATextTableAreReadButNotItsStamp() throws IOException {
+        Path file = Fixtures.resource("ocr/002-table1-text-tables2-3-pictures.docx");
+        Extraction extraction = pipeline.extract(file);
+        Fixtures.Expected expected = EXPECTED.get("002_2bd72b0ede0a148a.txt");
+
+        assertThat(ScannedPages.mayBeScan(file)).isTrue();
+        assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
+        assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
+        assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
+        try (ReportParser parser = inProcess()) {
+            assertThat(OcrPages.of(parser.parse(file).blocks())).isEqualTo("1-3");
+        }
+    }
+
+    /** The seed's own DOCX, all three tables as Word tables: nothing to read by OCR, read exactly as before. */
+    @Test
+    void aWordDocumentWhoseTablesAreAllTextIsNotOcrd() throws IOException {
+        Path file = Path.of("data/inbox/docx/002_2bd72b0ede0a148a.docx");
+        try (ReportParser parser = inProcess()) {
+            ParsedDocument parsed = parser.parse(file);
+            assertThat(OcrPages.of(parsed.blocks())).isNull();
+            assertThat(new ScannedPages(1).completeWord(file, EmbeddedPictures.DOCX, parsed.blocks())).isNull();
+        }
+    }
+
+    /**
+     * A picture under a text layer that names its font (saved uncompressed): the file goes to the parser children
+     * with etl.parse.ocr-timeout, so a parse time limit far shorter than its OCR does not cut it off.
+     */
+    @Test
+    void aPdfWithAGarbageTextLayerGetsTheOcrTimeLimit(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws IOException {
+        Path file = folder.resolve("garbage-layer-uncompressed.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                Fixtures.resource("ocr/002-page2-garbage-layer.pdf").toFile())) {
+            pdf.save(file.toFile(), org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        }
+        assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("/Font");
+        try (ReportParser fork = new ReportParser(ParseProperties.defaults().withPoolSize(1)
+                .withTimeout(java.time.Duration.ofSeconds(3)))) {
+            assertThat(OcrPages.of(fork.parse(file).blocks())).isEqualTo("2");
+        }
+    }
+
     /** A picture of the application table alone: each number keeps its row and column. */
     @Test
     void aPngOfATablePageGivesItsRowsCellByCell() throws IOException {
