@@ -47,9 +47,8 @@ for pdf in "$work"/pdf/*.pdf; do
     pdfimages -png "$pdf" "$work/pages/$(basename "$pdf" .pdf)"   # the scans' own pixels, as the job reads them
 done
 pages=$(ls "$work"/pages/*.png | wc -l)
-# the start-up probe: a one-page scan of a page of running text
-first=$(ls "$work"/pages/*.png | head -1)
-img2pdf "$first" -o "$work/one/one-page.pdf"
+# the start-up probe: the first page of the first scan, as it is
+pdfseparate -f 1 -l 1 "$(ls "$work"/pdf/*.pdf | head -1)" "$work/one/one-page.pdf"
 
 # prints "wall user+sys" of the command (GNU time counts every process it waited for: tesseract, parser children)
 measure() {
@@ -60,12 +59,12 @@ floor() {
     ls "$work"/pages/*.png | xargs -P "$threads" -I{} sh -c \
         'OMP_THREAD_LIMIT=1 tesseract "$1" - -l chi_sim+chi_tra --psm 6 tsv >/dev/null 2>&1' _ {}
 }
-job() {
-    rm -rf "$work/out" "$work/db"
+job() {   # job INPUT NAME: output in $work/out-NAME (score it with ../shared/tools/score.py)
+    rm -rf "$work/out-$2" "$work/db-$2"
     java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dspring.aot.enabled=true -jar "$app/disclosure-etl.jar" ingest \
-        --input="$1" --output="$work/out" --db="$work/db/etl" --etl.threads="$threads" --etl.parse.timeout=10m \
-        > "$work/job.log" 2>&1
-    grep -q "(OCR)" "$work/out/observations.csv" || { echo "the job OCR'd nothing: $work/job.log" >&2; exit 1; }
+        --input="$1" --output="$work/out-$2" --db="$work/db-$2/etl" --etl.threads="$threads" --etl.parse.timeout=10m \
+        > "$work/job-$2.log" 2>&1
+    grep -q "(OCR)" "$work/out-$2/observations.csv" || { echo "the job OCR'd nothing: $work/job-$2.log" >&2; exit 1; }
 }
 export -f floor job
 export work threads app
@@ -73,8 +72,8 @@ printf 'pages %d, threads %d, load before: %s\n' "$pages" "$threads" "$(cut -d' 
 printf '%-6s %-34s %9s %9s %9s %9s\n' round side 'wall s' 'CPU s' 'wall/pg' 'CPU/pg'
 for round in $(seq 1 "$rounds"); do
     read -r fw fc <<< "$(measure bash -c floor)"
-    read -r jw jc <<< "$(measure bash -c "job $work/pdf")"
-    read -r ow oc <<< "$(measure bash -c "job $work/one")"
+    read -r jw jc <<< "$(measure bash -c "job $work/pdf all")"
+    read -r ow oc <<< "$(measure bash -c "job $work/one one")"
     row() { printf '%-6s %-34s %9.1f %9.1f %9.2f %9.2f\n' "$round" "$1" "$2" "$3" "$(echo "$2 / $4" | bc -l)" "$(echo "$3 / $4" | bc -l)"; }
     row 'bare tesseract (--psm 6, page)' "$fw" "$fc" "$pages"
     row 'job, cold (start-up included)' "$jw" "$jc" "$pages"
