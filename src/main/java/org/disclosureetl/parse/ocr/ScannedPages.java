@@ -95,57 +95,48 @@ public final class ScannedPages {
             if (!startsWith(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 return false;
             }
-            return !namesAFont(in) || holdsAPagePicture(file);
+            return pdfMayBeScan(in);
         }
     }
 
     /** The pixels, both ways, of a picture that may be a page's scan: a page at 72 dpi has 595 by 842. */
     static final int PAGE_PICTURE = 600;
 
-    private static final Pattern IMAGE = Pattern.compile("/Subtype\\s*/Image");
+    private static final Pattern IMAGE = Pattern.compile("/Subtype\\s*/Image$");
     private static final Pattern WIDTH = Pattern.compile("/Width\\s+(\\d{1,6})\\b(?!\\s+\\d+\\s+R)");
     private static final Pattern HEIGHT = Pattern.compile("/Height\\s+(\\d{1,6})\\b(?!\\s+\\d+\\s+R)");
 
-    private static boolean namesAFont(java.io.InputStream in) throws IOException {
-        byte[] font = "/Font".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int matched = 0;
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            matched = b == font[matched] ? matched + 1 : (b == font[0] ? 1 : 0);
-            if (matched == font.length) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Whether an image XObject of {@link #PAGE_PICTURE} pixels or more both ways is in the PDF: its dictionary is
-     * plain bytes even in a compressed PDF (a stream is never inside an object stream). Read a megabyte at a time,
-     * each window overlapping the last so a dictionary cut by a window's end is seen whole in the next.
+     * One pass over the PDF's bytes (after its header), a megabyte at a time with the end of the last window carried
+     * over: whether it names no font, or holds an image XObject of {@link #PAGE_PICTURE} pixels or more both ways.
+     * An image's dictionary is plain bytes even in a compressed PDF (a stream is never inside an object stream).
+     * Only the bytes around an {@code /Image} go through a regular expression.
      */
-    static boolean holdsAPagePicture(Path file) throws IOException {
+    static boolean pdfMayBeScan(java.io.InputStream in) throws IOException {
         int window = 1 << 20;
-        int overlap = 2048;
-        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-            String carried = "";
-            while (true) {
-                byte[] bytes = in.readNBytes(window);
-                if (bytes.length == 0) {
-                    return false;
-                }
-                String text = carried + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
-                Matcher image = IMAGE.matcher(text);
-                while (image.find()) {
-                    // the dictionary around /Subtype /Image: its keys come in any order
-                    String around = text.substring(Math.max(0, image.start() - 1000),
-                            Math.min(text.length(), image.end() + 1000));
-                    int at = image.start() - Math.max(0, image.start() - 1000);
-                    if (nearest(WIDTH, around, at) >= PAGE_PICTURE && nearest(HEIGHT, around, at) >= PAGE_PICTURE) {
-                        return true;
-                    }
-                }
-                carried = text.substring(Math.max(0, text.length() - overlap));
+        int carry = 1024;
+        String kept = "";
+        boolean font = false;
+        while (true) {
+            byte[] bytes = in.readNBytes(window);
+            if (bytes.length == 0) {
+                return !font;
             }
+            // Latin-1: one char a byte, and String.indexOf is the JDK's fast search
+            String text = kept + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            font = font || text.contains("/Font");
+            for (int at = text.indexOf("/Image"); at >= 0; at = text.indexOf("/Image", at + 1)) {
+                int image = at + "/Image".length();
+                String around = text.substring(Math.max(0, image - carry), Math.min(text.length(), image + carry));
+                int atImage = image - Math.max(0, image - carry);
+                // a dictionary's keys come in any order: the /Width and /Height nearest to its /Subtype /Image
+                if (IMAGE.matcher(around.substring(Math.max(0, atImage - 40), atImage)).find()
+                        && nearest(WIDTH, around, atImage) >= PAGE_PICTURE
+                        && nearest(HEIGHT, around, atImage) >= PAGE_PICTURE) {
+                    return true;
+                }
+            }
+            kept = text.substring(Math.max(0, text.length() - carry));
         }
     }
 
