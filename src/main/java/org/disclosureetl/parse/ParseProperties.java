@@ -27,7 +27,8 @@ import org.springframework.util.unit.DataSize;
  *                  (bench/README.md); a longer run, and a parser used outside a run, get a child per thread with
  *                  both compilers
  * @param ocrTimeout with {@code fork}, the time limit instead of {@code timeout} for a file that may be a scan (an
- *                  image, or a PDF without fonts): OCR takes seconds a page (README "Scanned reports (OCR)"), so
+ *                  image, a PDF without fonts or with a page-sized picture, a Word document with pictures big
+ *                  enough to hold a table): OCR takes seconds a page (README "Scanned reports (OCR)"), so
  *                  such files go to children of their own that allow this long
  */
 @ConfigurationProperties("etl.parse")

@@ -98,15 +98,23 @@ public final class EmbeddedPictures {
         }
     }
 
+    /** A picture file smaller than this (bytes) holds no table: a logo, a stamp, a bullet. */
+    static final long TABLE_PICTURE_BYTES = 10_000;
+
     /**
-     * Whether a DOCX may need OCR, from its parts alone: pictures and no table in its body. Only decides the parse's
-     * time limit ({@link ScannedPages#mayBeScan}).
+     * Whether a DOCX may need OCR, from its parts alone: pictures and no table in its body, or a picture file big
+     * enough to hold a table ({@link #TABLE_PICTURE_BYTES}) beside its tables. Only decides the parse's time limit
+     * ({@link ScannedPages#mayBeScan}).
      */
-    static boolean picturesWithoutTables(Path file) {
+    static boolean mayHoldTablePictures(Path file) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry body = zip.getEntry("word/document.xml");
-            if (body == null || zip.stream().noneMatch(e -> e.getName().startsWith("word/media/"))) {
+            List<? extends ZipEntry> media = zip.stream().filter(e -> e.getName().startsWith("word/media/")).toList();
+            if (body == null || media.isEmpty()) {
                 return false;
+            }
+            if (media.stream().anyMatch(e -> e.getSize() >= TABLE_PICTURE_BYTES)) {
+                return true;
             }
             try (InputStream in = zip.getInputStream(body)) {
                 return !new String(in.readNBytes(64 << 20), StandardCharsets.UTF_8).contains("<w:tbl>");

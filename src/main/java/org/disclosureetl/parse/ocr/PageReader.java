@@ -24,8 +24,9 @@ import org.disclosureetl.parse.ocr.Tesseract.Word;
 /**
  * One page image to blocks: its ruled tables cell by cell as {@link Block.TableRow}s (each cell keeps its grid row and
  * column, a merged cell appears once in its first row, as an HTML table's rowspan cell does), and the rest of the
- * page as {@link Block.TextLine}s, in the order they stand on the page. Three calls of Tesseract a page: the text
- * around the tables, every non-empty cell as Chinese text, the cells that read like numbers again as digits.
+ * page as {@link Block.TextLine}s, in the order they stand on the page. Two calls of Tesseract a page: the text
+ * around the tables and every non-empty cell as Chinese text (one list of images, so the Chinese models load once),
+ * then the cells that read like numbers again as digits.
  */
 final class PageReader {
 
@@ -62,7 +63,10 @@ final class PageReader {
                 pending.add(new PendingCell(tableNumber, table, cell, crop(page, grid.lines(), cell.box(), scale)));
             }
         }
-        readCells(pending, work, pageNumber);
+        // the running text around the tables goes to the same process as the cells: one load of the Chinese models
+        TextImage text = textImage(page.without(grown(tableBoxes, page, (int) Math.round(4 * scale))), pageNumber,
+                work);
+        List<Word> textWords = readCells(pending, work, pageNumber, text);
         int t = 0;
         for (Table table : grid.tables()) {
             t++;
@@ -108,8 +112,7 @@ final class PageReader {
                 placed.add(new Placed(top, new Block.TableRow(texts, where)));
             }
         }
-        placed.addAll(readText(page.without(grown(tableBoxes, page, (int) Math.round(4 * scale))), pageNumber,
-                work));
+        placed.addAll(textLines(textWords, text, pageNumber));
         placed.sort(Comparator.comparingInt(Placed::top)); // stable: a table's rows keep their order
         return new PageResult(pageNumber, placed.stream().map(Placed::block).toList(), counts[0], counts[1]);
     }
@@ -180,7 +183,9 @@ final class PageReader {
         return image;
     }
 
-    private void readCells(List<PendingCell> cells, Path work, int pageNumber) throws IOException {
+    /** Reads the cells, and the page's text image first in the same call if there is one: its words are returned. */
+    private List<Word> readCells(List<PendingCell> cells, Path work, int pageNumber, TextImage page)
+            throws IOException {
         List<PendingCell> inked = cells.stream().filter(c -> c.image != null).toList();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < inked.size(); i++) {
@@ -188,7 +193,14 @@ final class PageReader {
             ImageIO.write(inked.get(i).image, "png", file.toFile());
             files.add(file);
         }
-        List<List<Word>> asText = byImage(tesseract.recognize(files, Mode.CELL, work), inked.size());
+        int first = page == null ? 0 : 1;
+        List<Path> all = new ArrayList<>();
+        if (page != null) {
+            all.add(page.file());
+        }
+        all.addAll(files);
+        List<List<Word>> read = byImage(tesseract.recognize(all, Mode.CELL, work), all.size());
+        List<List<Word>> asText = read.subList(first, read.size());
         List<Integer> numeric = new ArrayList<>();
         for (int i = 0; i < inked.size(); i++) {
             String text = joined(asText.get(i));
@@ -212,9 +224,10 @@ final class PageReader {
                 cell.candidates = List.copyOf(decision.candidates());
             }
         }
-        for (Path file : files) {
+        for (Path file : all) {
             Files.deleteIfExists(file);
         }
+        return first == 0 ? List.of() : read.get(0);
     }
 
     private static List<List<Word>> byImage(List<Word> words, int images) {
@@ -256,11 +269,15 @@ final class PageReader {
         return out;
     }
 
+    /** The page's running text as an image file: the box around its ink, on a white margin. */
+    private record TextImage(Path file, Box inked, int margin) {
+    }
+
     /**
-     * The page's running text, line by line; nothing when the page (its tables taken out) has no ink. Only the box
-     * around the ink goes to Tesseract, whose layout analysis takes time by the area.
+     * The page's ink outside its tables cut out for reading; null when there is none. Only the box around the ink
+     * goes to Tesseract, whose layout analysis takes time by the area.
      */
-    private List<Placed> readText(Raster rest, int pageNumber, Path work) throws IOException {
+    private static TextImage textImage(Raster rest, int pageNumber, Path work) throws IOException {
         int minX = Integer.MAX_VALUE;
         int minY = Integer.MAX_VALUE;
         int maxX = -1;
@@ -278,17 +295,25 @@ final class PageReader {
             }
         }
         if (ink <= 200) {
-            return List.of();
+            return null;
         }
         Box inked = new Box(minX, minY, maxX - minX + 1, maxY - minY + 1);
         int margin = 20;
         Path file = work.resolve("p" + pageNumber + "-text.png");
         ImageIO.write(rest.crop(inked, margin, null), "png", file.toFile());
-        List<Word> words = tesseract.recognize(List.of(file), Mode.TEXT, work).stream()
-                .map(w -> new Word(w.image(), w.block(), w.paragraph(), w.line(), w.left() + inked.x() - margin,
-                        w.top() + inked.y() - margin, w.width(), w.height(), w.confidence(), w.text()))
+        return new TextImage(file, inked, margin);
+    }
+
+    /** The page's running text, line by line, from the words read in its text image (none without one). */
+    private static List<Placed> textLines(List<Word> read, TextImage image, int pageNumber) {
+        if (image == null) {
+            return List.of();
+        }
+        List<Word> words = read.stream()
+                .map(w -> new Word(w.image(), w.block(), w.paragraph(), w.line(), w.left() + image.inked().x()
+                        - image.margin(), w.top() + image.inked().y() - image.margin(), w.width(), w.height(),
+                        w.confidence(), w.text()))
                 .toList();
-        Files.deleteIfExists(file);
         Map<String, List<Word>> lines = new LinkedHashMap<>();
         for (Word w : words) {
             lines.computeIfAbsent(w.block() + "/" + w.paragraph() + "/" + w.line(), k -> new ArrayList<>()).add(w);

@@ -57,6 +57,7 @@ public final class ScannedPages {
 
     private final Tesseract tesseract;
     private final int threads;
+    private final TemplateTables templateTables = TemplateTables.fromTemplates();
 
     /** What the OCR added: the pages it read, its cells and the cells it was unsure of. */
     public record Outcome(List<Block> blocks, List<Integer> pages, int cells, int unsureCells) {
@@ -73,9 +74,12 @@ public final class ScannedPages {
     }
 
     /**
-     * Whether the file may need OCR, from its bytes alone (before any parser): an image by its signature, or a PDF
-     * that names no font anywhere, as a PDF made of page images does. A text PDF whose font objects sit in
-     * compressed object streams answers yes too; that only gives it the longer time limit.
+     * Whether the file may need OCR, from its bytes alone (before any parser): an image by its signature, a Word
+     * document whose pictures may be read ({@link EmbeddedPictures#mayHoldTablePictures}), or a PDF that names no font
+     * anywhere, as a PDF made of page images does, or that holds a page-sized picture ({@link #PAGE_PICTURE} pixels
+     * or more both ways), as a scan under a text layer (garbage or not) does. A text PDF whose font objects sit in
+     * compressed object streams, or with a page-sized photograph, answers yes too; that only gives it the longer
+     * time limit.
      */
     public static boolean mayBeScan(Path file) throws IOException {
         try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
@@ -86,21 +90,69 @@ public final class ScannedPages {
                 return true;
             }
             if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
-                return EmbeddedPictures.picturesWithoutTables(file);
+                return EmbeddedPictures.mayHoldTablePictures(file);
             }
             if (!startsWith(head, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
                 return false;
             }
-            byte[] font = "/Font".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            int matched = 0;
-            for (int b = in.read(); b >= 0; b = in.read()) {
-                matched = b == font[matched] ? matched + 1 : (b == font[0] ? 1 : 0);
-                if (matched == font.length) {
-                    return false;
+            return pdfMayBeScan(in);
+        }
+    }
+
+    /** The pixels, both ways, of a picture that may be a page's scan: a page at 72 dpi has 595 by 842. */
+    static final int PAGE_PICTURE = 600;
+
+    private static final Pattern IMAGE = Pattern.compile("/Subtype\\s*/Image$");
+    private static final Pattern WIDTH = Pattern.compile("/Width\\s+(\\d{1,6})\\b(?!\\s+\\d+\\s+R)");
+    private static final Pattern HEIGHT = Pattern.compile("/Height\\s+(\\d{1,6})\\b(?!\\s+\\d+\\s+R)");
+
+    /**
+     * One pass over the PDF's bytes (after its header), a megabyte at a time with the end of the last window carried
+     * over: whether it names no font, or holds an image XObject of {@link #PAGE_PICTURE} pixels or more both ways.
+     * An image's dictionary is plain bytes even in a compressed PDF (a stream is never inside an object stream).
+     * Only the bytes around an {@code /Image} go through a regular expression.
+     */
+    static boolean pdfMayBeScan(java.io.InputStream in) throws IOException {
+        int window = 1 << 20;
+        int carry = 1024;
+        String kept = "";
+        boolean font = false;
+        while (true) {
+            byte[] bytes = in.readNBytes(window);
+            if (bytes.length == 0) {
+                return !font;
+            }
+            // Latin-1: one char a byte, and String.indexOf is the JDK's fast search
+            String text = kept + new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            font = font || text.contains("/Font");
+            for (int at = text.indexOf("/Image"); at >= 0; at = text.indexOf("/Image", at + 1)) {
+                int image = at + "/Image".length();
+                String around = text.substring(Math.max(0, image - carry), Math.min(text.length(), image + carry));
+                int atImage = image - Math.max(0, image - carry);
+                // a dictionary's keys come in any order: the /Width and /Height nearest to its /Subtype /Image
+                if (IMAGE.matcher(around.substring(Math.max(0, atImage - 40), atImage)).find()
+                        && nearest(WIDTH, around, atImage) >= PAGE_PICTURE
+                        && nearest(HEIGHT, around, atImage) >= PAGE_PICTURE) {
+                    return true;
                 }
             }
-            return true;
+            kept = text.substring(Math.max(0, text.length() - carry));
         }
+    }
+
+    /** The value of the key nearest to {@code at} in the text, 0 if none. */
+    private static int nearest(Pattern key, String text, int at) {
+        Matcher m = key.matcher(text);
+        int best = 0;
+        int distance = Integer.MAX_VALUE;
+        while (m.find()) {
+            int d = Math.abs(m.start() - at);
+            if (d < distance) {
+                distance = d;
+                best = Integer.parseInt(m.group(1));
+            }
+        }
+        return best;
     }
 
     private static boolean startsWith(byte[] head, byte[] signature) {
@@ -211,24 +263,43 @@ public final class ScannedPages {
     }
 
     /**
-     * The pictures of a Word document without any table (tables pasted as screenshots) read as pages, one a picture,
-     * after the document's text; {@code null} when it has a table or no picture to read.
+     * The pictures of a Word document read as pages, one a picture (numbered by its place among the document's
+     * pictures), after the document's text; {@code null} when there is no picture to read. In a document without any
+     * table (tables pasted as screenshots) every picture of {@link #MIN_SIDE} pixels or more is read. In one with
+     * tables, only when its tables do not already hold every standardized table ({@link TemplateTables}), and then
+     * only the pictures in which ruling lines enclose a table: a logo, a stamp or a photo is not read.
      */
     public Outcome completeWord(Path file, String contentType, List<Block> blocks) throws IOException {
-        if (!EmbeddedPictures.isWord(contentType) || blocks.stream().anyMatch(Block.TableRow.class::isInstance)) {
+        if (!EmbeddedPictures.isWord(contentType)) {
+            return null;
+        }
+        boolean hasTables = blocks.stream().anyMatch(Block.TableRow.class::isInstance);
+        if (hasTables && templateTables.holdAll(blocks)) {
             return null;
         }
         Map<Integer, Page> pages = new HashMap<>();
         int number = 0;
         for (BufferedImage picture : EmbeddedPictures.read(file, contentType)) {
+            number++;
             if (picture.getWidth() >= MIN_SIDE && picture.getHeight() >= MIN_SIDE) {
-                pages.put(++number, new Page(Raster.of(picture), assumedScale(picture)));
+                Page page = new Page(Raster.of(picture), assumedScale(picture));
+                if (!hasTables || holdsATable(page)) {
+                    pages.put(number, page);
+                }
             }
         }
         if (pages.isEmpty() || tesseract.unavailable() != null) {
             return null; // without OCR the document is read by its text, as before
         }
         return ocr(pages, blocks);
+    }
+
+    /** Whether ruling lines in the picture enclose a table of two rows or more: no OCR needed to tell. */
+    static boolean holdsATable(Page page) {
+        Raster raster = page.raster();
+        double skew = raster.skewDegrees();
+        Raster straight = Math.abs(skew) >= 0.15 ? raster.turnedBack(skew) : raster;
+        return RuledGrid.find(straight, page.scale()).tables().stream().anyMatch(t -> t.rows() >= 2);
     }
 
     private record Page(Raster raster, double scale) {

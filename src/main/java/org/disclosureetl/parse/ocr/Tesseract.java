@@ -30,9 +30,7 @@ record Tesseract(String command) {
 
     /** What one recognition call is told: the language models, the page segmentation mode, allowed characters. */
     record Mode(String languages, int pageSegmentation, String whitelist) {
-        /** Running text: a block of lines of mixed sizes. */
-        static final Mode TEXT = new Mode(CHINESE, 6, null);
-        /** A table cell's text: a small block, perhaps wrapped. */
+        /** A table cell's text (a small block, perhaps wrapped), and a page's running text: a block of lines. */
         static final Mode CELL = new Mode(CHINESE, 6, null);
         /** A numeric cell read again as a single line of digits only. */
         static final Mode DIGITS = new Mode("eng", 7, "0123456789-.");

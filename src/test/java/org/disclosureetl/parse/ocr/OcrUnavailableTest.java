@@ -56,6 +56,43 @@ class OcrUnavailableTest {
         assertThat(ScannedPages.mayBeScan(Files.writeString(folder.resolve("a.txt"), "%PDF-1.4 /Font"))).isFalse();
     }
 
+    /**
+     * A scan under a text layer names a font, as a text PDF does; its page-sized picture gives it the OCR time limit
+     * (README "Scanned reports (OCR)"), a logo does not.
+     */
+    @Test
+    void aPdfWithAFontAndAPageSizedPictureMayBeAScanAndOneWithALogoIsNot() throws IOException {
+        Path scan = pdfWithTextAndPicture(folder.resolve("scan-under-text.pdf"), 1240, 1754);
+        Path logo = pdfWithTextAndPicture(folder.resolve("text-with-logo.pdf"), 300, 120);
+
+        assertThat(new String(Files.readAllBytes(scan), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("/Font").contains("/Width 1240");
+        assertThat(ScannedPages.mayBeScan(scan)).isTrue();
+        assertThat(ScannedPages.mayBeScan(logo)).isFalse();
+    }
+
+    /** One page: a grey picture of the given pixels drawn over it, a line of Helvetica text, saved uncompressed. */
+    static Path pdfWithTextAndPicture(Path file, int width, int height) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(page);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(pdf,
+                    new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY));
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.drawImage(image, 0, 0, width >= 600 ? page.getMediaBox().getWidth() : 100,
+                        width >= 600 ? page.getMediaBox().getHeight() : 40);
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 720);
+                content.showText("c3 a8 af b7 e4 ba ba");
+                content.endText();
+            }
+            pdf.save(file.toFile(), org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        }
+        return file;
+    }
+
     @Test
     void aPdfWhosePagesAllHaveTextIsNotOpenedAgain() throws IOException {
         Path notAPdf = Files.writeString(folder.resolve("text.pdf"), "not opened");

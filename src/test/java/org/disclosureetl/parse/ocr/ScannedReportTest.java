@@ -98,6 +98,68 @@ class ScannedReportTest {
         }
     }
 
+    /**
+     * A DOCX whose table 1 is a Word table and whose tables 2 and 3 are pasted screenshots (the applications table in
+     * two pieces, as it was cut by a page's end), with a stamp after the text: the table pictures are read by OCR,
+     * the stamp is not, and the report comes out whole.
+     */
+    @Test
+    void theTablePicturesOfAWordDocumentWithATextTableAreReadButNotItsStamp() throws IOException {
+        Path file = Fixtures.resource("ocr/002-table1-text-tables2-3-pictures.docx");
+        Extraction extraction = pipeline.extract(file);
+        Fixtures.Expected expected = EXPECTED.get("002_2bd72b0ede0a148a.txt");
+
+        assertThat(ScannedPages.mayBeScan(file)).isTrue();
+        assertThat(extraction.identity().agency()).isEqualTo(expected.agency());
+        assertThat(extraction.identity().reportYear()).isEqualTo(expected.reportYear());
+        assertThat(score(extraction, expected)).isEqualTo(new Score(200, 0, 0));
+        try (ReportParser parser = inProcess()) {
+            assertThat(OcrPages.of(parser.parse(file).blocks())).isEqualTo("1-3");
+        }
+    }
+
+    /**
+     * The seeds' own Word documents hold all their tables as Word tables: a picture in them would not be read by OCR,
+     * and they are read exactly as before.
+     */
+    @Test
+    void theSeedsWordDocumentsHoldAllTheirTablesAsText() throws IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> docx = java.nio.file.Files.list(Path.of("data/inbox/docx"));
+             java.util.stream.Stream<Path> doc = java.nio.file.Files.list(Path.of("data/inbox/doc"))) {
+            files = java.util.stream.Stream.concat(docx, doc).sorted().toList();
+        }
+        assertThat(files).hasSize(5);
+        TemplateTables tables = TemplateTables.fromTemplates();
+        try (ReportParser parser = inProcess()) {
+            for (Path file : files) {
+                ParsedDocument parsed = parser.parse(file);
+                assertThat(tables.holdAll(parsed.blocks())).as(file.toString()).isTrue();
+                assertThat(OcrPages.of(parsed.blocks())).as(file.toString()).isNull();
+            }
+        }
+    }
+
+    /**
+     * A picture under a text layer that names its font (saved uncompressed): the file goes to the parser children
+     * with etl.parse.ocr-timeout, so a parse time limit far shorter than its OCR does not cut it off.
+     */
+    @Test
+    void aPdfWithAGarbageTextLayerGetsTheOcrTimeLimit(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws IOException {
+        Path file = folder.resolve("garbage-layer-uncompressed.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                Fixtures.resource("ocr/002-page2-garbage-layer.pdf").toFile())) {
+            pdf.save(file.toFile(), org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+        }
+        assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("/Font");
+        try (ReportParser fork = new ReportParser(ParseProperties.defaults().withPoolSize(1)
+                .withTimeout(java.time.Duration.ofSeconds(3)))) {
+            assertThat(OcrPages.of(fork.parse(file).blocks())).isEqualTo("2");
+        }
+    }
+
     /** A picture of the application table alone: each number keeps its row and column. */
     @Test
     void aPngOfATablePageGivesItsRowsCellByCell() throws IOException {
