@@ -51,9 +51,9 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20", "21", "22");
+                .containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20", "21");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
-        assertThat(revisionCache(dataSource)).isEqualTo(4096);
+        assertThat(revisionCache(dataSource)).isEqualTo(32);
         // the check for Flyway's table made no failed query, which H2 would have written to new.trace.db
         Path trace = folder.resolve("new.trace.db");
         assertThat(Files.exists(trace) ? Files.readString(trace) : "").doesNotContain("flyway_schema_history");
@@ -71,7 +71,7 @@ class SchemaMigrationsTest {
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20", "21", "22");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20", "21");
     }
 
     @Test
@@ -79,7 +79,7 @@ class SchemaMigrationsTest {
         DriverManagerDataSource dataSource = h2("older");
         new SchemaMigrations(dataSource).afterPropertiesSet();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        // as a database of the version before V13 was (without V13 to V22)
+        // as a database of the version before V13 was (without V13 to V21)
         jdbc.update("ALTER TABLE document DROP COLUMN ocr_pages");
         jdbc.update("DROP TABLE document_correction");
         jdbc.update("DROP TABLE correction");
@@ -97,13 +97,13 @@ class SchemaMigrationsTest {
         jdbc.update("DROP TABLE series_link");
         jdbc.update("DROP TABLE partition_attempt");
         jdbc.update("DROP TABLE partition_worker");
-        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '15', '16', '17', '19', '20', '21', '22')");
+        jdbc.update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('13', '14', '15', '16', '17', '19', '20', '21')");
 
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
-        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20", "21", "22");
+        assertThat(jdbc.queryForList(VERSIONS, String.class)).containsExactly("1", "2", "3", "4", "10", "11", "13", "14", "15", "16", "17", "19", "20", "21");
         assertThat(columnsOfSourceFile(dataSource)).contains("LAST_HASHED_RUN").doesNotContain("LAST_SEEN_RUN");
-        assertThat(revisionCache(dataSource)).isEqualTo(4096);
+        assertThat(revisionCache(dataSource)).isEqualTo(32);
     }
 
     @Test
@@ -113,7 +113,7 @@ class SchemaMigrationsTest {
         new SchemaMigrations(dataSource).afterPropertiesSet();
 
         assertThat(new JdbcTemplate(dataSource).queryForList(VERSIONS, String.class))
-                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "15", "16", "17", "19", "20", "21", "22");
+                .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "15", "16", "17", "19", "20", "21");
         try (var connection = dataSource.getConnection()) {
             assertThat(SchemaMigrations.isCurrent(connection)).isTrue();
             // one revision at a time, so that revisions grow across connections (V14)
