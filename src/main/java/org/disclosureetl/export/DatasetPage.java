@@ -56,11 +56,11 @@ public class DatasetPage {
     public void write(Path folder, ExportFilter filter) throws IOException {
         ExportFilter f = filter == null ? ExportFilter.ALL : filter;
         ReportingQueries.Selection selection = new ReportingQueries.Selection(f.year(), f.agency(), f.region(), null);
-        List<CellTotal> totals = new ArrayList<>(queries.totals(selection, "applications", APPLICATION_ROWS,
-                List.of("total")));
         List<String> courts = new ArrayList<>(List.of("review"));
         courts.addAll(LITIGATION);
-        totals.addAll(queries.totals(selection, "review_litigation", courts, OUTCOMES));
+        List<CellTotal> totals = queries.totals(selection, List.of(
+                new DatasetQueries.CellBlock("applications", APPLICATION_ROWS, List.of("total")),
+                new DatasetQueries.CellBlock("review_litigation", courts, OUTCOMES)));
         Dataset data = new Dataset(queries.coverage(selection), queries.outsideSeries(selection),
                 queries.seriesYears(selection), queries.reports(selection), totals,
                 corrections.openQuestions(selection));

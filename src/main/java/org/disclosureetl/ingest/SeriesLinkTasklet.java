@@ -1,6 +1,7 @@
 package org.disclosureetl.ingest;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.disclosureetl.series.Ambiguity;
 import org.disclosureetl.series.CellKey;
 import org.disclosureetl.series.SeriesDocument;
 import org.disclosureetl.series.SeriesLinker;
+import org.disclosureetl.series.SeriesRule;
 import org.disclosureetl.store.CorrectionRepository;
 import org.disclosureetl.store.SeriesRepository;
 import org.slf4j.Logger;
@@ -61,6 +63,12 @@ public class SeriesLinkTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** Whether links as stored settled a cell (which must be emptied again before the new ones are stored). */
+    private static boolean settledAny(SeriesRepository.StoredLink stored) {
+        return stored != null && stored.issues().stream()
+                .anyMatch(issue -> SeriesRule.SETTLED_BY_SERIES.code().equals(issue.rule()));
+    }
+
     /** Applies the answers to document questions and links the series, in the caller's transaction. */
     public Summary link() {
         long started = System.nanoTime();
@@ -98,19 +106,20 @@ public class SeriesLinkTasklet implements Tasklet {
         });
         long linked = System.nanoTime();
         Map<String, SeriesRepository.StoredLink> stored = series.storedLinks();
-        int changed = 0;
+        List<SeriesRepository.Change> changes = new ArrayList<>();
         for (Map.Entry<String, SeriesLinker.Link> link : links.entrySet()) {
-            if (!SeriesRepository.asStored(link.getValue()).equals(stored.get(link.getKey()))) {
-                series.replace(link.getKey(), link.getValue());
-                changed++;
+            SeriesRepository.StoredLink before = stored.get(link.getKey());
+            if (!SeriesRepository.asStored(link.getValue()).equals(before)) {
+                changes.add(new SeriesRepository.Change(link.getKey(), link.getValue(), settledAny(before)));
             }
         }
-        for (String gone : stored.keySet()) {
-            if (!links.containsKey(gone)) {
-                series.replace(gone, null);
-                changed++;
+        for (Map.Entry<String, SeriesRepository.StoredLink> gone : stored.entrySet()) {
+            if (!links.containsKey(gone.getKey())) {
+                changes.add(new SeriesRepository.Change(gone.getKey(), null, settledAny(gone.getValue())));
             }
         }
+        series.replaceAll(changes);
+        int changed = changes.size();
         series.linked(series.fingerprint());
         long end = System.nanoTime();
         log.info("link: {} documents in series, {} linked, {} changed ({} ms: read {}, link {}, store {})",

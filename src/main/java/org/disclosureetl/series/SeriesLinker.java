@@ -231,6 +231,9 @@ public final class SeriesLinker {
         Set<CellKey> keys = new LinkedHashSet<>(copyCells.keySet());
         keys.addAll(duplicateCells.keySet());
         List<Finding> findings = new ArrayList<>();
+        // the same words in every message of the pair, built once (a duplicate of a long report differs in dozens)
+        String inDuplicate = " in this duplicate, " + duplicate.describe() + ", but ";
+        String inCopy = " in the series' copy of " + copy.agencyKey() + " " + copy.reportYear() + ", " + copy.describe();
         for (CellKey key : keys) {
             BigDecimal expected = copyCells.get(key);
             BigDecimal actual = duplicateCells.get(key);
@@ -241,10 +244,8 @@ public final class SeriesLinker {
             findings.add(Finding.named(SeriesRule.DUPLICATE_DIFFERS.code())
                     .table(key.tableCode()).row(key.rowCode()).column(key.columnCode())
                     .expected(text(expected)).actual(text(actual))
-                    .message(key + " is " + shown(actual, duplicateCells.containsKey(key)) + " in this duplicate, "
-                            + duplicate.describe() + ", but " + shown(expected, copyCells.containsKey(key))
-                            + " in the series' copy of " + copy.agencyKey() + " " + copy.reportYear() + ", "
-                            + copy.describe()));
+                    .message(key + " is " + shown(actual, duplicateCells.containsKey(key)) + inDuplicate
+                            + shown(expected, copyCells.containsKey(key)) + inCopy));
         }
         return findings;
     }

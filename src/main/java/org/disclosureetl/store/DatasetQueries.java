@@ -1,7 +1,10 @@
 package org.disclosureetl.store;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.disclosureetl.vocabulary.DocumentStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,23 +83,51 @@ public class DatasetQueries {
                 .list();
     }
 
-    /** The totals of the cells of one table's rows and columns, per report year, over the series' copies. */
-    public List<CellTotal> totals(ReportingQueries.Selection selection, String table, List<String> rows,
-                                  List<String> columns) {
-        return selection.bind(jdbc.sql("SELECT d.report_year, o.table_code, o.row_code, o.column_code,"
+    /** Cells to total: the given rows and columns of one table. */
+    public record CellBlock(String table, List<String> rows, List<String> columns) {
+    }
+
+    /**
+     * The totals of the cells of each block, per report year, over the series' copies: each block's totals in
+     * report year, row and column order, the blocks one after the other. One pass over the observation table for
+     * every block: a query per block scanned it once each (the dataset page's two blocks were most of the export
+     * step's own time at 3,000 documents).
+     */
+    public List<CellTotal> totals(ReportingQueries.Selection selection, List<CellBlock> blocks) {
+        StringBuilder cells = new StringBuilder();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            CellBlock block = blocks.get(i);
+            cells.append(i == 0 ? "(" : " OR ").append("(o.table_code = :table").append(i)
+                    .append(" AND o.row_code IN (:rows").append(i).append(") AND o.column_code IN (:columns")
+                    .append(i).append("))");
+            parameters.put("table" + i, block.table());
+            parameters.put("rows" + i, block.rows());
+            parameters.put("columns" + i, block.columns());
+        }
+        cells.append(')');
+        List<CellTotal> all = selection.bind(jdbc.sql("SELECT d.report_year, o.table_code, o.row_code, o.column_code,"
                         + " SUM(COALESCE(c.value_number, o.value_number)), COUNT(COALESCE(c.value_number, o.value_number))"
                         + " FROM observation o JOIN document d ON d.document_id = o.document_id"
                         + " LEFT JOIN correction c ON c.document_id = o.document_id AND c.table_code = o.table_code"
                         + " AND c.row_code = o.row_code AND c.column_code = o.column_code"
-                        + and(selection) + SERIES_COPY + " AND o.table_code = :table AND o.row_code IN (:rows)"
-                        + " AND o.column_code IN (:columns)"
+                        + and(selection) + SERIES_COPY + " AND " + cells
                         + " GROUP BY d.report_year, o.table_code, o.row_code, o.column_code"
                         + " ORDER BY d.report_year, o.table_code, o.row_code, o.column_code")
-                .param("extracted", DocumentStatus.EXTRACTED.code()).param("table", table).param("rows", rows)
-                .param("columns", columns))
+                .param("extracted", DocumentStatus.EXTRACTED.code()).params(parameters))
                 .query((rs, n) -> new CellTotal(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getInt(6)))
                 .list();
+        List<CellTotal> ordered = new ArrayList<>(all.size());
+        for (CellBlock block : blocks) {
+            for (CellTotal total : all) {
+                if (total.tableCode().equals(block.table()) && block.rows().contains(total.rowCode())
+                        && block.columns().contains(total.columnCode())) {
+                    ordered.add(total);
+                }
+            }
+        }
+        return ordered;
     }
 
     private static String and(ReportingQueries.Selection selection) {
