@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.disclosureetl.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,20 +19,11 @@ class LabelMatcherEquivalenceTest {
     private static final Pattern TRAILING_UNIT = Pattern.compile(TableVocabulary.UNIT + "\\s*$");
     private static final String ALPHABET = "公开申请人次万元条件个其他()  \t\n\u2028\u0085予以法规";
 
-    private static String random(Random random, int maxLength, String alphabet) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(maxLength + 1);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
-    }
-
     @Test
     void theTailsAreWhereTheRegexesFoundThem() {
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
-            String text = random(random, 12, ALPHABET);
+            String text = RandomText.of(random, 12, ALPHABET);
             Matcher unit = TRAILING_UNIT.matcher(text);
             int expectedUnit = unit.find() ? unit.start() : -1;
             assertThat(LabelMatcher.unitStart(text)).as("unit of [%s]", text).isEqualTo(expectedUnit);
@@ -52,8 +44,8 @@ class LabelMatcherEquivalenceTest {
         Random random = new Random(11);
         LabelMatcher.EditRows rows = new LabelMatcher.EditRows();
         for (int i = 0; i < 20_000; i++) {
-            String label = random(random, 14, "公开申请其他予以");
-            String text = random(random, 20, "公开申请其他予以");
+            String label = RandomText.of(random, 14, "公开申请其他予以");
+            String text = RandomText.of(random, 20, "公开申请其他予以");
             int allowed = random.nextInt(5);
             long banded = rows.suffixDistance(label, text, allowed);
             int[] full = fullSuffixDistance(label, text, allowed);

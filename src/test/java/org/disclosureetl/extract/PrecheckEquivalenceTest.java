@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.disclosureetl.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,15 +29,6 @@ class PrecheckEquivalenceTest {
     private static final Pattern PLACEHOLDER_COLUMN = Pattern.compile("^(?:数据|列)\\d{1,2}$");
     private static final String NOISE_CHARS = ":,、.·“”\"'‘’《》<>()[]【】;；!！?？/";
 
-    private static String random(Random random, int maxLength, String alphabet) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(maxLength + 1);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
-    }
-
     @Test
     void numbersAreReadAsThePatternsReadThem() {
         Random random = new Random(5);
@@ -45,8 +37,8 @@ class PrecheckEquivalenceTest {
         int annotated = 0;
         List<String> differing = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            String text = random.nextInt(4) == 0 ? random(random, 14, alphabet)
-                    : random.nextInt(3) + "" + random(random, 10, alphabet);
+            String text = random.nextInt(4) == 0 ? RandomText.of(random, 14, alphabet)
+                    : random.nextInt(3) + "" + RandomText.of(random, 10, alphabet);
             Matcher plain = NUMBER.matcher(text);
             BigDecimal expected = plain.matches() ? parsed(plain.group(1), plain.group(2), plain.group(3)) : null;
             if (!Objects.equals(CellValue.parse(text), expected)) {
@@ -85,7 +77,7 @@ class PrecheckEquivalenceTest {
         List<String> differing = new ArrayList<>();
         int markers = 0;
         for (int i = 0; i < 30_000; i++) {
-            String text = random(random, 9, alphabet);
+            String text = RandomText.of(random, 9, alphabet);
             boolean marker = PAGE_FOOTER.matcher(text).matches();
             markers += marker ? 1 : 0;
             if (LabelStream.isPageMarker(text) != marker) {

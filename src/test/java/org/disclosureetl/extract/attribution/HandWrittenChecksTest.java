@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 
+import org.disclosureetl.testsupport.RandomText;
 import org.junit.jupiter.api.Test;
 
 /** The checks attribution writes out by hand, against the regexes they replaced, on random lines. */
@@ -14,22 +15,13 @@ class HandWrittenChecksTest {
 
     private static final String ALPHABET = "# \t\u3000年2019公开报告(a)ā上一篇下条相关链接";
 
-    private static String random(Random random, int maxLength) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(maxLength + 1);
-        for (int i = 0; i < length; i++) {
-            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return text.toString();
-    }
-
     @Test
     void theHeadingMarkAndTheYearAreFoundWhereTheRegexesFoundThem() {
         Pattern headingMark = Pattern.compile("^#+\\s*");
         Pattern anyYear = Pattern.compile("(?:19|20)\\d{2}");
         Random random = new Random(3);
         for (int i = 0; i < 20_000; i++) {
-            String text = random(random, 12);
+            String text = RandomText.of(random, 12, ALPHABET);
             assertThat(TitleReader.withoutHeadingMark(text)).as("[%s]", text)
                     .isEqualTo(headingMark.matcher(text).replaceFirst(""));
             assertThat(TitleMatcher.hasYear(text)).as("[%s]", text).isEqualTo(anyYear.matcher(text).find());
@@ -37,15 +29,6 @@ class HandWrittenChecksTest {
         assertThat(TitleReader.withoutHeadingMark("## 2022年XX局")).isEqualTo("2022年XX局");
         assertThat(TitleMatcher.hasYear("XX局2021年")).isTrue();
         assertThat(TitleMatcher.hasYear("XX局1821年")).isFalse();
-    }
-
-    private static String random(Random random, int maxLength, String alphabet) {
-        StringBuilder text = new StringBuilder();
-        int length = random.nextInt(maxLength + 1);
-        for (int i = 0; i < length; i++) {
-            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return text.toString();
     }
 
     /**
@@ -120,7 +103,7 @@ class HandWrittenChecksTest {
         List<String> differing = new ArrayList<>();
         int replaced = 0;
         for (int i = 0; i < 20_000; i++) {
-            String text = random(random, 12, "〇零○Ｏ一二三四五六七八九年年度");
+            String text = RandomText.of(random, 12, "〇零○Ｏ一二三四五六七八九年年度");
             java.util.regex.Matcher m = numeralYear.matcher(text);
             StringBuilder expected = new StringBuilder(text);
             while (m.find()) {
