@@ -53,13 +53,10 @@ public final class CellValue {
             return null;
         }
         String fraction = null;
-        if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
-            int f = i + 1;
-            while (f < n && isDigit(text.charAt(f))) {
-                f++;
-            }
-            fraction = text.substring(i, f);
-            i = f;
+        int fractionEnd = fractionEnd(text, i);
+        if (fractionEnd > i) {
+            fraction = text.substring(i, fractionEnd);
+            i = fractionEnd;
         }
         while (i < n && (text.charAt(i) == ' ' || text.charAt(i) >= '\t' && text.charAt(i) <= '\r')) {
             i++;
@@ -92,6 +89,19 @@ public final class CellValue {
             }
         }
         return true;
+    }
+
+    /** Where a decimal fraction ({@code .} and digits) that starts at {@code i} ends; {@code i} when none starts there. */
+    static int fractionEnd(String text, int i) {
+        int n = text.length();
+        if (i + 1 >= n || text.charAt(i) != '.' || !isDigit(text.charAt(i + 1))) {
+            return i;
+        }
+        int f = i + 1;
+        while (f < n && isDigit(text.charAt(f))) {
+            f++;
+        }
+        return f;
     }
 
     private static boolean isDigit(char c) {

@@ -230,15 +230,9 @@ record LabelStream(List<Piece> pieces) {
                 labelChar(digits.charAt(keep), where);
                 return i;
             }
-            String fraction = "";
-            if (i + 1 < n && text.charAt(i) == '.' && isDigit(text.charAt(i + 1))) {
-                int f = i + 1;
-                while (f < n && isDigit(text.charAt(f))) {
-                    f++;
-                }
-                fraction = text.substring(i, f);
-                i = f;
-            }
+            int fractionEnd = CellValue.fractionEnd(text, i);
+            String fraction = text.substring(i, fractionEnd);
+            i = fractionEnd;
             String unit = moneyUnitAt(text, i);
             int end = unit == null ? i : i + unit.length();
             boolean annotated = false;
