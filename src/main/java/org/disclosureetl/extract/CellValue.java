@@ -31,8 +31,8 @@ public final class CellValue {
     }
 
     /**
-     * {@link #NUMBER} read by hand (every cell and every word that starts like a number is read; PrecheckEquivalenceTest
-     * holds it to the pattern): a sign, the integer digits (grouped by commas in threes, or none), a fraction, white
+     * The plain-number pattern (above) read by hand (every cell and every word that starts like a number is read;
+     * PrecheckEquivalenceTest holds it to the pattern): a sign, the integer digits (grouped by commas in threes, or none), a fraction, white
      * space, a money unit, and nothing after.
      */
     private static BigDecimal number(String text) {
@@ -58,7 +58,7 @@ public final class CellValue {
             fraction = text.substring(i, fractionEnd);
             i = fractionEnd;
         }
-        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) >= '\t' && text.charAt(i) <= '\r')) {
+        while (i < n && isPatternSpace(text.charAt(i))) {
             i++;
         }
         if (text.startsWith("万元", i)) {
@@ -104,6 +104,11 @@ public final class CellValue {
         return f;
     }
 
+    /** A regex {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
@@ -138,7 +143,7 @@ public final class CellValue {
         while (i < n && (text.charAt(i) >= '0' && text.charAt(i) <= '9' || text.charAt(i) == ',' || text.charAt(i) == '.')) {
             i++;
         }
-        while (i < n && (text.charAt(i) == ' ' || text.charAt(i) >= '\t' && text.charAt(i) <= '\r')) {
+        while (i < n && isPatternSpace(text.charAt(i))) {
             i++;
         }
         return i == n || text.charAt(i) == '(' || UNIT_STARTS.indexOf(text.charAt(i)) >= 0;
